@@ -1,0 +1,15 @@
+# The project's commands; scripts/ does the work. See README.md.
+.PHONY: demo test bench pot
+
+demo:
+	@bash scripts/demo.sh
+
+test:
+	@bash scripts/test.sh $(ARGS)
+
+bench:
+	@bash scripts/bench.sh
+
+# Regenerate every addon's i18n/<addon>.pot from the test database.
+pot:
+	@bash scripts/pot.sh

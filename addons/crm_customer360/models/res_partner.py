@@ -1,0 +1,105 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Identity of the customer on ``res.partner``: scope, size, capital, tax number checks."""
+import re
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+try:
+    from stdnum.cn import uscc
+    from stdnum.exceptions import ValidationError as StdnumError
+except ImportError:  # pragma: no cover - declared in external_dependencies
+    uscc = None
+    StdnumError = Exception
+
+COMPANY_SIZES = [
+    ('micro', 'Micro (fewer than 10 employees)'),
+    ('small', 'Small (10-99 employees)'),
+    ('medium', 'Medium (100-999 employees)'),
+    ('large', 'Large (1,000 employees or more)'),
+]
+
+
+class ResPartner(models.Model):
+    _inherit = 'res.partner'
+
+    business_scope = fields.Text(
+        'Business Scope', help="What the company is registered to do (经营范围).")
+    company_size = fields.Selection(COMPANY_SIZES, 'Company Size')
+    registered_capital = fields.Monetary(
+        'Registered Capital', currency_field='figures_currency_id')
+    profile_completeness = fields.Integer(
+        'Profile Completeness (%)', compute='_compute_profile_completeness', store=True,
+        help="Share of the identity items filled in on the customer's record.")
+    profile_missing = fields.Char(
+        'Missing Profile Items', compute='_compute_profile_missing',
+        help="The identity items still to fill in.")
+
+    def _profile_items(self):
+        """Identity items counted by the profile completeness, as (field, label) pairs.
+
+        Companies and individuals are held to different lists; extend to add an item (and add
+        the field to the ``@api.depends`` of ``_compute_profile_completeness``).
+        """
+        common = [('email', _("E-mail")), ('street', _("Street")), ('city', _("City")),
+                  ('country_id', _("Country"))]
+        phone = ('phone', _("Phone or mobile"))
+        if self.is_company:
+            return [('vat', _("Tax number"))] + common + [
+                phone, ('website', _("Website")), ('industry_id', _("Industry")),
+                ('business_scope', _("Business scope")), ('company_size', _("Company size")),
+                ('registered_capital', _("Registered capital")),
+                ('user_id', _("Salesperson"))]
+        return common + [phone, ('function', _("Job position"))]
+
+    @api.depends('is_company', 'vat', 'email', 'street', 'city', 'country_id', 'phone',
+                 'mobile', 'website', 'industry_id', 'business_scope', 'company_size',
+                 'registered_capital', 'user_id', 'function')
+    def _compute_profile_completeness(self):
+        for partner in self:
+            items = partner._profile_items()
+            missing = partner._profile_missing_labels()
+            partner.profile_completeness = (
+                int(round(100.0 * (len(items) - len(missing)) / len(items))) if items else 100)
+
+    def _compute_profile_missing(self):
+        for partner in self:
+            partner.profile_missing = ', '.join(partner._profile_missing_labels()) or False
+
+    def _profile_missing_labels(self):
+        """Labels of the profile items this partner lacks."""
+        return [label for name, label in self._profile_items()
+                if not self._profile_item_filled(name)]
+
+    def _profile_item_filled(self, name):
+        """Whether a profile item counts as filled in; the phone item accepts a mobile."""
+        if name == 'phone':
+            return bool(self.phone or self.mobile)
+        return bool(self[name])
+
+    # ------------------------------------------------------------------
+    # Tax number
+    # ------------------------------------------------------------------
+    @api.constrains('vat', 'country_id', 'is_company', 'parent_id')
+    def _check_vat_cn_uscc(self):
+        """A company in China identifies itself with its unified social credit code."""
+        for partner in self.filtered(lambda p: p.vat and p._needs_uscc()):
+            code = self._normalize_uscc(partner.vat)
+            try:
+                uscc.validate(code)
+            except StdnumError:
+                raise ValidationError(_(
+                    "The tax number \"%s\" of %s is not a valid unified social credit code "
+                    "(统一社会信用代码): it must have 18 characters (digits and capital "
+                    "letters except I, O, Z, S and V) and end with the right check character."
+                ) % (partner.vat, partner.display_name))
+
+    def _needs_uscc(self):
+        """Whether this partner's tax number must be a unified social credit code."""
+        return bool(self.is_company and self.country_id.code == 'CN' and uscc)
+
+    @api.model
+    def _normalize_uscc(self, value):
+        """The code without spaces, hyphens or dots, in capitals."""
+        return re.sub(r'[\s\-.]', '', value or '').upper()

@@ -1,0 +1,231 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The finance and sales figures of the customer card on ``res.partner``."""
+import operator as py_operator
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+def _figure_search(name):
+    """A search method for the figure ``name`` (Odoo 11 does not pass the field)."""
+    def search(self, operator, value):
+        return self._search_customer_figure(name, operator, value)
+    search.__name__ = '_search_%s' % name
+    return search
+
+
+SEARCH_OPERATORS = {
+    '=': py_operator.eq, '!=': py_operator.ne, '<': py_operator.lt,
+    '<=': py_operator.le, '>': py_operator.gt, '>=': py_operator.ge,
+}
+
+
+class ResPartner(models.Model):
+    _inherit = 'res.partner'
+
+    figures_currency_id = fields.Many2one(
+        'res.currency', string='Figures Currency', compute='_compute_customer_figures',
+        help="The currency of your company: every figure of the card is converted into it.")
+    # Finance
+    invoiced_amount = fields.Monetary(
+        'Invoiced', compute='_compute_customer_figures', search='_search_invoiced_amount',
+        currency_field='figures_currency_id',
+        help="Posted customer invoices minus refunds, taxes included, of the company and "
+             "its contacts.")
+    receivable_amount = fields.Monetary(
+        'Receivable', compute='_compute_customer_figures', search='_search_receivable_amount',
+        currency_field='figures_currency_id',
+        help="What the customer still owes: open invoices minus open refunds.")
+    overdue_amount = fields.Monetary(
+        'Overdue', compute='_compute_customer_figures', search='_search_overdue_amount',
+        currency_field='figures_currency_id',
+        help="Open invoices whose due date has passed.")
+    overdue_1_30 = fields.Monetary(
+        'Overdue 1-30 days', compute='_compute_customer_figures',
+        currency_field='figures_currency_id')
+    overdue_31_60 = fields.Monetary(
+        'Overdue 31-60 days', compute='_compute_customer_figures',
+        currency_field='figures_currency_id')
+    overdue_61_90 = fields.Monetary(
+        'Overdue 61-90 days', compute='_compute_customer_figures',
+        currency_field='figures_currency_id')
+    overdue_90_plus = fields.Monetary(
+        'Overdue over 90 days', compute='_compute_customer_figures',
+        currency_field='figures_currency_id')
+    last_invoice_date = fields.Date(
+        'Last Invoice', compute='_compute_customer_figures', search='_search_last_invoice_date')
+    last_payment_date = fields.Date(
+        'Last Payment', compute='_compute_customer_figures', search='_search_last_payment_date')
+    avg_days_to_pay = fields.Float(
+        'Average Days to Pay', compute='_compute_customer_figures', digits=(16, 1),
+        help="Average number of days between the date of an invoice and its full payment.")
+    credit_usage = fields.Float(
+        'Credit Usage (%)', compute='_compute_customer_figures', digits=(16, 1),
+        help="Receivable as a percentage of the credit limit.")
+    over_credit_limit = fields.Boolean(
+        'Over Credit Limit', compute='_compute_customer_figures',
+        search='_search_over_credit_limit')
+    # Sales
+    quotation_count = fields.Integer(
+        'Proposals', compute='_compute_customer_figures', search='_search_quotation_count',
+        help="Quotations in draft or sent.")
+    quotation_amount = fields.Monetary(
+        'Proposals Amount', compute='_compute_customer_figures',
+        search='_search_quotation_amount', currency_field='figures_currency_id')
+    order_count = fields.Integer(
+        'Contracts', compute='_compute_customer_figures', search='_search_order_count',
+        help="Confirmed sales orders.")
+    order_amount = fields.Monetary(
+        'Contracts Amount', compute='_compute_customer_figures',
+        search='_search_order_amount', currency_field='figures_currency_id')
+    first_order_date = fields.Date(
+        'Customer Since', compute='_compute_customer_figures', search='_search_first_order_date')
+    last_order_date = fields.Date(
+        'Last Order', compute='_compute_customer_figures', search='_search_last_order_date')
+    opportunity_count = fields.Integer(
+        compute='_compute_customer_figures', search='_search_opportunity_count')
+    pipeline_amount = fields.Monetary(
+        'Pipeline', compute='_compute_customer_figures', search='_search_pipeline_amount',
+        currency_field='figures_currency_id',
+        help="Expected revenue of the open opportunities.")
+
+    # One search method per searchable figure (see _figure_search).
+    _search_invoiced_amount = _figure_search('invoiced_amount')
+    _search_receivable_amount = _figure_search('receivable_amount')
+    _search_overdue_amount = _figure_search('overdue_amount')
+    _search_last_invoice_date = _figure_search('last_invoice_date')
+    _search_last_payment_date = _figure_search('last_payment_date')
+    _search_quotation_count = _figure_search('quotation_count')
+    _search_quotation_amount = _figure_search('quotation_amount')
+    _search_order_count = _figure_search('order_count')
+    _search_order_amount = _figure_search('order_amount')
+    _search_first_order_date = _figure_search('first_order_date')
+    _search_last_order_date = _figure_search('last_order_date')
+    _search_opportunity_count = _figure_search('opportunity_count')
+    _search_pipeline_amount = _figure_search('pipeline_amount')
+
+    @api.model
+    def _customer_figure_fields(self):
+        """Names of the figure fields, for lists, benchmarks and tests; extend with new ones."""
+        return list(self.env['crm.customer.figures']._figure_defaults())
+
+    def _compute_customer_figures(self):
+        """Fill every figure of the page from one batch of grouped queries.
+
+        Figures belong to the commercial entity: a contact shows its company's figures.
+        """
+        Figures = self.env['crm.customer.figures']
+        names = self._customer_figure_fields()
+        # New records (an onchange) have no documents yet.
+        entity_ids = list({partner.commercial_partner_id.id for partner in self
+                           if isinstance(partner.commercial_partner_id.id, int)})
+        # Aggregates only: a salesperson without invoice rights still sees them; opening the
+        # documents behind them goes through the host's access rights.
+        figures = Figures.sudo().compute(entity_ids) if entity_ids else {}
+        empty = dict(Figures._figure_defaults(),
+                     figures_currency_id=self.env.user.company_id.currency_id.id)
+        for partner in self:
+            values = figures.get(partner.commercial_partner_id.id) or empty
+            # The currency first: the amounts are rounded in it.
+            partner.figures_currency_id = values['figures_currency_id']
+            for name in names:
+                partner[name] = values[name]
+
+    # ------------------------------------------------------------------
+    # Searches on the figures
+    # ------------------------------------------------------------------
+    def _search_customer_figure(self, field, operator, value):
+        """Search partners whose commercial entity's figure compares to ``value``.
+
+        The figures of every commercial entity with documents are computed once; a partner
+        without documents has the figure's empty value (0 or no date).
+        """
+        if operator not in SEARCH_OPERATORS:
+            raise UserError(_("The figure %s cannot be searched with the operator %s.")
+                            % (self._fields[field].string, operator))
+        compare = SEARCH_OPERATORS[operator]
+        figures = self.env['crm.customer.figures'].sudo().compute(None)
+        empty = self.env['crm.customer.figures']._figure_defaults()[field]
+        if isinstance(value, str) and value and isinstance(empty, bool):
+            value = value[:10]
+
+        def is_empty(val):
+            return val is False or val is None
+
+        def matches(figure):
+            # An empty date only equals (or differs from) "no date".
+            if is_empty(figure) or is_empty(value):
+                if operator not in ('=', '!='):
+                    return False
+                return compare(is_empty(figure), is_empty(value))
+            return compare(figure, value)
+
+        matching = [pid for pid, row in figures.items() if matches(row[field])]
+        if matches(empty):
+            not_matching = [pid for pid in figures if pid not in set(matching)]
+            return [('commercial_partner_id', 'not in', not_matching)]
+        return [('commercial_partner_id', 'in', matching)]
+
+    def _search_over_credit_limit(self, operator, value):
+        """Customers whose receivable exceeds their credit limit."""
+        if operator not in ('=', '!=') or not isinstance(value, bool):
+            raise UserError(_("Search 'Over Credit Limit' with = True or = False."))
+        figures = self.env['crm.customer.figures'].sudo().compute(None)
+        over = [pid for pid, row in figures.items() if row['over_credit_limit']]
+        positive = (operator == '=') == value
+        return [('commercial_partner_id', 'in' if positive else 'not in', over)]
+
+    # ------------------------------------------------------------------
+    # Actions: every figure opens the records behind it
+    # ------------------------------------------------------------------
+    @api.multi
+    def action_open_figure(self):
+        """Open the documents behind the figure named by the context key ``c360_figure``."""
+        self.ensure_one()
+        kind = self.env.context.get('c360_figure')
+        targets = self._figure_targets()
+        if kind not in targets:
+            raise UserError(_("Unknown figure: %s") % kind)
+        action_xmlid, domain, group = targets[kind]
+        if group and not self.env.user.has_group(group):
+            raise AccessError(_("You are not allowed to open these documents: ask your "
+                                "administrator for the rights of the group '%s'.")
+                              % self.env.ref(group).sudo().full_name)
+        action = self.env.ref(action_xmlid).read()[0]
+        action['domain'] = domain
+        action['context'] = {'default_partner_id': self.commercial_partner_id.id,
+                             'search_default_partner_id': False}
+        action['display_name'] = action['name'] = '%s - %s' % (
+            self.commercial_partner_id.display_name, action['name'])
+        return action
+
+    def _figure_targets(self):
+        """Per figure: (action xml id, domain of its records, group needed or False).
+
+        Extend to make a new figure clickable.
+        """
+        entity = self.commercial_partner_id.id
+        today = fields.Date.context_today(self)
+        invoices = [('commercial_partner_id', '=', entity),
+                    ('type', 'in', ('out_invoice', 'out_refund'))]
+        orders = [('partner_id', 'child_of', entity)]
+        invoice_group = 'account.group_account_invoice'
+        return {
+            'invoiced': ('account.action_invoice_tree1',
+                         invoices + [('state', 'in', ('open', 'paid'))], invoice_group),
+            'receivable': ('account.action_invoice_tree1',
+                           invoices + [('state', '=', 'open')], invoice_group),
+            'overdue': ('account.action_invoice_tree1',
+                        invoices + [('state', '=', 'open'), ('type', '=', 'out_invoice'),
+                                    ('date_due', '<', today)], invoice_group),
+            'payments': ('account.action_account_payments',
+                         [('partner_id', 'child_of', entity),
+                          ('partner_type', '=', 'customer')], invoice_group),
+            'quotations': ('sale.action_quotations',
+                           orders + [('state', 'in', ('draft', 'sent'))], False),
+            'orders': ('sale.action_orders', orders + [('state', 'in', ('sale', 'done'))],
+                       False),
+            'opportunities': ('crm.crm_lead_opportunities',
+                              [('partner_id', 'child_of', entity),
+                               ('type', '=', 'opportunity')], False),
+        }

@@ -1,0 +1,126 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Shared test data: builders for customers and their documents, and restricted users."""
+from datetime import timedelta
+
+from odoo import fields
+from odoo.tests.common import SavepointCase
+
+
+class Customer360Case(SavepointCase):
+    """Base class with builders; it runs no test of its own."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True,
+                                       mail_create_nolog=True, mail_notrack=True))
+        cls.company = cls.env.user.company_id
+        cls.currency = cls.company.currency_id
+        cls.today = fields.Date.from_string(fields.Date.context_today(cls.env.user))
+        Account = cls.env['account.account']
+        cls.account_receivable = Account.search([
+            ('company_id', '=', cls.company.id),
+            ('user_type_id', '=', cls.env.ref('account.data_account_type_receivable').id)],
+            limit=1)
+        cls.account_revenue = Account.search([
+            ('company_id', '=', cls.company.id),
+            ('user_type_id', '=', cls.env.ref('account.data_account_type_revenue').id)],
+            limit=1)
+        cls.bank_journal = cls.env['account.journal'].search([
+            ('company_id', '=', cls.company.id), ('type', '=', 'bank')], limit=1)
+        cls.sale_journal = cls.env['account.journal'].search([
+            ('company_id', '=', cls.company.id), ('type', '=', 'sale')], limit=1)
+        cls.product = cls.env['product.product'].create({
+            'name': 'C360 Service', 'type': 'service', 'list_price': 100.0,
+            'taxes_id': [(6, 0, [])], 'invoice_policy': 'order'})
+        cls.pricelist = cls.env['product.pricelist'].create({
+            'name': 'C360 company currency', 'currency_id': cls.currency.id})
+
+    # ------------------------------------------------------------------
+    # Builders
+    # ------------------------------------------------------------------
+    @classmethod
+    def day(cls, offset):
+        """Today plus ``offset`` days, as an Odoo date string."""
+        return fields.Date.to_string(cls.today + timedelta(days=offset))
+
+    @classmethod
+    def make_customer(cls, name, **vals):
+        values = {'name': name, 'is_company': True, 'customer': True}
+        values.update(vals)
+        return cls.env['res.partner'].create(values)
+
+    @classmethod
+    def make_invoice(cls, partner, amount, date_invoice, date_due=None, inv_type='out_invoice',
+                     currency=None, validate=True):
+        """A customer invoice or refund of one untaxed line, validated by default."""
+        invoice = cls.env['account.invoice'].create({
+            'partner_id': partner.id,
+            'type': inv_type,
+            'account_id': cls.account_receivable.id,
+            'journal_id': cls.sale_journal.id,
+            'date_invoice': date_invoice,
+            'date_due': date_due or date_invoice,
+            'currency_id': (currency or cls.currency).id,
+            'invoice_line_ids': [(0, 0, {
+                'name': 'C360 line', 'quantity': 1, 'price_unit': amount,
+                'account_id': cls.account_revenue.id})],
+        })
+        if validate:
+            invoice.action_invoice_open()
+        return invoice
+
+    @classmethod
+    def pay(cls, invoice, amount, date):
+        """Register a customer payment of ``amount`` in the invoice's currency."""
+        invoice.pay_and_reconcile(cls.bank_journal.id, pay_amount=amount, date=date)
+
+    @classmethod
+    def make_order(cls, partner, amount, date_order, state='sale', pricelist=None,
+                   company=None):
+        """A sales order of one untaxed line, brought to ``state``."""
+        vals = {
+            'partner_id': partner.id,
+            'partner_invoice_id': partner.id,
+            'partner_shipping_id': partner.id,
+            'pricelist_id': (pricelist or cls.pricelist).id,
+            'date_order': date_order,
+            'order_line': [(0, 0, {
+                'product_id': cls.product.id, 'name': 'C360 line', 'product_uom_qty': 1,
+                'product_uom': cls.product.uom_id.id, 'price_unit': amount,
+                'tax_id': [(6, 0, [])]})],
+        }
+        if company:
+            vals['company_id'] = company.id
+        order = cls.env['sale.order'].create(vals)
+        if state in ('sale', 'done'):
+            order.action_confirm()
+        elif state in ('sent', 'cancel'):
+            order.write({'state': state})
+        return order
+
+    @classmethod
+    def make_opportunity(cls, partner, revenue, probability, **vals):
+        values = {'name': 'C360 opportunity', 'type': 'opportunity', 'partner_id': partner.id,
+                  'planned_revenue': revenue, 'probability': probability}
+        values.update(vals)
+        return cls.env['crm.lead'].create(values)
+
+    @classmethod
+    def make_user(cls, login, groups):
+        """An internal user of the test company in exactly ``groups`` (xml ids)."""
+        return cls.env['res.users'].with_context(no_reset_password=True).create({
+            'name': login.title(), 'login': login, 'email': '%s@example.com' % login,
+            'company_id': cls.company.id, 'company_ids': [(6, 0, [cls.company.id])],
+            'groups_id': [(6, 0, [cls.env.ref(g).id for g in groups])],
+        })
+
+    @classmethod
+    def set_rate(cls, currency, rate, date):
+        """Give ``currency`` a rate for the test company from ``date`` on."""
+        Rate = cls.env['res.currency.rate']
+        Rate.search([('currency_id', '=', currency.id), ('name', '=', date),
+                     ('company_id', '=', cls.company.id)]).unlink()
+        Rate.create({'currency_id': currency.id, 'rate': rate, 'name': date,
+                     'company_id': cls.company.id})

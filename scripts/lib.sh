@@ -1,0 +1,177 @@
+# Shared set-up for `make demo`, `make test` and `make bench`: sourced, not run.
+# Every step is idempotent: a second run reuses the virtual environment, the node tools and
+# the database cluster that exist. Every default can be overridden from the environment.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+RUN_DIR=${CRM_RUN_DIR:-$ROOT/.run}
+VENV=${CRM_VENV:-$ROOT/.venv}
+NODE_DIR=${CRM_NODE_DIR:-$RUN_DIR/node}
+LOG_DIR=$RUN_DIR/logs
+HTTP_PORT=${CRM_HTTP_PORT:-8069}
+DEMO_DB=${CRM_DEMO_DB:-crm360_demo}
+TEST_DB=${CRM_TEST_DB:-crm360_test}
+PG_PORT_EMBEDDED=${CRM_PG_PORT:-55432}
+ODOO_CONF=$RUN_DIR/odoo.conf
+ODOO_BIN=("$VENV/bin/python" "$ROOT/scripts/odoo-bin")
+mkdir -p "$RUN_DIR" "$LOG_DIR"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# The addons of this repository, comma separated, in dependency order.
+repo_addons() {
+    local names=()
+    for m in crm_customer360 crm_grading crm_service; do
+        [ -f "$ROOT/addons/$m/__manifest__.py" ] && names+=("$m")
+    done
+    (IFS=,; echo "${names[*]}")
+}
+
+find_python37() {
+    if [ -n "${CRM_PYTHON:-}" ]; then echo "$CRM_PYTHON"; return; fi
+    local p
+    for p in "$HOME"/.pyenv/versions/3.7.*/bin/python3.7 /usr/bin/python3.7 /usr/local/bin/python3.7; do
+        [ -x "$p" ] && { echo "$p"; return; }
+    done
+    command -v python3.7 || die "Python 3.7 not found: install it (pyenv install 3.7) or set CRM_PYTHON"
+}
+
+ensure_venv() {
+    local stamp="$VENV/.requirements.sha" want
+    want=$(sha1sum "$ROOT/requirements.txt" | cut -c1-40)
+    if [ -x "$VENV/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then return; fi
+    if [ ! -x "$VENV/bin/python" ]; then
+        say "Creating the virtual environment in $VENV"
+        "$(find_python37)" -m venv "$VENV"
+    fi
+    say "Installing requirements.txt"
+    "$VENV/bin/pip" install --disable-pip-version-check -q -r "$ROOT/requirements.txt"
+    echo "$want" > "$stamp"
+}
+
+ensure_lessc() {
+    if [ ! -x "$NODE_DIR/node_modules/.bin/lessc" ]; then
+        command -v npm >/dev/null || die "npm not found: the web client needs lessc from npm"
+        say "Installing lessc (less@3.13.1) into $NODE_DIR"
+        npm install --silent --no-audit --no-fund --prefix "$NODE_DIR" less@3.13.1 >/dev/null
+    fi
+    export PATH="$NODE_DIR/node_modules/.bin:$PATH"
+}
+
+# apt packages the browser tests and PDF reports need; installed only when missing and root.
+ensure_apt_packages() {
+    local missing=()
+    command -v chromium >/dev/null || missing+=(chromium)
+    command -v chromedriver >/dev/null || missing+=(chromium-driver)
+    command -v wkhtmltopdf >/dev/null || missing+=(wkhtmltopdf)
+    # Chinese glyphs in the browser tests' screenshots
+    [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)
+    ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || [ -n "$(external_db_host)" ] || missing+=(postgresql)
+    [ ${#missing[@]} -eq 0 ] && return
+    if [ "$(id -u)" != 0 ]; then
+        die "missing packages: ${missing[*]} (install them with apt-get as root)"
+    fi
+    say "Installing ${missing[*]} with apt-get"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# A server named by the user (PGHOST or odoo.conf's db_host) wins over the embedded cluster.
+external_db_host() {
+    if [ -n "${PGHOST:-}" ]; then echo "$PGHOST"; return; fi
+    sed -n 's/^[[:space:]]*db_host[[:space:]]*=[[:space:]]*\([^[:space:]].*\)$/\1/p' "$ROOT/odoo.conf" \
+        | grep -v -i '^false$' | head -n1 || true
+}
+
+as_pg() {  # run a PostgreSQL server binary: as postgres when we are root (initdb refuses root)
+    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+ensure_cluster() {
+    DB_HOST=$(external_db_host)
+    if [ -n "$DB_HOST" ]; then
+        DB_PORT=${PGPORT:-$(sed -n 's/^[[:space:]]*db_port[[:space:]]*=[[:space:]]*\([0-9]\+\).*/\1/p' "$ROOT/odoo.conf")}
+        DB_PORT=${DB_PORT:-5432}
+        DB_USER=${PGUSER:-$(id -un)}
+        return
+    fi
+    local pgbin
+    pgbin=${CRM_PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)}
+    [ -x "$pgbin/initdb" ] || die "PostgreSQL server binaries not found (apt-get install postgresql)"
+    local pg_root=${CRM_PG_DIR:-$RUN_DIR/pg}
+    mkdir -p "$pg_root"
+    if [ "$(id -u)" = 0 ]; then
+        chown postgres:postgres "$pg_root"
+        # The cluster must live where the postgres user can reach it; a checkout under a
+        # private home folder cannot be, so fall back to a folder of its own in /var/tmp.
+        if ! runuser -u postgres -- test -w "$pg_root"; then
+            pg_root=/var/tmp/crm360-pg-$(echo "$ROOT" | sha1sum | cut -c1-8)
+            mkdir -p "$pg_root" && chown postgres:postgres "$pg_root"
+            say "The postgres user cannot reach $ROOT: the cluster lives in $pg_root"
+        fi
+    fi
+    PGDATA_DIR=$pg_root/data
+    DB_HOST=$pg_root/socket
+    DB_PORT=$PG_PORT_EMBEDDED
+    DB_USER=$(id -un)
+    as_pg mkdir -p "$DB_HOST"
+    if [ ! -f "$PGDATA_DIR/PG_VERSION" ]; then
+        say "Creating the embedded PostgreSQL cluster in $PGDATA_DIR"
+        as_pg mkdir -p "$PGDATA_DIR"
+        chmod 700 "$PGDATA_DIR"
+        as_pg "$pgbin/initdb" -D "$PGDATA_DIR" -U "$DB_USER" --auth=trust -E UTF8 \
+            --locale=C.UTF-8 >/dev/null
+    fi
+    if ! as_pg "$pgbin/pg_ctl" -D "$PGDATA_DIR" status >/dev/null 2>&1; then
+        say "Starting PostgreSQL (socket $DB_HOST, port $DB_PORT)"
+        as_pg "$pgbin/pg_ctl" -D "$PGDATA_DIR" -l "$pg_root/postgres.log" -w -t 60 \
+            -o "-k $DB_HOST -p $DB_PORT -c listen_addresses='' -c fsync=off -c max_connections=200" \
+            start >/dev/null
+    fi
+}
+
+write_odoo_conf() {
+    {
+        grep -v -E '^[[:space:]]*(db_host|db_port|db_user|addons_path|data_dir)[[:space:]]*=' "$ROOT/odoo.conf"
+        echo "addons_path = $ROOT/addons"
+        echo "data_dir = $RUN_DIR/filestore"
+        echo "db_host = $DB_HOST"
+        echo "db_port = $DB_PORT"
+        echo "db_user = $DB_USER"
+    } > "$ODOO_CONF"
+    export PGHOST=$DB_HOST PGPORT=$DB_PORT PGUSER=$DB_USER PGDATABASE=postgres
+}
+
+setup_all() {
+    ensure_apt_packages
+    ensure_venv
+    ensure_lessc
+    ensure_cluster
+    write_odoo_conf
+}
+
+db_exists() { [ "$(psql -XAtc "SELECT 1 FROM pg_database WHERE datname='$1'")" = 1 ]; }
+
+# Fingerprint of what a database install depends on: addon code and data (not their tests)
+# and the requirements. A cached template database carries it in its name.
+addons_hash() {
+    (cd "$ROOT" && find addons requirements.txt -type f ! -path '*/tests/*' ! -name '*.pyc' \
+        -print0 | sort -z | xargs -0 sha1sum) | sha1sum | cut -c1-10
+}
+
+odoo_run() { "${ODOO_BIN[@]}" -c "$ODOO_CONF" "$@"; }
+
+# Fail when an install log has an ERROR, CRITICAL or WARNING line that does not come from the
+# PyPI wheels' own gaps: the broken website_* fragments ("Unmet dependencies") and the missing
+# test_exceptions addon whose icon base_menu.xml names (the wheels leave test addons out).
+check_log() {
+    local log=$1 bad
+    bad=$(grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (WARNING|ERROR|CRITICAL) ' "$log" \
+        | grep -v -E 'odoo\.modules\.graph: module website[a-z_]*: Unmet dependencies' \
+        | grep -v -E 'odoo\.modules\.module: module test_exceptions: module not found$' || true)
+    if [ -n "$bad" ]; then
+        printf 'error: %s has ERROR or WARNING lines:\n%s\n' "$log" "$bad" >&2
+        return 1
+    fi
+}

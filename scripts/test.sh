@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# `make test`: install every addon with demo data (from a cached template database when the
+# addons and requirements have not changed) and without, check both install logs and an
+# in-place update, then run every test with pytest. Extra arguments go to pytest.
+source "$(dirname "$0")/lib.sh"
+setup_all
+ADDONS=$(repo_addons)
+hash=$(addons_hash)
+template=${TEST_DB}_tpl_$hash
+
+if ! db_exists "$template"; then
+    for old in $(psql -XAtc "SELECT datname FROM pg_database WHERE datname LIKE '${TEST_DB}_tpl_%'"); do
+        psql -Xqc "DROP DATABASE \"$old\""
+    done
+    say "Installing $ADDONS with demo data into $template"
+    odoo_run -d "$template" -i "$ADDONS" --load-language=zh_CN --stop-after-init \
+        --log-level=info --logfile="$LOG_DIR/install-demo.log" --max-cron-threads=0
+    check_log "$LOG_DIR/install-demo.log"
+    say "Updating $ADDONS in place"
+    odoo_run -d "$template" -u "$ADDONS" --stop-after-init --log-level=info \
+        --logfile="$LOG_DIR/update.log" --max-cron-threads=0
+    check_log "$LOG_DIR/update.log"
+    nodemo=${TEST_DB}_nodemo
+    psql -Xqc "DROP DATABASE IF EXISTS \"$nodemo\""
+    say "Installing $ADDONS without demo data into $nodemo"
+    odoo_run -d "$nodemo" -i "$ADDONS" --without-demo=all --stop-after-init --log-level=info \
+        --logfile="$LOG_DIR/install-nodemo.log" --max-cron-threads=0
+    check_log "$LOG_DIR/install-nodemo.log"
+    psql -Xqc "DROP DATABASE \"$nodemo\""
+else
+    say "Reusing template $template (addons and requirements unchanged)"
+fi
+
+say "Creating test database $TEST_DB from $template"
+psql -Xqc "DROP DATABASE IF EXISTS \"$TEST_DB\""
+psql -Xqc "CREATE DATABASE \"$TEST_DB\" TEMPLATE \"$template\""
+rm -rf "$RUN_DIR/filestore/filestore/$TEST_DB"
+[ -d "$RUN_DIR/filestore/filestore/$template" ] && \
+    cp -r "$RUN_DIR/filestore/filestore/$template" "$RUN_DIR/filestore/filestore/$TEST_DB"
+
+say "Running the tests"
+cd "$ROOT"
+export CRM_ODOO_CONF=$ODOO_CONF CRM_TEST_DB=$TEST_DB CRM_VENV=$VENV
+exec "$VENV/bin/python" -m pytest -p no:warnings -p no:cacheprovider \
+    --odoo-config="$ODOO_CONF" --odoo-database="$TEST_DB" ${@:-addons tests}

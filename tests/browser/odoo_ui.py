@@ -1,0 +1,270 @@
+"""Page objects for the Odoo 11 web client, for the browser tests.
+
+Every helper takes the selenium driver first and waits for the web client to settle after
+what it does, so a scenario reads as a list of user steps:
+
+    login(browser, url, 'anna', 'anna')
+    open_menu(browser, 'contacts.menu_contacts')
+    search(browser, 'Agrolait')
+    open_record(browser, 'Agrolait')
+    assert field_text(browser, 'email')
+"""
+import time
+from pathlib import Path
+
+from selenium.common.exceptions import (ElementClickInterceptedException,
+                                        StaleElementReferenceException, TimeoutException)
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as ec
+from selenium.webdriver.support.ui import WebDriverWait
+
+SCREENSHOTS = Path(__file__).resolve().parents[1] / 'screenshots'
+TIMEOUT = 30
+# The first page after a server start compiles the asset bundles (lessc): allow for it.
+FIRST_LOAD_TIMEOUT = 120
+
+# True when no RPC is pending, nothing blocks the UI and no animation runs. Not jQuery.active:
+# the bus keeps a /longpolling/poll request open all the time (a "shadow" RPC, uncounted).
+_IDLE_JS = """
+if (document.readyState !== 'complete') { return false; }
+if (document.querySelector('.oe_wait')) { return false; }
+if (window.jQuery && jQuery(':animated').length) { return false; }
+var busy = document.querySelectorAll('.o_loading, .blockUI, .oe_blockui_spin_container');
+for (var i = 0; i < busy.length; i++) {
+    if (busy[i].getClientRects().length && getComputedStyle(busy[i]).display !== 'none') {
+        return false;
+    }
+}
+return true;
+"""
+
+# The visible records of a kanban or list view, best match of arguments[0] first.
+_RECORDS_JS = """
+var text = arguments[0], exact = [], partial = [];
+var nodes = document.querySelectorAll(
+    '.o_content .o_kanban_record:not(.o_kanban_ghost), .o_content .o_data_row');
+nodes.forEach(function (rec) {
+    if (!rec.getClientRects().length || rec.textContent.indexOf(text) < 0) { return; }
+    var leaves = rec.querySelectorAll('*');
+    for (var i = 0; i < leaves.length; i++) {
+        if (leaves[i].textContent.trim() === text) { exact.push(rec); return; }
+    }
+    partial.push(rec);
+});
+return exact.concat(partial);
+"""
+
+_MARK_RECORDS_JS = """
+document.querySelectorAll('.o_content .o_kanban_record, .o_content .o_data_row')
+    .forEach(function (rec) { rec.crmBeforeSearch = true; });
+"""
+_MARKED_RECORDS_JS = """
+return Array.prototype.some.call(
+    document.querySelectorAll('.o_content .o_kanban_record, .o_content .o_data_row'),
+    function (rec) { return rec.crmBeforeSearch; });
+"""
+
+
+def wait_for(browser, selector, timeout=TIMEOUT, visible=True):
+    """Wait for the CSS `selector` to be in the page (and visible) and return the element."""
+    condition = (ec.visibility_of_element_located if visible
+                 else ec.presence_of_element_located)((By.CSS_SELECTOR, selector))
+    try:
+        return WebDriverWait(browser, timeout).until(condition)
+    except TimeoutException:
+        raise AssertionError('%r did not show within %s s (url %s)'
+                             % (selector, timeout, browser.current_url)) from None
+
+
+def wait_loaded(browser, timeout=TIMEOUT):
+    """Wait until the web client is idle (no RPC, no blockUI); fail on an error dialog."""
+    deadline = time.time() + timeout
+    idle_since = None
+    while time.time() < deadline:
+        if browser.execute_script(_IDLE_JS):
+            # idle twice 150 ms apart: a click often starts its RPC a tick later
+            if idle_since and time.time() - idle_since >= 0.15:
+                break
+            idle_since = idle_since or time.time()
+        else:
+            idle_since = None
+        time.sleep(0.05)
+    else:
+        raise AssertionError('the web client stayed busy for %s s (url %s)'
+                             % (timeout, browser.current_url))
+    assert_no_error_dialog(browser)
+
+
+def assert_no_error_dialog(browser):
+    """Fail with its text when Odoo shows a server error or warning dialog."""
+    for dialog in browser.find_elements(By.CSS_SELECTOR, '.modal .o_dialog_error, '
+                                                         '.modal .o_dialog_warning'):
+        if dialog.is_displayed():
+            title = browser.find_elements(By.CSS_SELECTOR, '.modal .modal-title')
+            raise AssertionError('Odoo shows a dialog: %s\n%s' % (
+                title[0].text if title else '', dialog.text[:2000]))
+
+
+def login(browser, base_url, login, password):
+    """Log in through /web/login (ending any previous session) and wait for the web client."""
+    browser.get(base_url + '/web/session/logout?redirect=/web/login')
+    wait_for(browser, 'form.oe_login_form input[name="login"]', FIRST_LOAD_TIMEOUT)
+    field = browser.find_element(By.CSS_SELECTOR, 'form.oe_login_form input[name="login"]')
+    field.clear()
+    field.send_keys(login)
+    field = browser.find_element(By.CSS_SELECTOR, 'form.oe_login_form input[name="password"]')
+    field.clear()
+    field.send_keys(password)
+    browser.find_element(By.CSS_SELECTOR, 'form.oe_login_form button[type="submit"]').click()
+    try:
+        WebDriverWait(browser, FIRST_LOAD_TIMEOUT).until(lambda b: b.find_elements(
+            By.CSS_SELECTOR, '.o_web_client .o_main_content .o_content, '
+                             '.oe_login_form .alert-danger'))
+    except TimeoutException:
+        raise AssertionError('no web client after logging in as %r (url %s)'
+                             % (login, browser.current_url)) from None
+    errors = browser.find_elements(By.CSS_SELECTOR, '.oe_login_form .alert-danger')
+    if errors:
+        raise AssertionError('login as %r refused: %s' % (login, errors[0].text))
+    wait_loaded(browser, FIRST_LOAD_TIMEOUT)
+    if browser.execute_script('return !!window.__assetsBundleErrorSeen;'):
+        raise AssertionError('Odoo could not build its asset bundles (is lessc on the '
+                             'server\'s PATH?): see the server log')
+
+
+def open_menu(browser, xmlid):
+    """Click the menu `xmlid` (module.menu_id), opening its app first when it is hidden."""
+    selector = 'a[data-menu-xmlid="%s"]' % xmlid
+    links = browser.find_elements(By.CSS_SELECTOR, selector)
+    if not links:
+        raise AssertionError('no menu %s for this user (missing, or not in its groups)' % xmlid)
+    link = links[0]
+    if not link.is_displayed():
+        app_id = browser.execute_script(
+            "var m = arguments[0].closest('.oe_secondary_menu');"
+            "return m ? m.getAttribute('data-menu-parent') : null;", link)
+        if app_id:  # a submenu: open its app in the top bar first
+            _click_app(browser, app_id)
+            wait_loaded(browser)
+        elif link.find_elements(By.XPATH, 'ancestor::*[@id="menu_more"]'):
+            _click(browser, '#menu_more_container > a.dropdown-toggle')
+        # a submenu under a collapsed section: unfold the sections above it
+        for toggler in browser.execute_script(
+                "var out = [], li = arguments[0].parentElement.parentElement.closest('li');"
+                "while (li) { var t = li.querySelector(':scope > a.oe_menu_toggler');"
+                "  if (t && !t.classList.contains('oe_menu_opened')) { out.unshift(t); }"
+                "  li = li.parentElement.closest('li'); }"
+                "return out;", link):
+            click(browser, toggler)
+    _click(browser, selector)
+    wait_loaded(browser)
+
+
+def _click_app(browser, app_id):
+    """Click the top-bar entry of the app with menu id `app_id`, through "More" if needed."""
+    selector = '.oe_application_menu_placeholder a[data-menu="%s"]' % app_id
+    link = browser.find_element(By.CSS_SELECTOR, selector)
+    if not link.is_displayed():
+        more = browser.find_elements(By.CSS_SELECTOR, '#menu_more_container > a.dropdown-toggle')
+        if more and more[0].is_displayed():
+            click(browser, more[0])
+    if link.is_displayed():
+        click(browser, link)
+    else:  # Odoo hides the top bar entry when the user has a single app
+        browser.execute_script("jQuery(arguments[0]).click();", link)
+
+
+def _click(browser, selector):
+    """Click the first element matching `selector` once it is clickable."""
+    click(browser, WebDriverWait(browser, TIMEOUT).until(
+        ec.element_to_be_clickable((By.CSS_SELECTOR, selector))))
+
+
+def click(browser, element):
+    """Click `element`; a hover tooltip (field help, tour tip) in the way is removed first."""
+    try:
+        element.click()
+    except ElementClickInterceptedException:
+        # The pointer stays where the last click was: after opening a record it often hovers
+        # a field label of the form, whose Bootstrap tooltip then covers the buttons.
+        browser.execute_script("document.querySelectorAll('.tooltip, .o_tooltip')"
+                               ".forEach(function (t) { t.remove(); });")
+        element.click()
+
+
+def search(browser, text):
+    """Search `text` in the control panel's search box (its default field) and wait."""
+    box = wait_for(browser, '.o_control_panel .o_searchview_input')
+    box.clear()
+    box.send_keys(text)
+    wait_for(browser, '.o_searchview_autocomplete')
+    # Mark the records on screen: the view keeps its element but re-renders every record.
+    browser.execute_script(_MARK_RECORDS_JS)
+    box.send_keys(Keys.ENTER)
+    try:
+        WebDriverWait(browser, TIMEOUT).until(
+            lambda b: not b.execute_script(_MARKED_RECORDS_JS))
+    except TimeoutException:
+        raise AssertionError('the view did not re-render after searching %r' % text) from None
+    wait_loaded(browser)
+
+
+def open_record(browser, text, timeout=TIMEOUT):
+    """Open the kanban card or list row showing `text` (exact text preferred) in its form."""
+    deadline = time.time() + timeout
+    while True:
+        records = browser.execute_script(_RECORDS_JS, text)
+        if records:
+            try:
+                target = records[0]
+                if 'o_data_row' in target.get_attribute('class'):
+                    target = target.find_element(By.CSS_SELECTOR, 'td.o_data_cell')
+                click(browser, target)
+                break
+            except (StaleElementReferenceException, ElementClickInterceptedException):
+                pass  # re-rendered under us: look again
+        if time.time() > deadline:
+            raise AssertionError('no record showing %r in the view (url %s)'
+                                 % (text, browser.current_url))
+        time.sleep(0.2)
+    wait_for(browser, '.o_content .o_form_view')
+    wait_loaded(browser)
+
+
+def field_text(browser, name, within='.o_content .o_form_view'):
+    """Return the displayed text (or input value) of the form field `name`.
+
+    :param within: CSS selector of the part of the form to look in (a panel, a tab)
+    """
+    form = wait_for(browser, within)
+    for selector in ('.o_field_widget[name="%s"]' % name, '[name="%s"]' % name):
+        for element in form.find_elements(By.CSS_SELECTOR, selector):
+            if element.is_displayed():
+                if element.tag_name in ('input', 'textarea', 'select'):
+                    return element.get_attribute('value').strip()
+                return element.text.strip()
+    raise AssertionError('no visible field %r in the form (url %s)' % (name, browser.current_url))
+
+
+def click_button(browser, name_or_text):
+    """Click the visible button whose name attribute, else whose text, is `name_or_text`."""
+    buttons = [b for b in browser.find_elements(By.CSS_SELECTOR, 'button, a.btn')
+               if b.is_displayed()]
+    for match in (lambda b: b.get_attribute('name') == name_or_text,
+                  lambda b: b.text.strip() == name_or_text,
+                  lambda b: name_or_text in b.text):
+        found = [b for b in buttons if match(b)]
+        if found:
+            click(browser, found[0])
+            wait_loaded(browser)
+            return
+    raise AssertionError('no visible button %r (url %s)' % (name_or_text, browser.current_url))
+
+
+def screenshot(browser, name):
+    """Save a PNG of the page as tests/screenshots/<name>.png and return its path."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / (name if name.endswith('.png') else name + '.png')
+    browser.save_screenshot(str(path))
+    return path
