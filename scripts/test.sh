@@ -12,12 +12,17 @@ if ! db_exists "$template"; then
     for old in $(psql -XAtc "SELECT datname FROM pg_database WHERE datname LIKE '${TEST_DB}_tpl_%'"); do
         psql -Xqc "DROP DATABASE \"$old\""
     done
-    say "Installing $ADDONS with demo data into $template"
-    odoo_run -d "$template" -i "$ADDONS" --load-language=zh_CN --stop-after-init \
+    # Built under another name and renamed only when every check passed, so that a failed
+    # build is never reused as the template.
+    building=${TEST_DB}_building
+    psql -Xqc "DROP DATABASE IF EXISTS \"$building\""
+    rm -rf "$RUN_DIR/filestore/filestore/$building"
+    say "Installing $ADDONS with demo data into $building"
+    odoo_run -d "$building" -i "$ADDONS" --load-language=zh_CN --stop-after-init \
         --log-level=info --logfile="$LOG_DIR/install-demo.log" --max-cron-threads=0
     check_log "$LOG_DIR/install-demo.log"
     say "Updating $ADDONS in place"
-    odoo_run -d "$template" -u "$ADDONS" --stop-after-init --log-level=info \
+    odoo_run -d "$building" -u "$ADDONS" --stop-after-init --log-level=info \
         --logfile="$LOG_DIR/update.log" --max-cron-threads=0
     check_log "$LOG_DIR/update.log"
     nodemo=${TEST_DB}_nodemo
@@ -27,6 +32,11 @@ if ! db_exists "$template"; then
         --logfile="$LOG_DIR/install-nodemo.log" --max-cron-threads=0
     check_log "$LOG_DIR/install-nodemo.log"
     psql -Xqc "DROP DATABASE \"$nodemo\""
+    rm -rf "$RUN_DIR/filestore/filestore/$nodemo"
+    psql -Xqc "ALTER DATABASE \"$building\" RENAME TO \"$template\""
+    if [ -d "$RUN_DIR/filestore/filestore/$building" ]; then
+        mv "$RUN_DIR/filestore/filestore/$building" "$RUN_DIR/filestore/filestore/$template"
+    fi
 else
     say "Reusing template $template (addons and requirements unchanged)"
 fi
@@ -37,6 +47,9 @@ psql -Xqc "CREATE DATABASE \"$TEST_DB\" TEMPLATE \"$template\""
 rm -rf "$RUN_DIR/filestore/filestore/$TEST_DB"
 [ -d "$RUN_DIR/filestore/filestore/$template" ] && \
     cp -r "$RUN_DIR/filestore/filestore/$template" "$RUN_DIR/filestore/filestore/$TEST_DB"
+
+say "Checking the translations"
+"$VENV/bin/python" "$ROOT/scripts/po_check.py"
 
 say "Running the tests"
 cd "$ROOT"
