@@ -13,7 +13,8 @@ class Customer360Case(SavepointCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True,
+        # English labels whatever the admin's language (the demo database loads zh_CN).
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, lang='en_US',
                                        mail_create_nolog=True, mail_notrack=True))
         cls.company = cls.env.user.company_id
         cls.currency = cls.company.currency_id

@@ -63,6 +63,9 @@ class TestResPartnerIdentity(Customer360Case):
         self.assertEqual(company.profile_completeness, 33)
         self.assertNotIn('E-mail', company.profile_missing)
         self.assertIn('Business scope', company.profile_missing)
+        # The labels are translated into the user's language.
+        company.invalidate_cache()
+        self.assertIn('经营范围', company.with_context(lang='zh_CN').profile_missing)
         person = self.env['res.partner'].create({
             'name': 'Wang Wu', 'email': 'wang@example.com', 'function': 'Buyer'})
         # A person counts 6 items: e-mail, street, city, country, phone, job position.
