@@ -22,6 +22,7 @@ cat <<MSG
   Logins (user / password):
     admin    / admin     administrator, sales manager
     li.ming  / li.ming   salesperson 李明 (interface in Simplified Chinese)
+    wang.fang / wang.fang  sales manager 王芳 with invoicing rights (Simplified Chinese)
     anna     / anna      salesperson Anna Schmidt, no accounting rights
 
 MSG
