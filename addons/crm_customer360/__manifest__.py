@@ -23,8 +23,21 @@
     },
     "data": [
         "security/ir.model.access.csv",
+        "security/res_partner_ownership_security.xml",
+        "security/crm_customer_interaction_security.xml",
+        "security/crm_customer_handover_security.xml",
+        "data/res_partner_pool_data.xml",
         "views/res_partner_views.xml",
         "views/crm_customer360_menus.xml",
+        "views/crm_customer_interaction_views.xml",
+        "views/res_partner_interaction_views.xml",
+        "views/crm_lead_views.xml",
+        "views/res_partner_ownership_views.xml",
+        "views/crm_customer_handover_views.xml",
+        "views/res_partner_pool_views.xml",
+        "views/res_partner_duplicate_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/crm_customer_merge_log_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -32,5 +45,6 @@
         "demo/crm_lead_demo.xml",
         "demo/sale_order_demo.xml",
         "demo/account_invoice_demo.xml",
+        "demo/crm_customer_interaction_demo.xml",
     ],
 }

@@ -1,0 +1,117 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The host's partner merge wizard (``crm/wizard/base_partner_merge.py``) with a preview of
+what references the partners and a log of every merge (``crm.customer.merge.log``).
+
+It lives in ``models/`` because the addon's root ``__init__`` imports no ``wizards`` package.
+"""
+from odoo import _, api, fields, models
+from odoo.tools import html_escape
+
+
+class BasePartnerMergeAutomaticWizard(models.TransientModel):
+    _inherit = 'base.partner.merge.automatic.wizard'
+
+    merge_preview_html = fields.Html(
+        'Merge Preview', compute='_compute_merge_preview_html', sanitize=False,
+        help="Records referencing each partner, by kind, that the merge moves.")
+
+    @api.depends('partner_ids', 'dst_partner_id')
+    def _compute_merge_preview_html(self):
+        for wizard in self:
+            partners = wizard.partner_ids
+            wizard.merge_preview_html = (
+                wizard._merge_preview_table(partners, wizard._merge_reference_counts(partners))
+                if partners else False)
+
+    @api.model
+    def _merge_kinds(self):
+        """Kinds of records counted by the preview and the log, as
+        ``(key, label, model, partner field)``; extend to add a kind."""
+        return [
+            ('orders', _("Sales orders"), 'sale.order', 'partner_id'),
+            ('invoices', _("Invoices"), 'account.invoice', 'partner_id'),
+            ('opportunities', _("Leads and opportunities"), 'crm.lead', 'partner_id'),
+            ('contacts', _("Contacts"), 'res.partner', 'parent_id'),
+        ]
+
+    @api.model
+    def _merge_reference_counts(self, partners):
+        """``{partner id: {kind key: count}}``: one grouped query per kind plus the messages."""
+        counts = {partner.id: {} for partner in partners}
+        if not partners:
+            return counts
+        for key, _label, model, field in self._merge_kinds():
+            if model not in self.env:
+                continue
+            groups = self.env[model].sudo().with_context(active_test=False).read_group(
+                [(field, 'in', partners.ids)], [field], [field])
+            for group in groups:
+                counts[group[field][0]][key] = group[field + '_count']
+        groups = self.env['mail.message'].sudo().read_group(
+            [('model', '=', 'res.partner'), ('res_id', 'in', partners.ids)], ['res_id'],
+            ['res_id'])
+        for group in groups:
+            counts[group['res_id']]['messages'] = group['res_id_count']
+        return counts
+
+    @api.model
+    def _merge_kind_labels(self):
+        """Labels of the counted kinds, in display order."""
+        return [(key, label) for key, label, _model, _field in self._merge_kinds()] + [
+            ('messages', _("Messages"))]
+
+    @api.model
+    def _merge_preview_table(self, partners, counts):
+        """An HTML table: one row per partner, one column per kind."""
+        labels = self._merge_kind_labels()
+        head = ''.join('<th>%s</th>' % html_escape(label) for _key, label in labels)
+        rows = []
+        for partner in partners:
+            cells = ''.join('<td>%d</td>' % counts[partner.id].get(key, 0) for key, _l in labels)
+            rows.append('<tr><td>%s</td>%s</tr>' % (html_escape(partner.display_name), cells))
+        return ('<table class="table table-condensed"><thead><tr><th>%s</th>%s</tr></thead>'
+                '<tbody>%s</tbody></table>') % (html_escape(_("Partner")), head, ''.join(rows))
+
+    def _merge(self, partner_ids, dst_partner=None):
+        """Merge as the host does, then write the merge log on the surviving partner."""
+        Partner = self.env['res.partner']
+        partners = Partner.browse(partner_ids).exists()
+        if len(partners) < 2:
+            return super()._merge(partner_ids, dst_partner=dst_partner)
+        counts = self._merge_reference_counts(partners)
+        snapshot = {p.id: self._merge_partner_summary(p) for p in partners}
+        # The partners being merged may share a tax number: let the survivor take it.
+        merging = self.with_context(dup_merging_partner_ids=partners.ids)
+        if dst_partner:
+            dst_partner = dst_partner.with_context(dup_merging_partner_ids=partners.ids)
+        result = super(BasePartnerMergeAutomaticWizard, merging)._merge(
+            partner_ids, dst_partner=dst_partner)
+        survivors = partners.exists()
+        gone = [pid for pid in partners.ids if pid not in survivors.ids]
+        if gone and len(survivors) == 1:
+            self._merge_write_log(survivors, gone, snapshot, counts)
+        return result
+
+    @api.model
+    def _merge_partner_summary(self, partner):
+        """One line of key data of a partner about to be merged away."""
+        return _("%(name)s (ID %(id)d) - tax number: %(vat)s - e-mail: %(email)s - "
+                 "salesperson: %(owner)s") % {
+            'name': partner.display_name, 'id': partner.id, 'vat': partner.vat or '-',
+            'email': partner.email or '-', 'owner': partner.user_id.name or '-'}
+
+    @api.model
+    def _merge_write_log(self, survivor, gone_ids, snapshot, counts):
+        """Create the ``crm.customer.merge.log`` entry of a finished merge."""
+        moved = []
+        for key, label in self._merge_kind_labels():
+            total = sum(counts[pid].get(key, 0) for pid in gone_ids)
+            if total:
+                moved.append('%s: %d' % (label, total))
+        return self.env['crm.customer.merge.log'].sudo().create({
+            'user_id': self.env.user.id,
+            'partner_id': survivor.id,
+            'merged_partners': '\n'.join(snapshot[pid] for pid in gone_ids),
+            'moved_summary': '\n'.join(moved) or _("Nothing"),
+        })

@@ -1,0 +1,224 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Handover (交接): a salesperson's customers and their open work go to other people in one
+transaction, and the document stays as the record of who got what and why.
+
+The kinds of records moved are listed by ``_handover_movers`` (see
+``crm_customer_handover_movers.py``); other modules add their own kinds there.
+"""
+import psycopg2
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+HANDOVER_REASONS = [
+    ('resignation', 'Resignation'),
+    ('role_change', 'Role Change'),
+    ('rebalancing', 'Rebalancing'),
+    ('other', 'Other'),
+]
+
+
+class CrmCustomerHandover(models.Model):
+    _name = 'crm.customer.handover'
+    _description = 'Customer Handover'
+    _inherit = ['mail.thread', 'mail.activity.mixin']
+    _order = 'id desc'
+
+    name = fields.Char('Name', compute='_compute_name', store=True)
+    from_user_id = fields.Many2one(
+        'res.users', 'From', required=True, index=True, track_visibility='onchange',
+        readonly=True, states={'draft': [('readonly', False)]},
+        help="The salesperson whose customers are handed over.")
+    to_user_id = fields.Many2one(
+        'res.users', 'To', required=True, index=True, track_visibility='onchange',
+        readonly=True, states={'draft': [('readonly', False)]},
+        help="Who receives the customers, unless a line names someone else.")
+    reason = fields.Selection(
+        HANDOVER_REASONS, 'Reason', required=True, default='other',
+        readonly=True, states={'draft': [('readonly', False)]})
+    state = fields.Selection(
+        [('draft', 'Draft'), ('done', 'Done'), ('cancel', 'Cancelled')], 'Status',
+        required=True, default='draft', readonly=True, copy=False,
+        track_visibility='onchange')
+    effective_date = fields.Date(
+        'Effective Date', default=fields.Date.context_today,
+        readonly=True, states={'draft': [('readonly', False)]})
+    date_done = fields.Datetime('Confirmed On', readonly=True, copy=False)
+    note = fields.Text('Note')
+    line_ids = fields.One2many(
+        'crm.customer.handover.line', 'handover_id', 'Customers', copy=True,
+        readonly=True, states={'draft': [('readonly', False)]})
+    company_id = fields.Many2one(
+        'res.company', 'Company', default=lambda self: self.env.user.company_id)
+    preview_customer_count = fields.Integer('Customers', compute='_compute_preview')
+    preview_opportunity_count = fields.Integer(
+        'Open Opportunities', compute='_compute_preview')
+    preview_order_count = fields.Integer(
+        'Quotations and Open Orders', compute='_compute_preview')
+    preview_invoice_count = fields.Integer('Open Invoices', compute='_compute_preview')
+    preview_activity_count = fields.Integer('Planned Activities', compute='_compute_preview')
+
+    # ------------------------------------------------------------------
+    # Computes and constraints
+    # ------------------------------------------------------------------
+    @api.depends('from_user_id', 'to_user_id')
+    def _compute_name(self):
+        for handover in self:
+            handover.name = _("%s to %s") % (
+                handover.from_user_id.name or '?', handover.to_user_id.name or '?')
+
+    @api.depends('from_user_id', 'line_ids.partner_id', 'state')
+    def _compute_preview(self):
+        """What a confirmation would move; with no lines yet, what the default lines hold.
+
+        A few counting queries per handover, whatever the number of customers.
+        """
+        for handover in self:
+            partners = handover.line_ids.mapped('partner_id')
+            if not partners and handover.from_user_id and handover.state == 'draft':
+                partners = self._default_customers(handover.from_user_id)
+            counts = handover.sudo()._handover_counts(handover.from_user_id, partners)
+            handover.preview_customer_count = len(partners)
+            handover.preview_opportunity_count = counts['crm.lead']
+            handover.preview_order_count = counts['sale.order']
+            handover.preview_invoice_count = counts['account.invoice']
+            handover.preview_activity_count = counts['mail.activity']
+
+    @api.constrains('from_user_id', 'to_user_id')
+    def _check_users(self):
+        """The giver and the receiver are two different people."""
+        for handover in self:
+            if handover.from_user_id == handover.to_user_id:
+                raise ValidationError(_(
+                    "%s cannot hand customers over to themselves: choose another receiver."
+                ) % handover.from_user_id.name)
+
+    # ------------------------------------------------------------------
+    # ORM overrides
+    # ------------------------------------------------------------------
+    @api.model
+    def create(self, vals):
+        """A handover created without lines covers every customer the giver owns."""
+        if not vals.get('line_ids') and vals.get('from_user_id'):
+            customers = self._default_customers(self.env['res.users'].browse(
+                vals['from_user_id']))
+            vals = dict(vals, line_ids=[(0, 0, {'partner_id': p.id}) for p in customers])
+        return super().create(vals)
+
+    @api.multi
+    def unlink(self):
+        if any(handover.state == 'done' for handover in self):
+            raise UserError(_("A confirmed handover is the record of who got which customers: "
+                              "it cannot be deleted."))
+        return super().unlink()
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    @api.multi
+    def action_confirm(self):
+        """Move the customers and their open work to the receivers, all or nothing."""
+        self.ensure_one()
+        self._check_may_confirm()
+        self._lock_handover()
+        if not self.line_ids:
+            raise UserError(_("The handover %s has no customers to hand over.") % self.name)
+        customers = self.line_ids.mapped('partner_id')
+        self._lock_customers(customers)
+        self._check_still_owned(customers)
+        # The movers change documents the sales manager may not write (invoices, partners
+        # of other salespeople): rights are checked once above, the moves run as superuser
+        # with the manager named as the author of the history and the messages.
+        handover = self.sudo().with_context(
+            c360_acting_user_id=self.env.uid,
+            ownership_change_reason=_("Handover %s: %s") % (
+                self.name, dict(self._fields['reason']._description_selection(self.env))[
+                    self.reason]))
+        lines_by_receiver = handover._lines_by_receiver()
+        with self.env.cr.savepoint():
+            moved = []
+            for mover in handover._handover_movers():
+                moved.append(mover(lines_by_receiver))
+            handover._create_briefings(lines_by_receiver, moved)
+            handover.write({'state': 'done', 'date_done': fields.Datetime.now()})
+        return True
+
+    @api.multi
+    def action_cancel(self):
+        """Drop a draft handover; a confirmed one cannot be undone this way."""
+        self._check_may_confirm()
+        for handover in self:
+            if handover.state == 'done':
+                raise UserError(_("The handover %s is done and cannot be cancelled: create a "
+                                  "handover in the other direction instead.") % handover.name)
+        self.write({'state': 'cancel'})
+        return True
+
+    @api.multi
+    def action_draft(self):
+        """Reopen a cancelled handover."""
+        self._check_may_confirm()
+        self.filtered(lambda h: h.state == 'cancel').write({'state': 'draft'})
+        return True
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    @api.model
+    def _default_customers(self, user):
+        """The customers a new handover of ``user`` covers; extend to narrow or widen it."""
+        return self.env['res.partner'].search([
+            ('user_id', '=', user.id), ('customer', '=', True), ('parent_id', '=', False)])
+
+    def _check_may_confirm(self):
+        """Only sales managers hand customers over."""
+        if not self.env.user.has_group('sales_team.group_sale_manager'):
+            raise AccessError(_("Only sales managers can confirm or cancel a handover."))
+
+    def _lock_handover(self):
+        """Lock this handover's row and make sure it is still a draft (not confirmed twice)."""
+        self.env.cr.execute(
+            "SELECT state FROM crm_customer_handover WHERE id = %s FOR UPDATE", (self.id,))
+        self.invalidate_cache(['state'], self.ids)
+        if self.state != 'draft':
+            state = dict(self._fields['state']._description_selection(self.env))[self.state]
+            raise UserError(_("The handover %s is no longer a draft (it is %s): it cannot "
+                              "be confirmed again.") % (self.name, state))
+
+    @api.model
+    def _lock_customers(self, customers):
+        """Lock the customers' rows, refusing at once if another transaction holds them.
+
+        FOR NO KEY UPDATE conflicts with other handovers and with edits of the customers,
+        but not with new documents that merely reference them (foreign keys).
+        """
+        try:
+            with self.env.cr.savepoint():
+                self.env.cr.execute(
+                    "SELECT id FROM res_partner WHERE id IN %s FOR NO KEY UPDATE NOWAIT",
+                    (tuple(customers.ids),), log_exceptions=False)
+        except psycopg2.OperationalError:
+            raise UserError(_(
+                "These customers are being handed over or edited by someone else: %s. "
+                "Try again in a moment.") % ', '.join(customers.mapped('display_name')))
+
+    @api.multi
+    def _check_still_owned(self, customers):
+        """Refuse if a customer changed owner since the handover was prepared."""
+        customers.invalidate_cache(['user_id'], customers.ids)
+        moved = customers.sudo().filtered(lambda p: p.user_id != self.from_user_id)
+        if moved:
+            raise UserError(_(
+                "These customers no longer belong to %s: %s. Remove them from the handover "
+                "or reassign them first.") % (
+                self.from_user_id.name, ', '.join(moved.mapped('display_name'))))
+
+    @api.multi
+    def _lines_by_receiver(self):
+        """The lines grouped by the user who receives them, as ``{user: lines}``."""
+        groups = {}
+        for line in self.line_ids:
+            receiver = line.to_user_id or self.to_user_id
+            groups[receiver] = groups.get(receiver, line.browse()) | line
+        return groups

@@ -1,0 +1,206 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""What a handover moves: one mover per kind of record, listed by ``_handover_movers``.
+
+To move another kind of record (service tickets, for example), a module extends::
+
+    def _handover_movers(self):
+        return super()._handover_movers() + [self._handover_move_tickets]
+
+    def _handover_move_tickets(self, lines_by_receiver):
+        for receiver, lines in lines_by_receiver.items():
+            tickets = ...  # open tickets of self.from_user_id on lines.mapped('partner_id')
+            tickets.write({'user_id': receiver.id})
+        return tickets  # what was moved, for the receivers' briefing
+"""
+from odoo import _, api, models
+from odoo.tools import html_escape
+
+
+class CrmCustomerHandover(models.Model):
+    _inherit = 'crm.customer.handover'
+
+    # ------------------------------------------------------------------
+    # Open work of a salesperson on customers
+    # ------------------------------------------------------------------
+    @api.model
+    def _handover_document_domains(self, user, partners):
+        """Domains of the open documents of ``user`` on ``partners`` (and their contacts),
+        by model; extend to add a kind of document to the preview and the moves."""
+        on_customers = [('user_id', '=', user.id), ('partner_id', 'child_of', partners.ids)]
+        return {
+            'crm.lead': on_customers + [('probability', '<', 100)],
+            'sale.order': on_customers + [('state', 'in', ('draft', 'sent', 'sale')),
+                                          ('invoice_status', '!=', 'invoiced')],
+            'account.invoice': on_customers + [('state', 'in', ('draft', 'open')),
+                                               ('type', 'in', ('out_invoice', 'out_refund'))],
+        }
+
+    @api.model
+    def _handover_documents(self, user, partners):
+        """The open documents of ``user`` on ``partners``, as ``{model: records}``."""
+        if not partners:
+            return {model: self.env[model] for model in
+                    self._handover_document_domains(user, partners)}
+        return {model: self.env[model].search(domain) for model, domain
+                in self._handover_document_domains(user, partners).items()}
+
+    @api.model
+    def _handover_activity_domain(self, user, partners, documents):
+        """Planned activities of ``user`` on the customers, their contacts and documents."""
+        contacts = self.env['res.partner'].search([('id', 'child_of', partners.ids)])
+        targets = [('res.partner', contacts.ids)] + [
+            (model, records.ids) for model, records in documents.items() if records]
+        domain = ['|'] * (len(targets) - 1)
+        for model, ids in targets:
+            domain += ['&', ('res_model', '=', model), ('res_id', 'in', ids)]
+        return [('user_id', '=', user.id)] + domain
+
+    @api.model
+    def _handover_counts(self, user, partners):
+        """Counts of open work for the preview: one query per kind of record."""
+        counts = {'mail.activity': 0}
+        domains = self._handover_document_domains(user, partners)
+        if not partners or not user:
+            return dict(dict.fromkeys(domains, 0), **counts)
+        documents = {}
+        for model, domain in domains.items():
+            documents[model] = self.env[model].search(domain)
+            counts[model] = len(documents[model])
+        counts['mail.activity'] = self.env['mail.activity'].search_count(
+            self._handover_activity_domain(user, partners, documents))
+        return counts
+
+    # ------------------------------------------------------------------
+    # Movers
+    # ------------------------------------------------------------------
+    @api.multi
+    def _handover_movers(self):
+        """The moves of a confirmation, run in this order in one transaction.
+
+        Each takes ``{receiver: lines}`` and returns the records it moved (used for the
+        receivers' briefing). Movers that find work by the giver's ownership of documents
+        (activities, followers) come before those that change it; the customers come last.
+        """
+        return [
+            self._handover_move_activities,
+            self._handover_move_followers,
+            self._handover_move_documents,
+            self._handover_move_co_owners,
+            self._handover_move_customers,
+        ]
+
+    @api.multi
+    def _handover_move_activities(self, lines_by_receiver):
+        """Give the planned activities of the giver to the receivers."""
+        moved = self.env['mail.activity']
+        for receiver, lines in lines_by_receiver.items():
+            partners = lines.mapped('partner_id')
+            documents = self._handover_documents(self.from_user_id, partners)
+            activities = self.env['mail.activity'].search(
+                self._handover_activity_domain(self.from_user_id, partners, documents))
+            activities.write({'user_id': receiver.id})
+            moved |= activities
+        return moved
+
+    @api.multi
+    def _handover_move_followers(self, lines_by_receiver):
+        """Replace the giver by the receiver among the followers of customers and documents."""
+        old_partner = self.from_user_id.partner_id
+        for receiver, lines in lines_by_receiver.items():
+            partners = lines.mapped('partner_id')
+            documents = self._handover_documents(self.from_user_id, partners)
+            for records in [partners] + list(documents.values()):
+                if records:
+                    records.message_unsubscribe(partner_ids=old_partner.ids)
+                    records.message_subscribe(partner_ids=receiver.partner_id.ids)
+        return None
+
+    @api.multi
+    def _handover_move_documents(self, lines_by_receiver):
+        """Give the open opportunities, quotations, open orders and open invoices away."""
+        moved = []
+        for receiver, lines in lines_by_receiver.items():
+            documents = self._handover_documents(self.from_user_id, lines.mapped('partner_id'))
+            for records in documents.values():
+                records.write({'user_id': receiver.id})
+                moved.append(records)
+        return moved
+
+    @api.multi
+    def _handover_move_co_owners(self, lines_by_receiver):
+        """Where the giver is a co-owner, the receiver takes that place (or, on customers
+        the receiver owns, nobody does)."""
+        Partner = self.env['res.partner']
+        for receiver, lines in lines_by_receiver.items():
+            partners = lines.mapped('partner_id')
+            co_owned = partners.filtered(lambda p: self.from_user_id in p.co_owner_ids)
+            co_owned.write({'co_owner_ids': [(3, self.from_user_id.id)]})
+            Partner |= co_owned
+        # Customers of other salespeople the giver helped on go to the main receiver.
+        elsewhere = self.env['res.partner'].search([
+            ('co_owner_ids', 'in', self.from_user_id.ids), ('parent_id', '=', False)])
+        elsewhere.write({'co_owner_ids': [(3, self.from_user_id.id)]})
+        elsewhere.filtered(lambda p: p.user_id != self.to_user_id).write(
+            {'co_owner_ids': [(4, self.to_user_id.id)]})
+        return Partner | elsewhere
+
+    @api.multi
+    def _handover_move_customers(self, lines_by_receiver):
+        """Give the customers (and, through them, their contacts) to the receivers; the
+        ownership history and the message on each customer come with the change of owner."""
+        moved = self.env['res.partner']
+        for receiver, lines in lines_by_receiver.items():
+            partners = lines.mapped('partner_id')
+            partners.write({'user_id': receiver.id})
+            moved |= partners
+        return moved
+
+    # ------------------------------------------------------------------
+    # Briefing of the receivers
+    # ------------------------------------------------------------------
+    @api.multi
+    def _create_briefings(self, lines_by_receiver, moved):
+        """Plan one to-do per receiver on the handover listing the customers with open work.
+
+        :param moved: what the movers returned, in order
+        """
+        customers_with_work = self._customers_with_work(moved)
+        todo = self.env.ref('mail.mail_activity_data_todo')
+        model = self.env['ir.model']._get(self._name)
+        for receiver, lines in lines_by_receiver.items():
+            partners = lines.mapped('partner_id')
+            busy = partners & customers_with_work
+            items = ''.join('<li>%s</li>' % html_escape(p.display_name) for p in busy)
+            note = _("<p>%d customers from %s are now yours.</p>") % (
+                len(partners), html_escape(self.from_user_id.name))
+            if items:
+                note += _("<p>Customers with open work:</p><ul>%s</ul>") % items
+            self.env['mail.activity'].create({
+                'res_model_id': model.id, 'res_id': self.id,
+                'activity_type_id': todo.id, 'user_id': receiver.id,
+                'summary': _("Take over the customers of %s") % self.from_user_id.name,
+                'note': note,
+            })
+
+    @api.model
+    def _customers_with_work(self, moved):
+        """The commercial customers concerned by the moved documents and activities."""
+        records = []
+        for item in moved:
+            records.extend(item if isinstance(item, list) else [item])
+        customers = self.env['res.partner']
+        for records_ in records:
+            if records_ is None or not records_:
+                continue
+            if records_._name == 'mail.activity':
+                for model in set(records_.mapped('res_model')):
+                    ids = records_.filtered(lambda a: a.res_model == model).mapped('res_id')
+                    docs = self.env[model].browse(ids)
+                    if model == 'res.partner':
+                        customers |= docs.mapped('commercial_partner_id')
+                    elif 'partner_id' in docs._fields:
+                        customers |= docs.mapped('partner_id.commercial_partner_id')
+            elif records_._name != 'res.partner' and 'partner_id' in records_._fields:
+                customers |= records_.mapped('partner_id.commercial_partner_id')
+        return customers

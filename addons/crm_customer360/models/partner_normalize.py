@@ -1,0 +1,148 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Pure functions that turn a partner's identity data into comparable keys.
+
+The duplicate check (``res_partner_duplicate.py``) stores these keys on ``res.partner`` and
+compares them in SQL. They take plain strings and return a string or ``False``, so they can
+be tested without a database and reused by other modules. To extend the name rules, add words
+to ``LEGAL_FORMS_CJK`` / ``LEGAL_FORMS_LATIN`` or places to ``CN_PLACES``.
+"""
+import re
+import unicodedata
+
+try:
+    import phonenumbers
+except ImportError:  # pragma: no cover - declared in external_dependencies
+    phonenumbers = None
+
+# Legal-form words of Chinese company names, longest first so that "股份有限公司" goes before
+# "有限公司" and "公司".
+LEGAL_FORMS_CJK = sorted([
+    '有限责任公司', '股份有限公司', '股份合作公司', '有限公司', '责任公司', '控股集团',
+    '集团公司', '集团', '公司', '总公司', '分公司',
+], key=len, reverse=True)
+
+# Legal-form words of Latin-script company names, as whole words (after case folding).
+LEGAL_FORMS_LATIN = {
+    'co', 'company', 'ltd', 'limited', 'inc', 'incorporated', 'llc', 'llp', 'lp', 'plc',
+    'gmbh', 'ag', 'kg', 'sa', 'sas', 'sarl', 'srl', 'spa', 'bv', 'nv', 'corp', 'corporation',
+    'pte', 'pty', 'oy', 'ab', 'group', 'holding', 'holdings',
+}
+# Dotted abbreviations that would otherwise fall apart into single letters ("s.a." -> "s a").
+LATIN_DOTTED = re.compile(r'(?<!\w)(s\.\s?a\.?|s\.\s?a\.\s?s\.?|s\.\s?r\.\s?l\.?|b\.\s?v\.?|'
+                          r'n\.\s?v\.?|s\.\s?p\.\s?a\.?)(?!\w)')
+
+# Municipalities, provinces, autonomous regions and major cities of China. A name prefix or a
+# parenthesised place is where the company is registered, not what it is called.
+CN_PLACES = [
+    # municipalities and special administrative regions
+    '北京', '上海', '天津', '重庆', '香港', '澳门',
+    # provinces and autonomous regions
+    '河北', '山西', '辽宁', '吉林', '黑龙江', '江苏', '浙江', '安徽', '福建', '江西', '山东',
+    '河南', '湖北', '湖南', '广东', '海南', '四川', '贵州', '云南', '陕西', '甘肃', '青海',
+    '台湾', '内蒙古', '广西', '西藏', '宁夏', '新疆',
+    # major cities
+    '深圳', '广州', '杭州', '南京', '苏州', '成都', '武汉', '西安', '青岛', '大连', '厦门',
+    '宁波', '东莞', '佛山', '长沙', '郑州', '济南', '沈阳', '哈尔滨', '长春', '合肥', '福州',
+    '昆明', '南宁', '贵阳', '南昌', '太原', '石家庄', '兰州', '乌鲁木齐', '呼和浩特', '银川',
+    '西宁', '拉萨', '海口', '三亚', '无锡', '常州', '珠海', '中山', '惠州', '温州', '绍兴',
+    '嘉兴', '金华', '台州', '烟台', '潍坊', '泉州', '南通', '徐州', '扬州', '洛阳', '唐山',
+]
+CN_PLACE_SUFFIXES = ['特别行政区', '维吾尔自治区', '壮族自治区', '回族自治区', '自治区', '省', '市']
+_PLACE_ALT = '|'.join(sorted(CN_PLACES, key=len, reverse=True))
+_SUFFIX_ALT = '|'.join(CN_PLACE_SUFFIXES)
+# A leading place, e.g. "深圳市", "广东省", "深圳"; repeated for "广东省深圳市".
+CN_PLACE_PREFIX = re.compile(r'^(?:%s)(?:%s)?' % (_PLACE_ALT, _SUFFIX_ALT))
+# A parenthesised place anywhere, e.g. "(深圳)", "(中国)", "(China)" (after NFKC and folding).
+PAREN_PLACE = re.compile(r'\(\s*(?:(?:%s)(?:%s)?|中国|china|prc)\s*\)' % (_PLACE_ALT, _SUFFIX_ALT))
+# Keep at least this many characters after taking off a place prefix.
+MIN_REST = 2
+
+
+def fold(value):
+    """Full-width to half-width (NFKC) and case folding; ``''`` for empty values."""
+    return unicodedata.normalize('NFKC', value or '').casefold().strip()
+
+
+def strip_punctuation(value):
+    """Keep letters and digits only (any script)."""
+    return re.sub(r'[\W_]+', '', value)
+
+
+def strip_place_prefix(value):
+    """Take leading Chinese places off a name, as long as a real name remains."""
+    while True:
+        match = CN_PLACE_PREFIX.match(value)
+        if not match or len(value) - match.end() < MIN_REST:
+            return value
+        value = value[match.end():]
+
+
+def normalize_name(name):
+    """The comparable form of a company name, or ``False`` when nothing is left.
+
+    "深圳市鑫北斗软件开发有限公司" -> "鑫北斗软件开发", "鑫北斗软件 (深圳) 有限公司" -> "鑫北斗软件",
+    "ACME Trading Co., Ltd." -> "acmetrading".
+    """
+    value = fold(name)
+    if not value:
+        return False
+    value = PAREN_PLACE.sub(' ', value)
+    value = LATIN_DOTTED.sub(' ', value)
+    for word in LEGAL_FORMS_CJK:
+        value = value.replace(word, ' ')
+    # Latin legal forms are whole words; CJK runs stay together as one token.
+    tokens = [tok for tok in re.split(r'[^\w]+', value) if tok]
+    tokens = [tok for tok in tokens if tok not in LEGAL_FORMS_LATIN]
+    value = strip_punctuation(''.join(tokens))
+    value = strip_place_prefix(value)
+    if not value:
+        # A name made only of legal-form words: compare it as written.
+        value = strip_punctuation(fold(name))
+    return value or False
+
+
+def normalize_vat(vat):
+    """The tax number without spaces, hyphens or dots, in capitals."""
+    value = re.sub(r'[\s\-.]', '', unicodedata.normalize('NFKC', vat or '')).upper()
+    return value or False
+
+
+def normalize_phone(number, country_code=None):
+    """The number in E.164 digits (no "+"), read in the partner's country.
+
+    Falls back to the digits of the number when ``phonenumbers`` cannot parse it; numbers of
+    fewer than 6 digits give ``False`` (too short to identify anyone).
+    """
+    value = unicodedata.normalize('NFKC', number or '').strip()
+    digits = re.sub(r'\D', '', value)
+    if len(digits) < 6:
+        return False
+    if phonenumbers:
+        try:
+            parsed = phonenumbers.parse(value, (country_code or '').upper() or None)
+        except phonenumbers.NumberParseException:
+            parsed = None
+        if parsed is not None and phonenumbers.is_possible_number(parsed):
+            return phonenumbers.format_number(
+                parsed, phonenumbers.PhoneNumberFormat.E164).lstrip('+')
+    return digits
+
+
+def normalize_email(email):
+    """The e-mail address, trimmed and in lower case."""
+    value = unicodedata.normalize('NFKC', email or '').strip().lower()
+    return value or False
+
+
+def normalize_domain(website):
+    """The host of a website, in lower case and without "www."."""
+    value = unicodedata.normalize('NFKC', website or '').strip().lower()
+    if not value:
+        return False
+    value = re.sub(r'^[a-z][a-z0-9+.\-]*://', '', value)
+    value = re.split(r'[/?#]', value, 1)[0]
+    value = value.rsplit('@', 1)[-1].split(':', 1)[0].rstrip('.')
+    if value.startswith('www.'):
+        value = value[4:]
+    return value or False

@@ -1,0 +1,328 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Duplicate check on ``res.partner``: normalised keys, ``find_duplicates``, the refusal of a
+second company with the same tax number, and the takeover request.
+
+The screens built on top of it (form warning, smart button, review list) are in
+``res_partner_duplicate_review.py``.
+"""
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from . import partner_normalize as norm
+
+PARAM_PREFIX = 'crm_customer360.'
+DEFAULT_THRESHOLD = 70
+# Candidates fetched by the trigram index before scoring (pg_trgm's own default).
+TRIGRAM_PREFILTER = 0.3
+# Score of a name contained in the other one (both long enough), e.g. "鑫北斗软件" in
+# "鑫北斗软件开发".
+CONTAINED_NAME_SCORE = 0.85
+# Score added per further reason, on top of the best one.
+BONUS_PER_REASON = 5
+
+
+class ResPartner(models.Model):
+    _inherit = 'res.partner'
+
+    dup_name_key = fields.Char(
+        'Name Key', compute='_compute_dup_keys', store=True, index=True, readonly=True,
+        copy=False, help="The name without legal form, place prefix, punctuation or case.")
+    dup_vat_key = fields.Char(
+        'Tax Number Key', compute='_compute_dup_keys', store=True, index=True, readonly=True,
+        copy=False)
+    dup_phone_key = fields.Char(
+        'Phone Key', compute='_compute_dup_keys', store=True, index=True, readonly=True,
+        copy=False, help="The phone number in E.164 digits.")
+    dup_mobile_key = fields.Char(
+        'Mobile Key', compute='_compute_dup_keys', store=True, index=True, readonly=True,
+        copy=False, help="The mobile number in E.164 digits.")
+    dup_email_key = fields.Char(
+        'E-mail Key', compute='_compute_dup_keys', store=True, index=True, readonly=True,
+        copy=False)
+    dup_domain_key = fields.Char(
+        'Website Domain Key', compute='_compute_dup_keys', store=True, index=True,
+        readonly=True, copy=False)
+
+    @api.model_cr
+    def init(self):
+        """Trigram matching of names: the pg_trgm extension and a GIN index on the name key."""
+        super().init()
+        self.env.cr.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        self.env.cr.execute(
+            "CREATE INDEX IF NOT EXISTS res_partner_dup_name_key_trgm_index "
+            "ON res_partner USING gin (dup_name_key gin_trgm_ops)")
+
+    @api.depends('name', 'vat', 'phone', 'mobile', 'email', 'website', 'country_id')
+    def _compute_dup_keys(self):
+        for partner in self:
+            for name, value in partner._dup_keys().items():
+                partner[name] = value
+
+    def _dup_keys(self, values=None):
+        """The normalised keys of this partner, or of ``values`` (create/write-like values
+        completed with this partner's own); extend to add a key."""
+        vals = self._dup_values(values)
+        country = self.env['res.country'].browse(vals.get('country_id') or [])
+        code = country.code or False
+        return {
+            'dup_name_key': norm.normalize_name(vals.get('name')),
+            'dup_vat_key': norm.normalize_vat(vals.get('vat')),
+            'dup_phone_key': norm.normalize_phone(vals.get('phone'), code),
+            'dup_mobile_key': norm.normalize_phone(vals.get('mobile'), code),
+            'dup_email_key': norm.normalize_email(vals.get('email')),
+            'dup_domain_key': norm.normalize_domain(vals.get('website')),
+        }
+
+    def _dup_values(self, values=None):
+        """Identity values of this partner (if any) updated with ``values``."""
+        vals = {}
+        if self:
+            self.ensure_one()
+            vals = {name: self[name] for name in self._dup_value_fields()}
+            vals['country_id'] = self.country_id.id
+            vals['parent_id'] = self.parent_id.id
+        for name, value in (values or {}).items():
+            if name in ('country_id', 'parent_id') and isinstance(value, (list, tuple)):
+                value = value[0] if value else False
+            vals[name] = value
+        return vals
+
+    @api.model
+    def _dup_value_fields(self):
+        """Character fields the keys are made from."""
+        return ['name', 'vat', 'phone', 'mobile', 'email', 'website', 'is_company']
+
+    @api.model
+    def _dup_settings(self):
+        """The duplicate check settings (Sales > Settings)."""
+        get = self.env['ir.config_parameter'].sudo().get_param
+        try:
+            threshold = int(get(PARAM_PREFIX + 'dup_threshold', DEFAULT_THRESHOLD))
+        except (TypeError, ValueError):
+            threshold = DEFAULT_THRESHOLD
+        return {
+            'threshold': min(max(threshold, 1), 100),
+            'block_email': get(PARAM_PREFIX + 'dup_block_email') in ('True', '1'),
+            'block_phone': get(PARAM_PREFIX + 'dup_block_phone') in ('True', '1'),
+        }
+
+    @api.model
+    def _dup_reason_scores(self):
+        """Score and label of each exact match, by reason code; extend to weigh them."""
+        return {
+            'vat': (100, _("Same tax number")),
+            'email': (80, _("Same e-mail")),
+            'phone': (75, _("Same phone number")),
+            'domain': (70, _("Same website domain")),
+        }
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains('vat', 'email', 'phone', 'mobile', 'is_company', 'parent_id', 'active')
+    def _check_duplicate_identity(self):
+        """A company may not reuse the tax number (and, when set, the e-mail or phone) of
+        another customer."""
+        settings = self._dup_settings()
+        blocking = ['vat']
+        if settings['block_email']:
+            blocking.append('email')
+        if settings['block_phone']:
+            blocking.append('phone')
+        for partner in self.filtered('is_company'):
+            keys = partner._dup_keys()
+            excluded = partner._dup_excluded_ids({}) + list(
+                self.env.context.get('dup_merging_partner_ids') or [])
+            matches = self._dup_exact_matches(keys, partner.id, excluded)
+            for code in blocking:
+                hits = [cid for cid, codes in matches.items() if code in codes]
+                if hits:
+                    raise ValidationError(partner._dup_refusal_message(
+                        code, self.sudo().browse(min(hits))))
+
+    def _dup_refusal_message(self, code, existing):
+        """The message refusing this partner because ``existing`` has the same ``code``."""
+        value = {'vat': self.vat, 'email': self.email,
+                 'phone': ' / '.join(filter(None, [self.phone, self.mobile]))}[code]
+        label = {'vat': _("tax number"), 'email': _("e-mail"), 'phone': _("phone number")}[code]
+        return _("The %(label)s \"%(value)s\" of %(name)s is already used by the customer "
+                 "%(existing)s (salesperson: %(owner)s). Open that customer instead, or ask "
+                 "its salesperson to hand it over.") % {
+            'label': label, 'value': value, 'name': self.name,
+            'existing': existing.display_name, 'owner': existing.user_id.name or _("none")}
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    @api.model
+    def find_duplicates(self, vals, limit=20):
+        """Likely duplicates of a customer described by create-like ``vals``.
+
+        :param vals: name, vat, phone, mobile, email, website, country_id, parent_id; with
+            ``id`` the values complete that record's own and it is left out with its
+            commercial entity and contacts.
+        :param limit: the most results to return, best first.
+        :return: list of dicts with ``id``, ``name``, ``score`` (0-100), ``reasons``,
+            ``owner`` and ``readable``; readable ones also get ``vat``, ``email``, ``phone``,
+            ``city`` and ``active``.
+        """
+        record_id = vals.get('id')
+        record = self.sudo().browse(record_id if isinstance(record_id, int) else [])
+        record = record.exists()
+        keys = record._dup_keys(vals)
+        excluded = record._dup_excluded_ids(vals)
+        settings = self._dup_settings()
+        reasons = self._dup_reason_scores()
+        found = {}
+        for cid, codes in self._dup_exact_matches(keys, record.id, excluded).items():
+            found[cid] = [reasons[code] for code in sorted(codes, key=lambda c: -reasons[c][0])]
+        names = self._dup_name_matches(keys['dup_name_key'], record.id, excluded,
+                                       settings['threshold'])
+        for cid, score in names.items():
+            found.setdefault(cid, []).append((score, _("Similar name (%d%%)") % score))
+        results = []
+        for cid, items in found.items():
+            items.sort(key=lambda item: -item[0])
+            score = min(100, items[0][0] + BONUS_PER_REASON * (len(items) - 1))
+            results.append({'id': cid, 'score': score, 'reasons': [r for s, r in items]})
+        results.sort(key=lambda res: (-res['score'], res['id']))
+        return self._dup_describe(results[:limit] if limit else results)
+
+    def _dup_excluded_ids(self, vals):
+        """Commercial entities not to report: this partner's and its new parent's."""
+        Partner = self.env['res.partner'].sudo()
+        excluded = set()
+        if self:
+            excluded |= {self.id, self.commercial_partner_id.id}
+        parent_id = self._dup_values(vals).get('parent_id')
+        if parent_id:
+            excluded.add(Partner.browse(parent_id).commercial_partner_id.id)
+        return sorted(i for i in excluded if isinstance(i, int))
+
+    @api.model
+    def _dup_exact_matches(self, keys, record_id, excluded):
+        """Commercial entities sharing an exact key, as ``{id: set(reason codes)}``.
+
+        Any partner row counts (a contact's e-mail points to its company); one query.
+        """
+        phones = [k for k in (keys['dup_phone_key'], keys['dup_mobile_key']) if k]
+        params = {'vat': keys['dup_vat_key'] or None, 'email': keys['dup_email_key'] or None,
+                  'domain': keys['dup_domain_key'] or None, 'phones': phones,
+                  'own': record_id or 0, 'excluded': list(excluded)}
+        if not any([params['vat'], params['email'], params['domain'], phones]):
+            return {}
+        self.env.cr.execute("""
+            SELECT COALESCE(p.commercial_partner_id, p.id),
+                   bool_or(p.dup_vat_key = %(vat)s),
+                   bool_or(p.dup_email_key = %(email)s),
+                   bool_or(p.dup_phone_key = ANY(%(phones)s::varchar[])
+                           OR p.dup_mobile_key = ANY(%(phones)s::varchar[])),
+                   bool_or(p.dup_domain_key = %(domain)s)
+              FROM res_partner p
+             WHERE (p.dup_vat_key = %(vat)s OR p.dup_email_key = %(email)s
+                    OR p.dup_phone_key = ANY(%(phones)s::varchar[])
+                    OR p.dup_mobile_key = ANY(%(phones)s::varchar[])
+                    OR p.dup_domain_key = %(domain)s)
+               AND p.id != %(own)s
+               AND COALESCE(p.commercial_partner_id, p.id) != ALL(%(excluded)s::int[])
+               AND COALESCE(p.parent_id, 0) != ALL(%(excluded)s::int[])
+             GROUP BY 1
+        """, params)
+        matches = {}
+        for row in self.env.cr.fetchall():
+            codes = {code for code, hit in zip(('vat', 'email', 'phone', 'domain'), row[1:])
+                     if hit}
+            if codes:
+                matches[row[0]] = codes
+        return matches
+
+    @api.model
+    def _dup_name_score_sql(self, left, right):
+        """SQL expression of the name score (0-1) of two name key expressions."""
+        return """GREATEST(similarity({a}, {b}), CASE
+            WHEN LEAST(length({a}), length({b})) >= 4
+             AND 2 * LEAST(length({a}), length({b})) >= GREATEST(length({a}), length({b}))
+             AND (strpos({a}, {b}) > 0 OR strpos({b}, {a}) > 0)
+            THEN {contained} ELSE 0 END)""".format(a=left, b=right, contained=CONTAINED_NAME_SCORE)
+
+    @api.model
+    def _dup_name_matches(self, name_key, record_id, excluded, threshold):
+        """Commercial entities with a similar name, as ``{id: score 0-100}``; two queries."""
+        if not name_key or len(name_key) < 2:
+            return {}
+        self.env.cr.execute("SELECT set_limit(%s)", (min(TRIGRAM_PREFILTER, threshold / 100.0),))
+        self.env.cr.execute("""
+            SELECT id, score FROM (
+                SELECT p.id, {score} AS score
+                  FROM res_partner p
+                 WHERE p.dup_name_key %% %(name)s
+                   AND (p.is_company OR p.parent_id IS NULL)
+                   AND p.id != %(own)s
+                   AND p.id != ALL(%(excluded)s::int[])
+                   AND COALESCE(p.commercial_partner_id, p.id) != ALL(%(excluded)s::int[])
+            ) AS scored WHERE score * 100 >= %(threshold)s
+        """.format(score=self._dup_name_score_sql('p.dup_name_key', '%(name)s')), {
+            'name': name_key, 'own': record_id or 0, 'excluded': list(excluded),
+            'threshold': threshold})
+        return {pid: int(round(score * 100)) for pid, score in self.env.cr.fetchall()}
+
+    @api.model
+    def _dup_describe(self, results):
+        """Add name, owner and readability to scored results; readable ones get more."""
+        ids = [res['id'] for res in results]
+        partners = self.sudo().with_context(active_test=False).browse(ids)
+        readable = set()
+        if ids and self.check_access_rights('read', raise_exception=False):
+            readable = set(self.with_context(active_test=False).search([('id', 'in', ids)]).ids)
+        by_id = {p.id: p for p in partners}
+        for res in results:
+            partner = by_id[res['id']]
+            res.update(name=partner.display_name, owner=partner.user_id.name or False,
+                       readable=res['id'] in readable)
+            if res['readable']:
+                res.update(vat=partner.vat or False, email=partner.email or False,
+                           phone=partner.phone or partner.mobile or False,
+                           city=partner.city or False, active=partner.active)
+        return results
+
+    @api.model
+    def request_takeover(self, partner_id):
+        """Ask the owner of customer ``partner_id`` to hand it over to the current user.
+
+        Posts a note on the customer that notifies the owner and schedules a to-do for the
+        owner; works on customers the user may not read (done as superuser).
+        """
+        requester = self.env.user
+        partner = self.sudo().with_context(active_test=False).browse(partner_id).exists()
+        if not partner:
+            raise UserError(_("The customer %s does not exist.") % partner_id)
+        partner = partner.commercial_partner_id
+        owner = partner.user_id
+        if not owner:
+            raise UserError(_("%s has no salesperson: ask a sales manager to assign it to "
+                              "you.") % partner.display_name)
+        if owner == requester:
+            raise UserError(_("You are already the salesperson of %s.") % partner.display_name)
+        body = _("%(user)s asks %(owner)s to hand over this customer.") % {
+            'user': requester.name, 'owner': owner.name}
+        partner.message_post(body=body, author_id=requester.partner_id.id,
+                             partner_ids=[owner.partner_id.id], subtype='mail.mt_note',
+                             message_type='comment')
+        self.env['mail.activity'].sudo().create({
+            'res_model_id': self.env['ir.model']._get('res.partner').id,
+            'res_id': partner.id,
+            'activity_type_id': self.env.ref('mail.mail_activity_data_todo').id,
+            'summary': _("Takeover request from %s") % requester.name,
+            'note': body,
+            'user_id': owner.id,
+            'date_deadline': fields.Date.context_today(self),
+        })
+        return True
+
+    @api.multi
+    def action_request_takeover(self):
+        """Button: ask the owners of these customers to hand them over."""
+        for partner in self:
+            self.request_takeover(partner.id)
+        return True

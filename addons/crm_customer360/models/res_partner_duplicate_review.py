@@ -1,0 +1,161 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Screens of the duplicate check: the warning on the customer form, the "Duplicates" smart
+button and the review list of companies that have a likely duplicate.
+
+They only call the business methods of ``res_partner_duplicate.py``.
+"""
+from odoo import _, api, fields, models
+from odoo.tools import html_escape
+
+from .res_partner_duplicate import TRIGRAM_PREFILTER
+
+# Most duplicates listed in the form's pop-up warning.
+WARNING_LIMIT = 5
+
+
+class ResPartner(models.Model):
+    _inherit = 'res.partner'
+
+    dup_warning_html = fields.Html(
+        'Possible Duplicates', compute='_compute_dup_warning', sanitize=False,
+        help="Likely duplicates of the values on the form.")
+    duplicate_count = fields.Integer(
+        'Duplicates', compute='_compute_dup_warning',
+        help="Number of likely duplicates (computed on a single customer only).")
+    has_duplicates = fields.Boolean(
+        'Has Possible Duplicates', compute='_compute_has_duplicates',
+        search='_search_has_duplicates',
+        help="The company shares a key or a similar name with another customer.")
+
+    @api.depends('name', 'vat', 'phone', 'mobile', 'email', 'website', 'country_id',
+                 'parent_id', 'is_company')
+    def _compute_dup_warning(self):
+        """Only for the one record of a form: a list costs no query."""
+        for partner in self:
+            partner.dup_warning_html = False
+            partner.duplicate_count = 0
+        if len(self) != 1 or not self._dup_is_checked():
+            return
+        duplicates = self.find_duplicates(self._dup_form_values())
+        self.duplicate_count = len(duplicates)
+        self.dup_warning_html = self._dup_format_html(duplicates[:WARNING_LIMIT]) or False
+
+    def _compute_has_duplicates(self):
+        ids = self._dup_ids_with_duplicates([i for i in self.ids if isinstance(i, int)])
+        for partner in self:
+            partner.has_duplicates = partner.id in ids
+
+    def _search_has_duplicates(self, operator, value):
+        """Companies with at least one likely duplicate (one query)."""
+        ids = list(self._dup_ids_with_duplicates())
+        positive = (operator == '=') == bool(value)
+        return [('id', 'in' if positive else 'not in', ids)]
+
+    @api.onchange('name', 'vat', 'phone', 'mobile', 'email', 'website')
+    def _onchange_dup_warning(self):
+        """Warn while typing that the customer may already exist."""
+        if not self._dup_is_checked():
+            return
+        duplicates = self.find_duplicates(self._dup_form_values(), limit=WARNING_LIMIT)
+        if duplicates:
+            return {'warning': {
+                'title': _("Possible duplicates"),
+                'message': self._dup_format_text(duplicates),
+            }}
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    @api.multi
+    def action_open_duplicates(self):
+        """Smart button: the likely duplicates of this customer."""
+        self.ensure_one()
+        ids = [dup['id'] for dup in self.find_duplicates(self._dup_form_values())]
+        return {
+            'type': 'ir.actions.act_window',
+            'name': _("Possible Duplicates of %s") % self.display_name,
+            'res_model': 'res.partner',
+            'view_mode': 'tree,form',
+            'views': [(self.env.ref('crm_customer360.res_partner_view_tree_duplicates').id,
+                       'tree'), (False, 'form')],
+            'domain': [('id', 'in', ids)],
+            'context': {'active_test': False},
+        }
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    def _dup_is_checked(self):
+        """Whether the form checks this partner: companies and partners without a parent."""
+        return bool(self.is_company or not self.parent_id)
+
+    def _dup_form_values(self):
+        """The form's values as ``find_duplicates`` arguments, with the saved record's id."""
+        vals = {name: self[name] for name in self._dup_value_fields()}
+        vals.update(country_id=self.country_id.id, parent_id=self.parent_id.id)
+        origin = getattr(self, '_origin', None)
+        record_id = self.id if isinstance(self.id, int) else (origin.id if origin else False)
+        if record_id:
+            vals['id'] = record_id
+        return vals
+
+    @api.model
+    def _dup_format_text(self, duplicates):
+        """Plain-text lines for the pop-up warning."""
+        lines = [_("This customer may already exist:")]
+        for dup in duplicates:
+            lines.append(_("- %(name)s: %(score)d%%, %(reasons)s (salesperson: %(owner)s)") % {
+                'name': dup['name'], 'score': dup['score'], 'reasons': ', '.join(dup['reasons']),
+                'owner': dup['owner'] or _("none")})
+        return '\n'.join(lines)
+
+    @api.model
+    def _dup_format_html(self, duplicates):
+        """The alert shown on top of the form, with links to the readable duplicates."""
+        if not duplicates:
+            return ''
+        items = []
+        for dup in duplicates:
+            name = html_escape(dup['name'])
+            if dup.get('readable'):
+                name = '<a href="#id=%d&amp;model=res.partner">%s</a>' % (dup['id'], name)
+            items.append('<li>%s &#8212; %d%% &#8212; %s &#8212; %s</li>' % (
+                name, dup['score'], html_escape(', '.join(dup['reasons'])),
+                html_escape(_("salesperson: %s") % (dup['owner'] or _("none")))))
+        return '<strong>%s</strong><ul class="mb0">%s</ul>' % (
+            html_escape(_("This customer may already exist:")), ''.join(items))
+
+    @api.model
+    def _dup_ids_with_duplicates(self, ids=None):
+        """Ids of companies (among ``ids`` if given) that have a likely duplicate.
+
+        One self-join per key, united in a single statement, each using the key's index.
+        """
+        threshold = self._dup_settings()['threshold']
+        restrict = 'AND p.id = ANY(%(ids)s::int[])' if ids is not None else ''
+        if ids is not None and not ids:
+            return set()
+        base = """
+            SELECT p.id FROM res_partner p JOIN res_partner q ON {join}
+             WHERE p.is_company {restrict} AND q.id != p.id
+               AND COALESCE(q.commercial_partner_id, q.id) != p.id
+               AND COALESCE(q.parent_id, 0) != p.id {extra}"""
+        joins = [
+            ('q.dup_vat_key = p.dup_vat_key', ''),
+            ('q.dup_email_key = p.dup_email_key', ''),
+            ('q.dup_phone_key = p.dup_phone_key', ''),
+            ('q.dup_phone_key = p.dup_mobile_key', ''),
+            ('q.dup_mobile_key = p.dup_phone_key', ''),
+            ('q.dup_mobile_key = p.dup_mobile_key', ''),
+            ('q.dup_domain_key = p.dup_domain_key', ''),
+            ('q.dup_name_key %% p.dup_name_key',
+             'AND (q.is_company OR q.parent_id IS NULL) AND length(p.dup_name_key) >= 2 '
+             'AND {score} * 100 >= %(threshold)s'.format(
+                 score=self._dup_name_score_sql('p.dup_name_key', 'q.dup_name_key'))),
+        ]
+        query = '\nUNION\n'.join(base.format(join=join, restrict=restrict, extra=extra)
+                                 for join, extra in joins)
+        self.env.cr.execute("SELECT set_limit(%s)", (min(TRIGRAM_PREFILTER, threshold / 100.0),))
+        self.env.cr.execute(query, {'ids': ids or [], 'threshold': threshold})
+        return {row[0] for row in self.env.cr.fetchall()}

@@ -1,0 +1,167 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Public pool (公海): customers nobody follows up go back to a pool anyone may claim from."""
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+# setting name: (ir.config_parameter key, type, default)
+POOL_PARAMS = {
+    'pool_enabled': ('crm_customer360.pool_enabled', bool, False),
+    'pool_release_days': ('crm_customer360.pool_release_days', int, 90),
+    'pool_exempt_open_orders': ('crm_customer360.pool_exempt_open_orders', bool, False),
+    'pool_exempt_unpaid_invoices': ('crm_customer360.pool_exempt_unpaid_invoices', bool, False),
+    'max_customers_per_user': ('crm_customer360.max_customers_per_user', int, 0),
+    'pool_reclaim_block_days': ('crm_customer360.pool_reclaim_block_days', int, 30),
+}
+
+
+class ResPartner(models.Model):
+    _inherit = 'res.partner'
+
+    in_pool = fields.Boolean(
+        'In Public Pool', readonly=True, copy=False, index=True,
+        help="The customer has no owner and any salesperson may claim it.")
+    pool_release_date = fields.Datetime('Released to Pool On', readonly=True, copy=False)
+    pool_release_reason = fields.Char('Release Reason', readonly=True, copy=False)
+    pool_released_user_id = fields.Many2one(
+        'res.users', 'Released From', readonly=True, copy=False,
+        help="The owner the customer had before its release; blocked from claiming it "
+             "back for a while.")
+
+    # ------------------------------------------------------------------
+    # Settings
+    # ------------------------------------------------------------------
+    @api.model
+    def _pool_settings(self):
+        """The public pool settings as ``{name: value}``, read from the system parameters."""
+        get_param = self.env['ir.config_parameter'].sudo().get_param
+        values = {}
+        for name, (param, kind, default) in POOL_PARAMS.items():
+            raw = get_param(param)
+            if raw in (None, False, ''):
+                values[name] = default
+            elif kind is bool:
+                values[name] = raw not in ('False', '0')
+            else:
+                try:
+                    values[name] = int(raw)
+                except ValueError:
+                    values[name] = default
+        return values
+
+    # ------------------------------------------------------------------
+    # Release
+    # ------------------------------------------------------------------
+    @api.model
+    def _pool_release_candidates(self, settings):
+        """Customers due to go back to the pool; extend to exempt more kinds of customer."""
+        cutoff = fields.Datetime.to_string(fields.Datetime.from_string(
+            fields.Datetime.now()) - timedelta(days=settings['pool_release_days']))
+        candidates = self.search([
+            ('customer', '=', True), ('parent_id', '=', False), ('in_pool', '=', False),
+            ('user_id', '!=', False),
+            '|', ('last_interaction_date', '<', cutoff),
+            '&', ('last_interaction_date', '=', False), ('create_date', '<', cutoff)])
+        if candidates and settings['pool_exempt_open_orders']:
+            orders = self.env['sale.order'].search([
+                ('partner_id', 'child_of', candidates.ids), ('state', '=', 'sale'),
+                ('invoice_status', '!=', 'invoiced')])
+            candidates -= orders.mapped('partner_id.commercial_partner_id')
+        if candidates and settings['pool_exempt_unpaid_invoices']:
+            invoices = self.env['account.invoice'].search([
+                ('partner_id', 'child_of', candidates.ids), ('state', '=', 'open'),
+                ('type', '=', 'out_invoice')])
+            candidates -= invoices.mapped('commercial_partner_id')
+        return candidates
+
+    @api.model
+    def _cron_release_to_pool(self):
+        """Nightly job: release the customers nobody contacted for too long (idempotent)."""
+        settings = self._pool_settings()
+        if not settings['pool_enabled']:
+            return 0
+        customers = self.sudo()._pool_release_candidates(settings)
+        customers._pool_release(_("No contact for %d days") % settings['pool_release_days'])
+        return len(customers)
+
+    @api.multi
+    def _pool_release(self, reason):
+        """Put these customers in the pool without an owner, keeping the history."""
+        for owner in self.mapped('user_id'):
+            self.filtered(lambda p: p.user_id == owner).write(
+                {'pool_released_user_id': owner.id})
+        self.with_context(ownership_change_reason=_("Released to the public pool: %s")
+                          % reason).write({
+                              'in_pool': True, 'user_id': False, 'co_owner_ids': [(5, 0, 0)],
+                              'pool_release_date': fields.Datetime.now(),
+                              'pool_release_reason': reason})
+
+    @api.multi
+    def action_pool_release(self):
+        """The owner (or a sales manager) gives the customer back to the pool."""
+        self.ensure_one()
+        user = self.env.user
+        if self.in_pool:
+            raise UserError(_("%s is already in the public pool.") % self.display_name)
+        if self.user_id != user and not user.has_group('sales_team.group_sale_manager'):
+            raise UserError(_("Only the owner of %s or a sales manager can release it to "
+                              "the public pool.") % self.display_name)
+        # Salespeople may not have write access on partners: checked above, done as module.
+        self.sudo().with_context(c360_acting_user_id=user.id)._pool_release(
+            _("Released by %s") % user.name)
+        return True
+
+    # ------------------------------------------------------------------
+    # Claim
+    # ------------------------------------------------------------------
+    @api.multi
+    def action_pool_claim(self):
+        """Take customers from the pool; safe when two salespeople claim the same one."""
+        user = self.env.user
+        settings = self._pool_settings()
+        self._check_pool_claim(user, settings)
+        # Only one transaction flips in_pool: a customer claimed meanwhile is not returned.
+        self.env.cr.execute(
+            "UPDATE res_partner SET in_pool = FALSE WHERE id IN %s AND in_pool RETURNING id",
+            (tuple(self.ids),))
+        claimed_ids = {row[0] for row in self.env.cr.fetchall()}
+        self.invalidate_cache(['in_pool'], self.ids)
+        lost = self.filtered(lambda p: p.id not in claimed_ids)
+        if lost:
+            raise UserError(_("Someone else has just claimed %s.") % ', '.join(
+                lost.mapped('display_name')))
+        # Salespeople may not have write access on partners: checked above, done as module.
+        self.sudo().with_context(
+            c360_acting_user_id=user.id,
+            ownership_change_reason=_("Claimed from the public pool")).write({
+                'user_id': user.id, 'pool_release_date': False,
+                'pool_release_reason': False, 'pool_released_user_id': False})
+        return True
+
+    @api.multi
+    def _check_pool_claim(self, user, settings):
+        """Refuse a claim outside the pool, within the reclaim block or beyond the limit."""
+        not_in_pool = self.filtered(lambda p: not p.in_pool)
+        if not_in_pool:
+            raise UserError(_("These customers are not in the public pool: %s.") % ', '.join(
+                not_in_pool.mapped('display_name')))
+        block = settings['pool_reclaim_block_days']
+        if block:
+            limit = fields.Datetime.to_string(fields.Datetime.from_string(
+                fields.Datetime.now()) - timedelta(days=block))
+            blocked = self.filtered(lambda p: p.pool_released_user_id == user
+                                    and p.pool_release_date and p.pool_release_date > limit)
+            if blocked:
+                raise UserError(_(
+                    "You released %s less than %d days ago and cannot claim it back yet.")
+                    % (', '.join(blocked.mapped('display_name')), block))
+        maximum = settings['max_customers_per_user']
+        if maximum:
+            owned = self.sudo().search_count([
+                ('user_id', '=', user.id), ('customer', '=', True), ('parent_id', '=', False)])
+            if owned + len(self) > maximum:
+                raise UserError(_(
+                    "You own %d customers; claiming %d more would exceed the limit of %d "
+                    "customers per salesperson.") % (owned, len(self), maximum))

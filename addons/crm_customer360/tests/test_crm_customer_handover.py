@@ -1,0 +1,231 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Handover: default lines, preview, what a confirmation moves, all-or-nothing, access."""
+from unittest.mock import patch
+
+from odoo import SUPERUSER_ID, api
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .common import Customer360Case
+
+
+class HandoverCase(Customer360Case):
+    """Builds a giver with customers and open work; runs no test of its own."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.manager = cls.make_user('c360_ho_manager', [
+            'sales_team.group_sale_manager', 'base.group_partner_manager'])
+        cls.giver = cls.make_user('c360_ho_giver', ['sales_team.group_sale_salesman'])
+        cls.receiver = cls.make_user('c360_ho_receiver', ['sales_team.group_sale_salesman'])
+        cls.receiver2 = cls.make_user('c360_ho_receiver2', ['sales_team.group_sale_salesman'])
+        cls.stranger = cls.make_user('c360_ho_stranger', ['sales_team.group_sale_salesman'])
+        cls.customer_a = cls.make_customer('C360 HO Alpha', user_id=cls.giver.id)
+        cls.contact_a = cls.env['res.partner'].create({
+            'name': 'C360 HO Alpha Person', 'parent_id': cls.customer_a.id})
+        cls.customer_b = cls.make_customer('C360 HO Beta', user_id=cls.giver.id)
+        cls.customer_c = cls.make_customer(
+            'C360 HO Gamma', user_id=cls.stranger.id, co_owner_ids=[(6, 0, cls.giver.ids)])
+        cls.open_lead = cls.make_opportunity(cls.contact_a, 5000, 30, user_id=cls.giver.id)
+        cls.won_lead = cls.make_opportunity(cls.customer_a, 5000, 100, user_id=cls.giver.id)
+        cls.quotation = cls.make_order(cls.customer_a, 100, cls.day(-3), state='draft')
+        cls.order = cls.make_order(cls.customer_b, 200, cls.day(-2), state='sale')
+        (cls.quotation | cls.order).write({'user_id': cls.giver.id})
+        cls.invoice = cls.make_invoice(cls.customer_b, 300, cls.day(-1))
+        cls.invoice.user_id = cls.giver
+        cls.customer_a.message_subscribe(partner_ids=cls.giver.partner_id.ids)
+        todo = cls.env.ref('mail.mail_activity_data_todo')
+        cls.activity_partner = cls.env['mail.activity'].create({
+            'res_model_id': cls.env['ir.model']._get('res.partner').id,
+            'res_id': cls.customer_a.id, 'activity_type_id': todo.id,
+            'user_id': cls.giver.id, 'summary': 'Visit'})
+        cls.activity_lead = cls.env['mail.activity'].create({
+            'res_model_id': cls.env['ir.model']._get('crm.lead').id,
+            'res_id': cls.open_lead.id, 'activity_type_id': todo.id,
+            'user_id': cls.giver.id, 'summary': 'Call back'})
+        cls.Handover = cls.env['crm.customer.handover']
+
+    def new_handover(self, **vals):
+        values = {'from_user_id': self.giver.id, 'to_user_id': self.receiver.id}
+        values.update(vals)
+        return self.Handover.sudo(self.manager).create(values)
+
+
+class TestCrmCustomerHandover(HandoverCase):
+
+    def test_create_without_lines_covers_owned_customers(self):
+        handover = self.new_handover()
+        self.assertEqual(handover.line_ids.mapped('partner_id'),
+                         self.customer_a | self.customer_b)
+        self.assertEqual(handover.line_ids.mapped('to_user_id'), self.receiver)
+        self.assertEqual(handover.state, 'draft')
+        self.assertEqual(handover.reason, 'other')
+
+    def test_preview_counts(self):
+        handover = self.new_handover()
+        self.assertEqual(handover.preview_customer_count, 2)
+        self.assertEqual(handover.preview_opportunity_count, 1)
+        self.assertEqual(handover.preview_order_count, 2)
+        self.assertEqual(handover.preview_invoice_count, 1)
+        self.assertEqual(handover.preview_activity_count, 2)
+
+    def test_confirm_moves_customers_and_open_work(self):
+        handover = self.new_handover(reason='resignation')
+        handover.sudo(self.manager).action_confirm()
+        self.assertEqual(handover.state, 'done')
+        self.assertEqual((self.customer_a | self.customer_b | self.contact_a).mapped('user_id'),
+                         self.receiver)
+        self.assertEqual(self.open_lead.user_id, self.receiver)
+        self.assertEqual(self.won_lead.user_id, self.giver)
+        self.assertEqual((self.quotation | self.order).mapped('user_id'), self.receiver)
+        self.assertEqual(self.invoice.user_id, self.receiver)
+        self.assertEqual((self.activity_partner | self.activity_lead).mapped('user_id'),
+                         self.receiver)
+        followers = self.customer_a.message_partner_ids
+        self.assertIn(self.receiver.partner_id, followers)
+        self.assertNotIn(self.giver.partner_id, followers)
+        self.assertEqual(self.customer_c.co_owner_ids, self.receiver)
+        history = self.env['crm.customer.ownership.history'].search(
+            [('partner_id', 'in', (self.customer_a | self.customer_b).ids)])
+        self.assertEqual(len(history), 2)
+        self.assertEqual(history.mapped('changed_by'), self.manager)
+        self.assertIn('Resignation', history[0].reason)
+        self.assertIn(self.receiver.name, self.customer_a.message_ids[0].body)
+        briefing = self.env['mail.activity'].search([
+            ('res_model', '=', 'crm.customer.handover'), ('res_id', '=', handover.id)])
+        self.assertEqual(briefing.user_id, self.receiver)
+        self.assertIn('C360 HO Alpha', briefing.note)
+        self.assertIn('C360 HO Beta', briefing.note)
+
+    def test_lines_may_go_to_other_receivers(self):
+        handover = self.new_handover()
+        handover.line_ids.filtered(lambda l: l.partner_id == self.customer_b).to_user_id = \
+            self.receiver2
+        handover.sudo(self.manager).action_confirm()
+        self.assertEqual(self.customer_a.user_id, self.receiver)
+        self.assertEqual(self.customer_b.user_id, self.receiver2)
+        self.assertEqual(self.order.user_id | self.invoice.user_id, self.receiver2)
+        self.assertEqual(self.env['mail.activity'].search_count([
+            ('res_model', '=', 'crm.customer.handover'), ('res_id', '=', handover.id)]), 2)
+
+    def test_confirm_twice_refused(self):
+        handover = self.new_handover()
+        handover.sudo(self.manager).action_confirm()
+        with self.assertRaises(UserError), self.env.cr.savepoint():
+            handover.sudo(self.manager).action_confirm()
+        with self.assertRaises(UserError), self.env.cr.savepoint():
+            handover.sudo(self.manager).action_cancel()
+
+    def test_customer_changed_owner_refused(self):
+        handover = self.new_handover()
+        self.customer_b.user_id = self.stranger
+        with self.assertRaises(UserError) as ctx, self.env.cr.savepoint():
+            handover.sudo(self.manager).action_confirm()
+        self.assertIn('C360 HO Beta', ctx.exception.name)
+        self.env['res.partner'].invalidate_cache()
+        self.assertEqual(self.customer_a.user_id, self.giver)
+        self.assertEqual(handover.state, 'draft')
+
+    def test_failing_mover_moves_nothing(self):
+        handover = self.new_handover()
+        Model = type(self.Handover)
+        with patch.object(Model, '_handover_move_customers',
+                          side_effect=UserError('boom'), create=True):
+            with self.assertRaises(UserError), self.env.cr.savepoint():
+                handover.sudo(self.manager).action_confirm()
+        self.env['res.partner'].invalidate_cache()
+        self.assertEqual(handover.state, 'draft')
+        self.assertEqual(self.customer_a.user_id, self.giver)
+        self.assertEqual(self.open_lead.user_id, self.giver)
+        self.assertEqual(self.invoice.user_id, self.giver)
+        self.assertEqual(self.activity_partner.user_id, self.giver)
+        self.assertIn(self.giver.partner_id, self.customer_a.message_partner_ids)
+        self.assertFalse(self.env['crm.customer.ownership.history'].search(
+            [('partner_id', '=', self.customer_a.id)]))
+
+    def test_same_user_refused(self):
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
+            self.new_handover(to_user_id=self.giver.id)
+        handover = self.new_handover()
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
+            handover.line_ids[0].to_user_id = self.giver
+
+    def test_salespeople_read_only_their_handovers(self):
+        handover = self.new_handover()
+        self.assertEqual(self.Handover.sudo(self.giver).search([]), handover)
+        self.assertEqual(self.Handover.sudo(self.receiver).search([]), handover)
+        self.assertFalse(self.Handover.sudo(self.stranger).search([]))
+        with self.assertRaises(AccessError), self.env.cr.savepoint():
+            self.Handover.sudo(self.giver).create({
+                'from_user_id': self.giver.id, 'to_user_id': self.receiver.id})
+        with self.assertRaises(AccessError), self.env.cr.savepoint():
+            handover.sudo(self.receiver).action_confirm()
+        self.assertEqual(self.customer_a.user_id, self.giver)
+
+    def test_archiving_owner_refused_until_handed_over(self):
+        with self.assertRaises(UserError) as ctx, self.env.cr.savepoint():
+            self.giver.active = False
+        self.assertIn('2', ctx.exception.name)
+        self.assertIn('handover', ctx.exception.name)
+        self.new_handover().sudo(self.manager).action_confirm()
+        self.giver.active = False
+        self.assertFalse(self.giver.active)
+
+
+class TestCrmCustomerHandoverConcurrency(Customer360Case):
+    """Two transactions confirming handovers of the same customer at the same time."""
+
+    def setUp(self):
+        super().setUp()
+        # Committed data, seen by the two cursors below; removed again in cleanup.
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {'no_reset_password': True,
+                                                     'tracking_disable': True})
+            Users = env['res.users']
+            users = [Users.create({'name': login, 'login': login,
+                                   'groups_id': [(6, 0, [env.ref(
+                                       'sales_team.group_sale_salesman').id])]})
+                     for login in ('c360_cc_giver', 'c360_cc_first', 'c360_cc_second')]
+            giver, first, second = users
+            customer = env['res.partner'].create({
+                'name': 'C360 Contended Co', 'is_company': True, 'customer': True,
+                'user_id': giver.id})
+            Handover = env['crm.customer.handover']
+            self.handover_ids = [
+                Handover.create({'from_user_id': giver.id, 'to_user_id': first.id}).id,
+                Handover.create({'from_user_id': giver.id, 'to_user_id': second.id}).id]
+            self.customer_id = customer.id
+            self.user_ids = [u.id for u in users]
+            self.user_partner_ids = [u.partner_id.id for u in users]
+            cr.commit()
+        self.addCleanup(self._remove_committed_data)
+
+    def _remove_committed_data(self):
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            env['crm.customer.handover'].browse(self.handover_ids).unlink()
+            env['res.partner'].browse(self.customer_id).unlink()
+            env['res.users'].browse(self.user_ids).unlink()
+            env['res.partner'].browse(self.user_partner_ids).unlink()
+            cr.commit()
+
+    def test_concurrent_handovers_of_same_customer(self):
+        cr_a = self.registry.cursor()
+        cr_b = self.registry.cursor()
+        try:
+            env_a = api.Environment(cr_a, SUPERUSER_ID, {})
+            env_b = api.Environment(cr_b, SUPERUSER_ID, {})
+            cr_b.execute("SET lock_timeout = '10s'")
+            env_a['crm.customer.handover'].browse(self.handover_ids[0]).action_confirm()
+            with self.assertRaises(UserError) as ctx:
+                env_b['crm.customer.handover'].browse(self.handover_ids[1]).action_confirm()
+            self.assertIn('C360 Contended Co', ctx.exception.name)
+            self.assertIn('someone else', ctx.exception.name)
+            self.assertEqual(
+                env_b['crm.customer.handover'].browse(self.handover_ids[1]).state, 'draft')
+        finally:
+            cr_a.rollback()
+            cr_a.close()
+            cr_b.rollback()
+            cr_b.close()

@@ -1,0 +1,66 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Partner merge: the preview of what moves and the merge log on the surviving customer."""
+from .dup_common import DuplicateCase
+
+
+class TestCrmCustomerMergeLog(DuplicateCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.manager = cls.make_user('dup_manager', ['sales_team.group_sale_manager'])
+        cls.survivor = cls.make_customer('Mergeable Dupcheck Ceramics Ltd',
+                                         email='office@ceramics-dup.com')
+        cls.twin = cls.make_customer('Mergeable Dupcheck Ceramics Limited',
+                                     email='office@ceramics-dup.com', vat='US-55-0000001',
+                                     user_id=cls.owner.id)
+        cls.make_order(cls.twin, 500.0, cls.day(-3))
+        cls.make_opportunity(cls.twin, 1000.0, 20)
+        cls.twin_contact = cls.env['res.partner'].create({
+            'name': 'Wang Fang', 'parent_id': cls.twin.id})
+
+    def wizard(self, user=None):
+        Wizard = self.env['base.partner.merge.automatic.wizard']
+        if user:
+            Wizard = Wizard.sudo(user)
+        return Wizard.create({'partner_ids': [(6, 0, (self.survivor | self.twin).ids)],
+                              'dst_partner_id': self.survivor.id, 'state': 'selection'})
+
+    def test_preview_counts_per_kind(self):
+        html = self.wizard(self.manager).merge_preview_html
+        self.assertIn('Mergeable Dupcheck Ceramics Limited', html)
+        self.assertIn('Sales orders', html)
+        counts = self.env['base.partner.merge.automatic.wizard']._merge_reference_counts(
+            self.survivor | self.twin)
+        self.assertEqual(counts[self.twin.id]['orders'], 1)
+        self.assertEqual(counts[self.twin.id]['opportunities'], 1)
+        self.assertEqual(counts[self.twin.id]['contacts'], 1)
+        self.assertFalse(counts[self.survivor.id].get('orders'))
+
+    def test_merge_writes_log_on_survivor(self):
+        twin_id = self.twin.id
+        self.wizard().action_merge()
+        self.assertFalse(self.env['res.partner'].browse(twin_id).exists())
+        # The survivor took the tax number: the duplicate refusal allows it in a merge.
+        self.assertEqual(self.survivor.vat, 'US-55-0000001')
+        self.assertEqual(self.twin_contact.parent_id, self.survivor)
+        log = self.survivor.merge_log_ids
+        self.assertEqual(len(log), 1)
+        self.assertEqual(log.user_id, self.env.user)
+        self.assertIn('Mergeable Dupcheck Ceramics Limited (ID %d)' % twin_id,
+                      log.merged_partners)
+        self.assertIn('US-55-0000001', log.merged_partners)
+        self.assertIn('office@ceramics-dup.com', log.merged_partners)
+        self.assertIn(self.owner.name, log.merged_partners)
+        self.assertIn('Sales orders: 1', log.moved_summary)
+        self.assertIn('Contacts: 1', log.moved_summary)
+        # Salespeople read the log; nobody edits it.
+        self.assertTrue(log.sudo(self.salesman).merged_partners)
+        self.assertFalse(self.env['crm.customer.merge.log'].sudo(self.manager)
+                         .check_access_rights('write', raise_exception=False))
+
+    def test_no_log_without_merge(self):
+        Wizard = self.env['base.partner.merge.automatic.wizard']
+        Wizard._merge([self.survivor.id])
+        self.assertFalse(self.survivor.merge_log_ids)

@@ -1,0 +1,83 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The normalisation rules behind the duplicate check (pure functions)."""
+from ..models import partner_normalize as norm
+from .common import Customer360Case
+
+
+class TestPartnerNormalize(Customer360Case):
+
+    def test_name_chinese_legal_forms(self):
+        self.assertEqual(norm.normalize_name('华为技术有限公司'), '华为技术')
+        self.assertEqual(norm.normalize_name('招商银行股份有限公司'), '招商银行')
+        self.assertEqual(norm.normalize_name('中粮有限责任公司'), '中粮')
+        self.assertEqual(norm.normalize_name('中国平安保险(集团)股份有限公司'), '中国平安保险')
+        self.assertEqual(norm.normalize_name('复星国际集团'), '复星国际')
+
+    def test_name_china_in_parentheses(self):
+        self.assertEqual(norm.normalize_name('阿里巴巴（中国）有限公司'), '阿里巴巴')
+        self.assertEqual(norm.normalize_name('阿里巴巴(中国)有限公司'), '阿里巴巴')
+        self.assertEqual(norm.normalize_name('Siemens (China) Co., Ltd.'), 'siemens')
+
+    def test_name_city_prefix_and_parenthesised_city(self):
+        self.assertEqual(norm.normalize_name('深圳市鑫北斗软件开发有限公司'), '鑫北斗软件开发')
+        self.assertEqual(norm.normalize_name('鑫北斗软件 (深圳) 有限公司'), '鑫北斗软件')
+        self.assertEqual(norm.normalize_name('鑫北斗软件（深圳市）有限公司'), '鑫北斗软件')
+        self.assertEqual(norm.normalize_name('广东省深圳市腾讯计算机系统有限公司'), '腾讯计算机系统')
+        self.assertEqual(norm.normalize_name('北京百度网讯科技有限公司'), '百度网讯科技')
+
+    def test_name_city_kept_when_it_is_the_name(self):
+        # A place that is the whole name is not a prefix.
+        self.assertEqual(norm.normalize_name('上海市'), '上海市')
+        self.assertEqual(norm.normalize_name('北京公司'), '北京')
+
+    def test_name_english_legal_forms(self):
+        self.assertEqual(norm.normalize_name('ACME Trading Co., Ltd.'), 'acmetrading')
+        self.assertEqual(norm.normalize_name('Apple Inc.'), 'apple')
+        self.assertEqual(norm.normalize_name('General Motors Corporation'), 'generalmotors')
+        self.assertEqual(norm.normalize_name('Acme LLC'), 'acme')
+        self.assertEqual(norm.normalize_name('Müller Maschinenbau GmbH'), 'müllermaschinenbau')
+        self.assertEqual(norm.normalize_name('Siemens AG'), 'siemens')
+        self.assertEqual(norm.normalize_name('Nestlé S.A.'), 'nestlé')
+        self.assertEqual(norm.normalize_name('Rolls-Royce Holdings plc'), 'rollsroyce')
+        self.assertEqual(norm.normalize_name('Global Widgets Limited'), 'globalwidgets')
+
+    def test_name_full_width_case_and_punctuation(self):
+        self.assertEqual(norm.normalize_name('ＡＣＭＥ　Ｔｒａｄｉｎｇ'), 'acmetrading')
+        self.assertEqual(norm.normalize_name('  A.C.M.E.-Trading!  '), 'acmetrading')
+        self.assertEqual(norm.normalize_name('鑫北斗·软件，开发'), '鑫北斗软件开发')
+
+    def test_name_only_legal_form_or_empty(self):
+        self.assertEqual(norm.normalize_name('Limited'), 'limited')
+        self.assertFalse(norm.normalize_name(''))
+        self.assertFalse(norm.normalize_name(False))
+
+    def test_vat(self):
+        self.assertEqual(norm.normalize_vat(' 9111-0000.6000 3734 1l'), '91110000600037341L')
+        self.assertEqual(norm.normalize_vat('de 813.742.952'), 'DE813742952')
+        self.assertEqual(norm.normalize_vat('９１１１'), '9111')
+        self.assertFalse(norm.normalize_vat(' - '))
+
+    def test_phone_e164_with_country(self):
+        self.assertEqual(norm.normalize_phone('0755-8888 6666', 'CN'), '8675588886666')
+        self.assertEqual(norm.normalize_phone('+86 755 8888 6666', 'DE'), '8675588886666')
+        self.assertEqual(norm.normalize_phone('138 0013 8000', 'CN'), '8613800138000')
+        self.assertEqual(norm.normalize_phone('(030) 1234567', 'DE'), '49301234567')
+        self.assertEqual(norm.normalize_phone('+1 (415) 398-2260', None), '14153982260')
+
+    def test_phone_fallback_to_digits(self):
+        # No country and no "+": digits only.
+        self.assertEqual(norm.normalize_phone('8888-6666', None), '88886666')
+        self.assertEqual(norm.normalize_phone('８８８８６６６６', False), '88886666')
+        self.assertFalse(norm.normalize_phone('110', 'CN'))
+        self.assertFalse(norm.normalize_phone(False, 'CN'))
+
+    def test_email(self):
+        self.assertEqual(norm.normalize_email('  Info@ACME.com '), 'info@acme.com')
+        self.assertFalse(norm.normalize_email('  '))
+
+    def test_domain(self):
+        self.assertEqual(norm.normalize_domain('https://WWW.Acme.com/about?x=1'), 'acme.com')
+        self.assertEqual(norm.normalize_domain('www.xinbeidou.com.cn'), 'xinbeidou.com.cn')
+        self.assertEqual(norm.normalize_domain('http://www.x.cn:8080/'), 'x.cn')
+        self.assertFalse(norm.normalize_domain(''))

@@ -1,0 +1,144 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Public pool (公海): settings, nightly release, claim and release buttons."""
+from datetime import timedelta
+
+from odoo import fields
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.crm_customer360.models.res_partner_pool import POOL_PARAMS
+
+from .common import Customer360Case
+
+
+class TestResPartnerPool(Customer360Case):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.alice = cls.make_user('c360_pool_alice', ['sales_team.group_sale_salesman'])
+        cls.bob = cls.make_user('c360_pool_bob', ['sales_team.group_sale_salesman'])
+        cls.restricted = cls.make_user('c360_pool_restricted', [
+            'crm_customer360.group_own_customers_only'])
+        cls.settings({'pool_enabled': True, 'pool_release_days': 30,
+                      'pool_exempt_open_orders': True, 'pool_exempt_unpaid_invoices': True,
+                      'max_customers_per_user': 0, 'pool_reclaim_block_days': 10})
+        cls.stale = cls.make_customer('C360 Pool Stale', user_id=cls.alice.id,
+                                      co_owner_ids=[(6, 0, cls.bob.ids)])
+        cls.fresh = cls.make_customer('C360 Pool Fresh', user_id=cls.alice.id)
+        cls.with_order = cls.make_customer('C360 Pool Ordering', user_id=cls.alice.id)
+        cls.with_invoice = cls.make_customer('C360 Pool Owing', user_id=cls.alice.id)
+        cls.make_order(cls.with_order, 100, cls.day(-60), state='sale')
+        cls.make_invoice(cls.with_invoice, 100, cls.day(-60))
+        old = cls.ago(40)
+        for partner in cls.stale | cls.with_order | cls.with_invoice:
+            cls.env['crm.customer.interaction'].create({
+                'partner_id': partner.id, 'summary': 'Long ago', 'date': old,
+                'user_id': cls.alice.id})
+        cls.env['crm.customer.interaction'].create({
+            'partner_id': cls.fresh.id, 'summary': 'Recent', 'date': cls.ago(2),
+            'user_id': cls.alice.id})
+
+    @classmethod
+    def ago(cls, days):
+        return fields.Datetime.to_string(
+            fields.Datetime.from_string(fields.Datetime.now()) - timedelta(days=days))
+
+    @classmethod
+    def settings(cls, values):
+        """Set pool parameters as the settings form stores them (without ``execute``, which
+        resets the environments and would leave the test's record caches stale)."""
+        set_param = cls.env['ir.config_parameter'].sudo().set_param
+        for name, value in values.items():
+            param, kind, _default = POOL_PARAMS[name]
+            set_param(param, repr(bool(value)) if kind is bool else str(value))
+
+    def test_settings_stored_as_parameters(self):
+        self.env['res.config.settings'].create({
+            'pool_enabled': True, 'pool_release_days': 45, 'pool_exempt_open_orders': False,
+            'max_customers_per_user': 7, 'pool_reclaim_block_days': 10}).execute()
+        get_param = self.env['ir.config_parameter'].sudo().get_param
+        self.assertEqual(get_param('crm_customer360.pool_release_days'), '45')
+        self.assertEqual(get_param('crm_customer360.pool_enabled'), 'True')
+        self.assertEqual(get_param('crm_customer360.pool_exempt_open_orders'), 'False')
+        settings = self.env['res.partner']._pool_settings()
+        self.assertEqual(settings['max_customers_per_user'], 7)
+        self.assertFalse(settings['pool_exempt_open_orders'])
+        self.assertEqual(self.env['res.config.settings'].create({})['pool_release_days'], 45)
+
+    def test_negative_settings_refused(self):
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
+            self.env['res.config.settings'].create({'max_customers_per_user': -1})
+
+    def test_cron_releases_stale_customers_only(self):
+        self.env['res.partner']._cron_release_to_pool()
+        self.assertTrue(self.stale.in_pool)
+        self.assertFalse(self.stale.user_id)
+        self.assertFalse(self.stale.co_owner_ids)
+        self.assertIn('30', self.stale.pool_release_reason)
+        self.assertEqual(self.stale.pool_released_user_id, self.alice)
+        for partner in self.fresh | self.with_order | self.with_invoice:
+            self.assertFalse(partner.in_pool, partner.name)
+            self.assertEqual(partner.user_id, self.alice)
+        history = self.stale.ownership_history_ids
+        self.assertEqual(history.from_user_id, self.alice)
+        self.assertFalse(history.to_user_id)
+        # Running again changes nothing.
+        self.assertEqual(self.env['res.partner']._cron_release_to_pool(), 0)
+
+    def test_cron_does_nothing_when_disabled(self):
+        self.settings({'pool_enabled': False})
+        self.assertEqual(self.env['res.partner']._cron_release_to_pool(), 0)
+        self.assertFalse(self.stale.in_pool)
+
+    def test_claim_and_release_as_salespeople(self):
+        self.env['res.partner']._cron_release_to_pool()
+        self.stale.sudo(self.bob).action_pool_claim()
+        self.assertFalse(self.stale.in_pool)
+        self.assertEqual(self.stale.user_id, self.bob)
+        self.assertEqual(self.stale.ownership_history_ids[0].changed_by, self.bob)
+        with self.assertRaises(UserError), self.env.cr.savepoint():
+            self.stale.sudo(self.bob).action_pool_claim()
+        with self.assertRaises(UserError), self.env.cr.savepoint():
+            self.stale.sudo(self.alice).action_pool_release()
+        self.stale.sudo(self.bob).action_pool_release()
+        self.assertTrue(self.stale.in_pool)
+        self.assertIn(self.bob.name, self.stale.pool_release_reason)
+
+    def test_reclaim_blocked_for_releasing_owner(self):
+        self.env['res.partner']._cron_release_to_pool()
+        with self.assertRaises(UserError) as ctx, self.env.cr.savepoint():
+            self.stale.sudo(self.alice).action_pool_claim()
+        self.assertIn('10', ctx.exception.name)
+        self.assertTrue(self.stale.in_pool)
+
+    def test_claim_limit(self):
+        self.env['res.partner']._cron_release_to_pool()
+        self.settings({'pool_enabled': True, 'pool_release_days': 30,
+                       'max_customers_per_user': 3, 'pool_reclaim_block_days': 0})
+        with self.assertRaises(UserError) as ctx, self.env.cr.savepoint():
+            self.stale.sudo(self.alice).action_pool_claim()
+        self.assertIn('3', ctx.exception.name)
+        self.assertTrue(self.stale.in_pool)
+        self.stale.sudo(self.bob).action_pool_claim()
+        self.assertEqual(self.stale.user_id, self.bob)
+
+    def test_claim_lost_to_another_transaction(self):
+        self.env['res.partner']._cron_release_to_pool()
+        stale = self.stale.sudo(self.bob)
+        self.assertTrue(stale.in_pool)
+        # Another salesperson's transaction claimed it after this one read it.
+        self.env.cr.execute("UPDATE res_partner SET in_pool = FALSE, user_id = %s "
+                            "WHERE id = %s", (self.alice.id, self.stale.id))
+        with self.assertRaises(UserError) as ctx, self.env.cr.savepoint():
+            stale.action_pool_claim()
+        self.assertIn('Someone else', ctx.exception.name)
+        self.assertIn('C360 Pool Stale', ctx.exception.name)
+        self.stale.invalidate_cache()
+        self.assertEqual(self.stale.user_id, self.alice)
+
+    def test_restricted_group_sees_pool(self):
+        self.env['res.partner']._cron_release_to_pool()
+        visible = self.env['res.partner'].sudo(self.restricted).search(
+            [('name', 'ilike', 'C360 Pool')])
+        self.assertEqual(visible, self.stale)
