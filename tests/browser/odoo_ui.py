@@ -8,6 +8,14 @@ what it does, so a scenario reads as a list of user steps:
     search(browser, 'Agrolait')
     open_record(browser, 'Agrolait')
     assert field_text(browser, 'email')
+
+On a form in edit mode:
+
+    click_button(browser, 'Create')
+    set_radio(browser, 'company_type', 'Company')
+    title, text = type_into(browser, 'name', 'Agrolait', warning=True)  # onchange warning
+    close_dialog(browser)
+    discard(browser)
 """
 import time
 from pathlib import Path
@@ -65,6 +73,15 @@ return Array.prototype.some.call(
     function (rec) { return rec.crmBeforeSearch; });
 """
 
+# After Discard: a confirmation dialog is open, or the form left edit mode (or closed).
+_DISCARDED_JS = """
+var buttons = document.querySelectorAll('.modal .modal-footer .btn-primary');
+for (var i = 0; i < buttons.length; i++) {
+    if (buttons[i].getClientRects().length) { return true; }
+}
+return !document.querySelector('.o_content .o_form_view.o_form_editable');
+"""
+
 
 def wait_for(browser, selector, timeout=TIMEOUT, visible=True):
     """Wait for the CSS `selector` to be in the page (and visible) and return the element."""
@@ -79,6 +96,12 @@ def wait_for(browser, selector, timeout=TIMEOUT, visible=True):
 
 def wait_loaded(browser, timeout=TIMEOUT):
     """Wait until the web client is idle (no RPC, no blockUI); fail on an error dialog."""
+    wait_idle(browser, timeout)
+    assert_no_error_dialog(browser)
+
+
+def wait_idle(browser, timeout=TIMEOUT):
+    """Wait until the web client is idle (no RPC, no blockUI), dialogs or not."""
     deadline = time.time() + timeout
     idle_since = None
     while time.time() < deadline:
@@ -93,7 +116,6 @@ def wait_loaded(browser, timeout=TIMEOUT):
     else:
         raise AssertionError('the web client stayed busy for %s s (url %s)'
                              % (timeout, browser.current_url))
-    assert_no_error_dialog(browser)
 
 
 def assert_no_error_dialog(browser):
@@ -260,6 +282,101 @@ def click_button(browser, name_or_text):
             wait_loaded(browser)
             return
     raise AssertionError('no visible button %r (url %s)' % (name_or_text, browser.current_url))
+
+
+def _form_field(browser, name, within):
+    """Return the visible input (or widget) of the field `name` in the form part `within`."""
+    form = wait_for(browser, within)
+    for selector in ('input.o_field_widget[name="%s"]' % name,
+                     'textarea.o_field_widget[name="%s"]' % name,
+                     '.o_field_widget[name="%s"] input' % name,
+                     '.o_field_widget[name="%s"]' % name):
+        for element in form.find_elements(By.CSS_SELECTOR, selector):
+            if element.is_displayed():
+                return element
+    raise AssertionError('no visible field %r in the form (url %s)' % (name, browser.current_url))
+
+
+def type_into(browser, name, text, warning=False, within='.o_content .o_form_view'):
+    """Type `text` in the editable form field `name` and tab out, which runs its onchange.
+
+    :param warning: True when the onchange should answer with a warning: wait for its dialog
+        (left open, see `close_dialog`) and return its (title, text); else fail on any dialog
+    :param within: CSS selector of the part of the form to look in (a panel, a tab)
+    """
+    field = _form_field(browser, name, within)
+    if field.tag_name not in ('input', 'textarea'):
+        raise AssertionError('field %r is not editable here (url %s)'
+                             % (name, browser.current_url))
+    click(browser, field)
+    field.clear()
+    field.send_keys(text)
+    field.send_keys(Keys.TAB)
+    if not warning:
+        wait_loaded(browser)
+        return None
+    return dialog_text(browser, '.modal .o_dialog_warning')
+
+
+def dialog_text(browser, selector='.modal', timeout=TIMEOUT):
+    """Wait for the dialog whose body shows `selector` and return its (title, text)."""
+    body = wait_for(browser, selector, timeout)
+    wait_idle(browser, timeout)
+    modal = body.find_element(By.XPATH, 'ancestor::div[contains(concat(" ", '
+                                        'normalize-space(@class), " "), " modal ")][1]')
+    titles = modal.find_elements(By.CSS_SELECTOR, '.modal-title')
+    return (titles[0].text.strip() if titles else ''), body.text.strip()
+
+
+def close_dialog(browser, button=None):
+    """Close the topmost dialog with its `button` (text), else its first footer button."""
+    modals = [m for m in browser.find_elements(By.CSS_SELECTOR, '.modal') if m.is_displayed()]
+    if not modals:
+        raise AssertionError('no dialog to close (url %s)' % browser.current_url)
+    modal = modals[-1]
+    buttons = [b for b in modal.find_elements(By.CSS_SELECTOR, '.modal-footer button')
+               if b.is_displayed()]
+    if button is not None:
+        buttons = [b for b in buttons if b.text.strip() == button]
+    if not buttons:
+        raise AssertionError('no button %r in the dialog %r' % (button, modal.text[:200]))
+    click(browser, buttons[0])
+    try:
+        WebDriverWait(browser, TIMEOUT).until(ec.staleness_of(modal))
+    except TimeoutException:
+        raise AssertionError('the dialog did not close (url %s)' % browser.current_url) from None
+    wait_idle(browser)
+
+
+def set_radio(browser, name, label, within='.o_content .o_form_view'):
+    """Choose the option `label` of the radio field `name` of a form in edit mode."""
+    form = wait_for(browser, within)
+    for item in form.find_elements(By.CSS_SELECTOR, '.o_field_widget[name="%s"] .o_radio_item'
+                                   % name):
+        option = item.find_element(By.CSS_SELECTOR, 'label')
+        if option.is_displayed() and option.text.strip() == label:
+            if not item.find_element(By.CSS_SELECTOR, 'input').is_selected():
+                click(browser, option)
+                wait_loaded(browser)
+            return
+    raise AssertionError('no option %r of the radio field %r (url %s)'
+                         % (label, name, browser.current_url))
+
+
+def discard(browser):
+    """Discard the changes of the form in edit mode, confirming when Odoo asks."""
+    _click(browser, '.o_control_panel .o_form_button_cancel')
+    try:  # "The record has been modified, your changes will be discarded.", or no more edition
+        WebDriverWait(browser, TIMEOUT).until(lambda b: b.execute_script(_DISCARDED_JS))
+    except TimeoutException:
+        raise AssertionError('the form stayed in edit mode after Discard (url %s)'
+                             % browser.current_url) from None
+    confirm = [b for b in browser.find_elements(
+        By.CSS_SELECTOR, '.modal .modal-footer .btn-primary') if b.is_displayed()]
+    if confirm:
+        close_dialog(browser, button=confirm[-1].text.strip())
+    wait_for(browser, '.o_content')
+    wait_loaded(browser)
 
 
 def screenshot(browser, name):

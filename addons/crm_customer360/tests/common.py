@@ -53,6 +53,13 @@ class Customer360Case(SavepointCase):
         return cls.env['res.partner'].create(values)
 
     @classmethod
+    def make_contact(cls, company, name, **vals):
+        """A contact person of ``company``."""
+        values = {'name': name, 'parent_id': company.id}
+        values.update(vals)
+        return cls.env['res.partner'].create(values)
+
+    @classmethod
     def make_invoice(cls, partner, amount, date_invoice, date_due=None, inv_type='out_invoice',
                      currency=None, validate=True):
         """A customer invoice or refund of one untaxed line, validated by default."""

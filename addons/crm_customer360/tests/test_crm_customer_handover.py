@@ -22,8 +22,7 @@ class HandoverCase(Customer360Case):
         cls.receiver2 = cls.make_user('c360_ho_receiver2', ['sales_team.group_sale_salesman'])
         cls.stranger = cls.make_user('c360_ho_stranger', ['sales_team.group_sale_salesman'])
         cls.customer_a = cls.make_customer('C360 HO Alpha', user_id=cls.giver.id)
-        cls.contact_a = cls.env['res.partner'].create({
-            'name': 'C360 HO Alpha Person', 'parent_id': cls.customer_a.id})
+        cls.contact_a = cls.make_contact(cls.customer_a, 'C360 HO Alpha Person')
         cls.customer_b = cls.make_customer('C360 HO Beta', user_id=cls.giver.id)
         cls.customer_c = cls.make_customer(
             'C360 HO Gamma', user_id=cls.stranger.id, co_owner_ids=[(6, 0, cls.giver.ids)])

@@ -18,11 +18,9 @@ class TestCrmCustomerInteraction(Customer360Case):
         cls.other_salesman = cls.make_user('c360_int_other', ['sales_team.group_sale_salesman'])
         cls.manager = cls.make_user('c360_int_manager', ['sales_team.group_sale_manager'])
         cls.customer = cls.make_customer('C360 Interaction Co', user_id=cls.salesman.id)
-        cls.contact = cls.env['res.partner'].create({
-            'name': 'C360 Person', 'parent_id': cls.customer.id})
+        cls.contact = cls.make_contact(cls.customer, 'C360 Person')
         cls.other_customer = cls.make_customer('C360 Other Co', user_id=cls.other_salesman.id)
-        cls.other_contact = cls.env['res.partner'].create({
-            'name': 'C360 Other Person', 'parent_id': cls.other_customer.id})
+        cls.other_contact = cls.make_contact(cls.other_customer, 'C360 Other Person')
         cls.Interaction = cls.env['crm.customer.interaction']
 
     @classmethod

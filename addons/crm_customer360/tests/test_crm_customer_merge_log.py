@@ -17,8 +17,7 @@ class TestCrmCustomerMergeLog(DuplicateCase):
                                      user_id=cls.owner.id)
         cls.make_order(cls.twin, 500.0, cls.day(-3))
         cls.make_opportunity(cls.twin, 1000.0, 20)
-        cls.twin_contact = cls.env['res.partner'].create({
-            'name': 'Wang Fang', 'parent_id': cls.twin.id})
+        cls.twin_contact = cls.make_contact(cls.twin, 'Wang Fang')
 
     def wizard(self, user=None):
         Wizard = self.env['base.partner.merge.automatic.wizard']

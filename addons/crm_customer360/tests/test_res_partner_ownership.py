@@ -14,8 +14,7 @@ class TestResPartnerOwnership(Customer360Case):
         cls.restricted = cls.make_user('c360_own_restricted', [
             'crm_customer360.group_own_customers_only', 'base.group_partner_manager'])
         cls.customer = cls.make_customer('C360 Owned Co', user_id=cls.alice.id)
-        cls.contact = cls.env['res.partner'].create({
-            'name': 'C360 Owned Person', 'parent_id': cls.customer.id})
+        cls.contact = cls.make_contact(cls.customer, 'C360 Owned Person')
         cls.History = cls.env['crm.customer.ownership.history']
 
     def test_contacts_follow_company_owner_and_co_owners(self):

@@ -1,0 +1,71 @@
+"""A salesperson starts to create a customer that already exists and is warned while typing.
+
+Needs the demo data of crm_customer360 in the served database (scripts/test.sh installs it):
+the salesperson anna (English interface) and the company below, owned by li.ming. The name
+typed is another spelling of that company (place in brackets, no "软件开发"), which the
+duplicate check finds by its normalised name; no tax number, phone or e-mail is typed.
+"""
+from selenium.webdriver.common.by import By
+
+import odoo_ui as ui
+
+EXISTING = '深圳市鑫北斗软件开发有限公司'
+TYPED = '鑫北斗软件 (深圳) 有限公司'
+# Sales > Orders > Customers, the salesperson's way to a customer in Odoo 11.
+CUSTOMERS_MENU = 'sale.res_partner_menu'
+FORM = '.o_content .o_form_view'
+ALERT = FORM + ' .alert-warning'
+
+
+def duplicate_expectations(env, login):
+    """Return the user and the existing company, checking the scenario holds.
+
+    :param env: an admin environment on the served database
+    :param login: the salesperson who types the new customer
+    """
+    user = env['res.users'].search([('login', '=', login)])
+    assert user, 'demo user %r is missing: are crm_customer360 demo data installed?' % login
+    existing = env['res.partner'].search([('name', '=', EXISTING)])
+    assert len(existing) == 1, 'expected one demo customer %r, found %d' % (
+        EXISTING, len(existing))
+    assert existing.user_id and existing.user_id != user, (
+        'the demo customer should belong to another salesperson than %s' % login)
+    assert not env['res.partner'].with_context(active_test=False).search(
+        [('name', '=', TYPED)]), 'a customer %r exists already: the scenario needs none' % TYPED
+    found = env['res.partner'].sudo(user.id).find_duplicates(
+        {'name': TYPED, 'is_company': True})
+    assert existing.id in [dup['id'] for dup in found], (
+        'the duplicate check does not find %s from %r: %r' % (EXISTING, TYPED, found))
+    return user, existing
+
+
+def test_salesperson_warned_of_existing_customer(odoo_server, browser, odoo_env):
+    """anna types the name of li.ming's customer: a warning and an alert name it and li.ming."""
+    user, existing = duplicate_expectations(odoo_env, 'anna')
+    owner = existing.user_id.name
+    ui.login(browser, odoo_server.url, 'anna', 'anna')
+    ui.open_menu(browser, CUSTOMERS_MENU)
+    ui.click_button(browser, 'Create')
+    ui.wait_for(browser, FORM + '.o_form_editable')
+    ui.set_radio(browser, 'company_type', 'Company')
+
+    title, text = ui.type_into(browser, 'name', TYPED, warning=True)
+    assert 'duplicate' in title.lower(), 'unexpected warning title %r' % title
+    assert EXISTING in text, 'the warning does not name %s:\n%s' % (EXISTING, text)
+    assert owner in text, 'the warning does not name its salesperson %s:\n%s' % (owner, text)
+    ui.screenshot(browser, 'duplicate_warning_dialog')
+    ui.close_dialog(browser)
+
+    ui.wait_for(browser, ALERT)
+    alert = ui.field_text(browser, 'dup_warning_html', within=ALERT)
+    assert EXISTING in alert, 'the alert on the form does not name %s:\n%s' % (EXISTING, alert)
+    assert owner in alert, 'the alert does not name its salesperson %s:\n%s' % (owner, alert)
+    assert ui.field_text(browser, 'name') == TYPED
+    ui.screenshot(browser, 'duplicate_warning')
+
+    ui.discard(browser)
+    assert not browser.find_elements(By.CSS_SELECTOR, FORM + '.o_form_editable'), (
+        'the form is still in edit mode after discarding it')
+    odoo_env.cr.rollback()  # a fresh snapshot: see what the web client may have committed
+    assert not odoo_env['res.partner'].with_context(active_test=False).search(
+        [('name', '=', TYPED)]), 'discarding the form created the customer %r' % TYPED

@@ -1,0 +1,138 @@
+"""A sales manager hands a salesperson's customers over to another salesperson.
+
+The scenario works on its own users and customers, created (committed) before it starts, so
+it leaves the demo data alone and can run again: the giver "ho_from" owns two new customers,
+the receiver is "ho_to". admin, the sales manager, may work in Chinese: the steps below find
+fields, buttons and states by their technical names, never by their labels.
+"""
+import contextlib
+import time
+
+import odoo
+from selenium.common.exceptions import StaleElementReferenceException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+import odoo_ui as ui
+
+MANAGER = 'admin'
+HANDOVER_MENU = 'crm_customer360.crm_customer_handover_menu'
+FORM = '.o_content .o_form_view'
+USERS = {'ho_from': 'Handover Test Giver', 'ho_to': 'Handover Test Receiver'}
+
+
+@contextlib.contextmanager
+def committed_env(db):
+    """An admin environment on its own cursor, committed on leaving (unlike odoo_env)."""
+    with odoo.registry(db).cursor() as cr:
+        yield odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+
+
+def prepare(db, tag):
+    """Create (once) the two salespeople and give the giver two new customers only."""
+    with committed_env(db) as env:
+        users = {}
+        salesman = env.ref('sales_team.group_sale_salesman')
+        for login, name in USERS.items():
+            user = env['res.users'].with_context(active_test=False).search(
+                [('login', '=', login)])
+            if not user:
+                user = env['res.users'].with_context(no_reset_password=True).create({
+                    'name': name, 'login': login, 'password': login, 'lang': 'en_US',
+                    'groups_id': [(6, 0, [env.ref('base.group_user').id, salesman.id])]})
+            user.active = True
+            users[login] = user
+        # Leftovers of an interrupted run would join the handover: give them up.
+        env['res.partner'].search([('user_id', '=', users['ho_from'].id)]).write(
+            {'user_id': users['ho_to'].id})
+        customers = env['res.partner']
+        for index in (1, 2):
+            customers |= env['res.partner'].create({
+                'name': 'Handover Test Customer %s-%d' % (tag, index), 'is_company': True,
+                'customer': True, 'user_id': users['ho_from'].id})
+        return users['ho_from'].id, users['ho_to'].id, customers.ids, customers.mapped('name')
+
+
+def set_many2one(browser, name, text):
+    """Type `text` in the many2one field `name` of the form and pick the exact match."""
+    field = ui.wait_for(browser, FORM + ' .o_field_widget[name="%s"] input' % name)
+    field.clear()
+    field.send_keys(text)
+
+    def item(driver):
+        for link in driver.find_elements(By.CSS_SELECTOR, 'ul.ui-autocomplete li a'):
+            try:
+                if link.is_displayed() and link.text.strip() == text:
+                    return link
+            except StaleElementReferenceException:
+                return False
+        return False
+    try:
+        link = WebDriverWait(browser, ui.TIMEOUT).until(item)
+    except Exception:
+        raise AssertionError('no %r in the drop-down of %s' % (text, name)) from None
+    ui.click(browser, link)
+    ui.wait_loaded(browser)
+
+
+def statusbar_state(browser):
+    """The technical value of the current state in the form's status bar."""
+    return ui.wait_for(browser, FORM + ' .o_statusbar_status .btn-primary[data-value]') \
+        .get_attribute('data-value')
+
+
+def test_manager_hands_customers_over(odoo_server, browser, odoo_env):
+    """admin creates a handover from ho_from to ho_to, sees the lines, confirms it."""
+    tag = int(time.time() * 1000)
+    from_id, to_id, customer_ids, names = prepare(odoo_server.db, tag)
+    odoo_env.cr.rollback()  # a new snapshot, after the commit above
+    odoo_env.clear()
+    manager = odoo_env['res.users'].search([('login', '=', MANAGER)])
+    assert manager.has_group('sales_team.group_sale_manager'), '%s is no sales manager' % MANAGER
+
+    ui.login(browser, odoo_server.url, MANAGER, MANAGER)
+    ui.open_menu(browser, HANDOVER_MENU)
+    ui.click(browser, ui.wait_for(browser, '.o_control_panel .o_list_button_add'))
+    ui.wait_for(browser, FORM + '.o_form_editable')
+    ui.wait_loaded(browser)
+    set_many2one(browser, 'from_user_id', USERS['ho_from'])
+    set_many2one(browser, 'to_user_id', USERS['ho_to'])
+    preview = ui.field_text(browser, 'preview_customer_count')
+    assert preview == '2', 'the preview counts %r customers of the giver, expected 2' % preview
+    ui.click(browser, ui.wait_for(browser, '.o_control_panel .o_form_button_save'))
+    ui.wait_for(browser, FORM + '.o_form_readonly')
+    ui.wait_loaded(browser)
+
+    rows = browser.find_elements(
+        By.CSS_SELECTOR, FORM + ' .o_field_widget[name="line_ids"] .o_data_row')
+    shown = sorted(row.find_elements(By.CSS_SELECTOR, 'td.o_data_cell')[0].text.strip()
+                   for row in rows)
+    assert shown == sorted(names), 'the handover lines show %r, expected %r' % (shown, names)
+    for row in rows:
+        cells = [cell.text.strip() for cell in row.find_elements(By.CSS_SELECTOR,
+                                                                 'td.o_data_cell')]
+        assert cells[1:] == [USERS['ho_from'], USERS['ho_to']], (
+            'a line shows %r: expected current owner %s and receiver %s'
+            % (cells, USERS['ho_from'], USERS['ho_to']))
+    assert statusbar_state(browser) == 'draft'
+
+    # Odoo 11 renders header buttons without their name: Confirm is the primary one.
+    ui.click(browser, ui.wait_for(browser, FORM + ' .o_statusbar_buttons .btn-primary'))
+    # The button asks first: OK is the primary button of the confirmation dialog.
+    ui.click(browser, ui.wait_for(browser, '.modal .modal-footer .btn-primary'))
+    ui.wait_loaded(browser)
+    WebDriverWait(browser, ui.TIMEOUT).until(lambda b: statusbar_state(b) == 'done')
+    ui.screenshot(browser, 'handover')
+
+    odoo_env.cr.rollback()  # a new snapshot: see what the browser committed
+    odoo_env.clear()
+    handover = odoo_env['crm.customer.handover'].search(
+        [('line_ids.partner_id', 'in', customer_ids)])
+    assert len(handover) == 1, 'expected one handover of the new customers, found %d' % len(
+        handover)
+    assert handover.state == 'done' and handover.date_done
+    assert (handover.from_user_id.id, handover.to_user_id.id) == (from_id, to_id)
+    assert sorted(handover.line_ids.mapped('partner_id').ids) == sorted(customer_ids)
+    owners = odoo_env['res.partner'].browse(customer_ids).mapped('user_id')
+    assert owners.ids == [to_id], 'the customers are owned by %s, not by ho_to' % (
+        owners.mapped('login'))

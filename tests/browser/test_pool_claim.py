@@ -1,0 +1,91 @@
+"""A salesperson claims a customer from the public pool.
+
+The scenario turns the pool on and puts a customer of its own in it (committed) before it
+starts; at the end it restores the setting and archives its customer, so it can run again
+and leaves the other tests' data alone.
+"""
+import contextlib
+import time
+
+import odoo
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+import odoo_ui as ui
+
+LOGIN = 'anna'
+POOL_MENU = 'crm_customer360.res_partner_menu_pool'
+POOL_PARAM = 'crm_customer360.pool_enabled'
+FORM = '.o_content .o_form_view'
+
+
+@contextlib.contextmanager
+def committed_env(db):
+    """An admin environment on its own cursor, committed on leaving (unlike odoo_env).
+
+    The server caches system parameters: a changed one is signalled to it afterwards.
+    """
+    registry = odoo.registry(db)
+    with registry.cursor() as cr:
+        yield odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+    registry.signal_changes()
+
+
+def open_tab_with(browser, selector):
+    """Show the notebook page of the form holding `selector` (found by content, not label)."""
+    link = browser.execute_script(
+        "var sel = arguments[1];"
+        "var links = document.querySelectorAll(arguments[0] + ' .o_notebook .nav-tabs a');"
+        "return Array.prototype.find.call(links, function (a) {"
+        "  var pane = document.querySelector(a.getAttribute('href'));"
+        "  return pane && pane.querySelector(sel); }) || null;", FORM, selector)
+    assert link is not None, 'no page of the card holds %s' % selector
+    ui.click(browser, link)
+    ui.wait_loaded(browser)
+
+
+def test_salesperson_claims_from_pool(odoo_server, browser, odoo_env):
+    """anna opens the Public Pool, opens a pooled customer and claims it."""
+    name = 'Pool Test Customer %s' % int(time.time() * 1000)
+    with committed_env(odoo_server.db) as env:
+        previous = env['ir.config_parameter'].get_param(POOL_PARAM)
+        env['ir.config_parameter'].set_param(POOL_PARAM, 'True')
+        partner_id = env['res.partner'].create({
+            'name': name, 'is_company': True, 'customer': True, 'user_id': False,
+            'city': 'Hamburg'}).id
+        # Straight into the pool, as a release of nobody in particular.
+        env['res.partner'].browse(partner_id).write({'in_pool': True})
+    try:
+        odoo_env.cr.rollback()  # a new snapshot, after the commit above
+        odoo_env.clear()
+        user = odoo_env['res.users'].search([('login', '=', LOGIN)])
+        assert user, 'demo user %r is missing: are crm_customer360 demo data installed?' % LOGIN
+        partner = odoo_env['res.partner'].browse(partner_id)
+        assert partner.in_pool and not partner.user_id
+        assert odoo_env['res.partner']._pool_settings()['pool_enabled']
+
+        ui.login(browser, odoo_server.url, LOGIN, LOGIN)
+        ui.open_menu(browser, POOL_MENU)
+        ui.search(browser, name)
+        ui.open_record(browser, name)
+        open_tab_with(browser, '[name="action_pool_claim"]')
+        in_pool = FORM + ' .o_field_widget[name="in_pool"] input'
+        assert browser.find_element(By.CSS_SELECTOR, in_pool).is_selected(), (
+            'the card of a pooled customer does not show "In Public Pool"')
+        ui.click_button(browser, 'action_pool_claim')
+        WebDriverWait(browser, ui.TIMEOUT).until(
+            lambda b: not b.find_element(By.CSS_SELECTOR, in_pool).is_selected())
+        claim = browser.find_elements(By.CSS_SELECTOR, FORM + ' button[name="action_pool_claim"]')
+        assert not any(b.is_displayed() for b in claim), 'Claim still shows after claiming'
+        ui.screenshot(browser, 'pool_claim')
+
+        odoo_env.cr.rollback()  # a new snapshot: see what the browser committed
+        odoo_env.clear()
+        partner = odoo_env['res.partner'].browse(partner_id)
+        assert partner.user_id == user, 'the customer is owned by %r, not %s' % (
+            partner.user_id.login, LOGIN)
+        assert not partner.in_pool, 'the claimed customer is still in the pool'
+    finally:
+        with committed_env(odoo_server.db) as env:
+            env['ir.config_parameter'].set_param(POOL_PARAM, previous or False)
+            env['res.partner'].browse(partner_id).write({'active': False})
