@@ -116,20 +116,34 @@ class ResPartner(models.Model):
         """
         Figures = self.env['crm.customer.figures']
         names = self._customer_figure_fields()
-        # New records (an onchange) have no documents yet.
-        entity_ids = list({partner.commercial_partner_id.id for partner in self
-                           if isinstance(partner.commercial_partner_id.id, int)})
+        entity_of = self._commercial_entity_ids()
         # Aggregates only: a salesperson without invoice rights still sees them; opening the
         # documents behind them goes through the host's access rights.
-        figures = Figures.sudo().compute(entity_ids) if entity_ids else {}
+        figures = Figures.sudo().compute(list(set(entity_of.values()))) if entity_of else {}
         empty = dict(Figures._figure_defaults(),
                      figures_currency_id=self.env.user.company_id.currency_id.id)
         for partner in self:
-            values = figures.get(partner.commercial_partner_id.id) or empty
+            values = figures.get(entity_of.get(partner.id)) or empty
             # The currency first: the amounts are rounded in it.
             partner.figures_currency_id = values['figures_currency_id']
+            # The values are final (rounded, dates as strings) and nothing depends on them:
+            # put them in the cache directly, the ORM's assignment costs ten times more.
+            cache = partner._cache
             for name in names:
-                partner[name] = values[name]
+                cache[name] = values[name]
+
+    def _commercial_entity_ids(self):
+        """Map each saved partner of ``self`` to its commercial entity, in one query.
+
+        Read in SQL rather than through the ORM, which would load every column of the page's
+        partners; new records (an onchange) have no documents and are left out.
+        """
+        ids = [pid for pid in self.ids if isinstance(pid, int)]
+        if not ids:
+            return {}
+        self.env.cr.execute(
+            "SELECT id, commercial_partner_id FROM res_partner WHERE id = ANY(%s)", [ids])
+        return dict(self.env.cr.fetchall())
 
     # ------------------------------------------------------------------
     # Searches on the figures
