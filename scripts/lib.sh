@@ -126,7 +126,7 @@ ensure_cluster() {
     if ! as_pg "$pgbin/pg_ctl" -D "$PGDATA_DIR" status >/dev/null 2>&1; then
         say "Starting PostgreSQL (socket $DB_HOST, port $DB_PORT)"
         as_pg "$pgbin/pg_ctl" -D "$PGDATA_DIR" -l "$pg_root/postgres.log" -w -t 60 \
-            -o "-k $DB_HOST -p $DB_PORT -c listen_addresses='' -c fsync=off -c max_connections=200" \
+            -o "-k $DB_HOST -p $DB_PORT -c listen_addresses='' -c fsync=off -c max_connections=200 -c jit=off" \
             start >/dev/null
     fi
 }

@@ -177,7 +177,9 @@ class CustomerFigures(models.AbstractModel):
         taken to pay, and the credit limit (only a customer with a receivable uses it).
 
         An invoice counts as paid on the date of the last entry reconciled with its
-        receivable line (a payment or a refund).
+        receivable line (a payment or a refund). The days to pay cover the invoices of the
+        last twelve months: recent behaviour is what a credit decision needs, and it bounds
+        the work for customers with years of invoices.
         """
         where, params = self._where_partner(ctx, 'inv.commercial_partner_id')
         buckets = []
@@ -211,6 +213,7 @@ class CustomerFigures(models.AbstractModel):
                       JOIN account_partial_reconcile apr ON apr.debit_move_id = il.id
                       JOIN account_move_line pl ON pl.id = apr.credit_move_id
                      WHERE inv.state = 'paid' AND inv.type = 'out_invoice'
+                       AND inv.date_invoice > %%s::date - 365
                        AND il.move_id = inv.move_id AND il.account_id = inv.account_id
                    ) paid ON TRUE
              WHERE %s
@@ -219,7 +222,8 @@ class CustomerFigures(models.AbstractModel):
                AND inv.company_id = ANY(%%s)
           GROUP BY inv.commercial_partner_id, inv.company_id
         """ % (', '.join(buckets), where)
-        self.env.cr.execute(query, [ctx['today']] + bucket_params + params + [ctx['company_ids']])
+        self.env.cr.execute(query, [ctx['today']] + bucket_params + [ctx['today']] + params
+                            + [ctx['company_ids']])
         names = ['invoiced_amount', 'receivable_amount', 'overdue_amount']
         names += [name for name, _first, _last in AGEING_BUCKETS]
         names += ['last_invoice_date', '_days_to_pay_sum', '_days_to_pay_count', '_credit_limit']

@@ -58,7 +58,8 @@ class ResPartner(models.Model):
         'Last Payment', compute='_compute_customer_figures', search='_search_last_payment_date')
     avg_days_to_pay = fields.Float(
         'Average Days to Pay', compute='_compute_customer_figures', digits=(16, 1),
-        help="Average number of days between the date of an invoice and its full payment.")
+        help="Average number of days between the date of an invoice and its full payment, "
+             "over the invoices of the last twelve months.")
     credit_usage = fields.Float(
         'Credit Usage (%)', compute='_compute_customer_figures', digits=(16, 1),
         help="Receivable as a percentage of the credit limit.")
