@@ -213,8 +213,9 @@ class TestCrmCustomerHandoverConcurrency(Customer360Case):
         cr_a = self.registry.cursor()
         cr_b = self.registry.cursor()
         try:
-            env_a = api.Environment(cr_a, SUPERUSER_ID, {})
-            env_b = api.Environment(cr_b, SUPERUSER_ID, {})
+            # English messages whatever the admin's language (the demo database loads zh_CN).
+            env_a = api.Environment(cr_a, SUPERUSER_ID, {'lang': 'en_US'})
+            env_b = api.Environment(cr_b, SUPERUSER_ID, {'lang': 'en_US'})
             cr_b.execute("SET lock_timeout = '10s'")
             env_a['crm.customer.handover'].browse(self.handover_ids[0]).action_confirm()
             with self.assertRaises(UserError) as ctx:
