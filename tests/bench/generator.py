@@ -126,6 +126,7 @@ class Generator(object):
         self.skip_fk_checks = skip_fk_checks
         self.sizes = sizes(scale)
         self.stats = {'scale': scale, 'seed': seed, 'anchor': anchor, 'rows': {}, 'seconds': {}}
+        self.ranges = {}  # table: (first id, last id) of the generated rows
         # Named parameters shared by every statement; ``s`` is the base of the random streams.
         self.params = dict(self.sizes, s=seed * 1000, anchor=anchor, uid=SUPERUSER_ID)
 
@@ -140,7 +141,9 @@ class Generator(object):
 
     def reserve(self, table, count):
         """Reserve ``count`` consecutive ids of ``table``; return the first one."""
-        return reserve_ids(self.cr, table, count)
+        first = reserve_ids(self.cr, table, count)
+        self.ranges[table] = (first, first + count - 1)
+        return first
 
     def scalar(self, query, **params):
         """Run a query and return the first column of its first row."""
@@ -230,10 +233,15 @@ class Generator(object):
         if not (sale_journal and bank_journal and receivable):
             raise RuntimeError('the company has no chart of accounts: install l10n_generic_coa')
         income = sale_journal.default_credit_account_id
-        pricelist = env.ref('product.list0')
-        if pricelist.currency_id != company.currency_id:
-            # One currency for the whole company, as a single-currency business has.
-            pricelist.currency_id = company.currency_id
+        # Orders in the company currency, as a single-currency business has them (the host's
+        # public pricelist may be in another one).
+        pricelist = env['product.pricelist'].search(
+            [('currency_id', '=', company.currency_id.id),
+             ('company_id', 'in', [company.id, False])], limit=1)
+        if not pricelist:
+            pricelist = env['product.pricelist'].create({
+                'name': 'Benchmark (%s)' % company.currency_id.name,
+                'currency_id': company.currency_id.id})
         stages = env['crm.stage'].search([])
         won = stages.filtered(lambda stage: stage.probability >= 100)[:1]
         open_stages = stages.filtered(lambda stage: stage.probability < 100)[:3]
@@ -276,8 +284,8 @@ class Generator(object):
     def _products(self):
         """Products: one template and one variant each, with a skewed list price."""
         count = self.sizes['products']
-        tmpl = reserve_ids(self.cr, 'product_template', count)
-        prod = reserve_ids(self.cr, 'product_product', count)
+        tmpl = self.reserve('product_template', count)
+        prod = self.reserve('product_product', count)
         self.staging('bench_prod', """
             SELECT k, %(tmpl)s + k - 1 AS tmpl_id, %(prod)s + k - 1 AS product_id,
                    (%(product_words)s::text[])[1 + mod(k - 1, 20)] || ' M' || lpad(k::text, 5, '0')
@@ -306,7 +314,7 @@ class Generator(object):
         contacts = self.scalar("""
             SELECT sum(1 + floor(3 * pg_temp.rnd(%(s)s + 1, c)))::int
             FROM generate_series(1, %(customers)s) c""")
-        first = reserve_ids(self.cr, 'res_partner', self.sizes['customers'] + contacts)
+        first = self.reserve('res_partner', self.sizes['customers'] + contacts)
         # The name is a mixed-radix reading of a permutation of the customer number: unique
         # for up to 125,000 customers (25 * 25 * 25 * 8), numbered beyond.
         self.staging('bench_cust', """
@@ -376,7 +384,15 @@ class Generator(object):
                 % (stream, key))
 
     def _expected(self):
-        """Keep, per generated customer, the figures the host must show (``crm_bench_expected``)."""
+        """Keep what the checks read back: per generated customer, the figures the host must
+        show (``crm_bench_expected``), and the id range of each table's generated rows
+        (``crm_bench_ranges``)."""
+        self.cr.execute("""
+            CREATE TABLE IF NOT EXISTS crm_bench_ranges (
+                table_name varchar PRIMARY KEY, first_id integer, last_id integer)""")
+        self.cr.execute('DELETE FROM crm_bench_ranges')
+        for table, (first, last) in sorted(self.ranges.items()):
+            self.cr.execute('INSERT INTO crm_bench_ranges VALUES (%s, %s, %s)', [table, first, last])
         self.cr.execute("""
             CREATE TABLE IF NOT EXISTS crm_bench_expected (
                 partner_id integer PRIMARY KEY, invoice_count integer, invoiced numeric,

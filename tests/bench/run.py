@@ -151,11 +151,20 @@ def bench(env, args):
     measure.discover()
     names = set(args.only.split(',')) if args.only else None
     ctx = measure.Context(env, args.scale)
+    load_before = os.getloadavg()[0]
     metrics, ratios = measure.run_all(ctx, names=names, repeat=args.repeat, log=say)
+    load_after = os.getloadavg()[0]
     env.cr.rollback()
     peak = measure.peak_rss_mb()
     generation = env['ir.config_parameter'].get_param(GENERATION_KEY)
     facts, cluster_warnings = server_facts(env.cr)
+    facts['load_average'] = [round(load_before, 2), round(load_after, 2)]
+    # The benchmark itself keeps about two processes busy (Odoo and PostgreSQL): only the
+    # load found before it started tells of other work on the machine.
+    if load_before > facts['cpus'] / 2.0:
+        cluster_warnings.append('the machine was busy before the measurements (load average '
+                                '%.1f on %d CPUs): the timings are higher than on an idle '
+                                'machine' % (load_before, facts['cpus']))
     result = {
         'scale': args.scale, 'seed': args.seed, 'git': git_describe(),
         'date': datetime.datetime.utcnow().replace(microsecond=0).isoformat() + 'Z',
