@@ -39,6 +39,27 @@ MONETARY_FIGURES = {
     'order_amount', 'pipeline_amount',
 } | {name for name, _first, _last in AGEING_BUCKETS}
 
+# Figures each reader feeds, so that a computation of a few figures skips the other readers.
+OPEN_INVOICE_FIGURES = {'receivable_amount', 'overdue_amount', 'credit_usage',
+                        'over_credit_limit'} | {name for name, _first, _last in AGEING_BUCKETS}
+INVOICE_FIGURES = OPEN_INVOICE_FIGURES | {'invoiced_amount', 'last_invoice_date',
+                                          'avg_days_to_pay'}
+ORDER_FIGURES = {'quotation_count', 'quotation_amount', 'order_count', 'order_amount',
+                 'first_order_date', 'last_order_date'}
+
+# When an invoice of the last twelve months was fully paid: the date of the last entry
+# reconciled with its receivable line (a payment or a refund).
+PAID_DATE_SQL = """
+    SELECT MAX(pl.date) AS pay_date
+      FROM account_move_line il
+      JOIN account_partial_reconcile apr ON apr.debit_move_id = il.id
+      JOIN account_move_line pl ON pl.id = apr.credit_move_id
+     WHERE inv.state = 'paid' AND inv.type = 'out_invoice'
+       AND inv.date_invoice > %s::date - 365
+       AND il.move_id = inv.move_id AND il.account_id = inv.account_id
+"""
+NO_PAID_DATE_SQL = "SELECT NULL::date AS pay_date"
+
 
 class CustomerFigures(models.AbstractModel):
     """Service that reads the host's documents and returns the card's figures.
@@ -64,14 +85,17 @@ class CustomerFigures(models.AbstractModel):
     # Public API
     # ------------------------------------------------------------------
     @api.model
-    def compute(self, commercial_ids=None):
+    def compute(self, commercial_ids=None, figures=None):
         """Return the figures of the given commercial entities.
 
         :param commercial_ids: ids of commercial partners; ``None`` computes every commercial
             entity that has at least one document (used by searches on the figures).
+        :param figures: names of the figures needed; ``None`` for all. Readers that feed none
+            of them are skipped, and the others may do less (a search needs one figure).
         :return: dict ``{commercial_partner_id: {figure: value}}``; dates are strings.
         """
         ctx = self._figure_context(commercial_ids)
+        ctx['wanted'] = set(figures) if figures else None
         defaults = self._figure_defaults()
         # raw[figure][(partner_id, company_id)] = value, converted below
         raw = defaultdict(dict)
@@ -154,6 +178,11 @@ class CustomerFigures(models.AbstractModel):
     # ------------------------------------------------------------------
     # Readers
     # ------------------------------------------------------------------
+    @staticmethod
+    def _wants(ctx, names):
+        """Whether any of the figures ``names`` is needed by this computation."""
+        return ctx.get('wanted') is None or bool(ctx['wanted'] & set(names))
+
     def _where_partner(self, ctx, column):
         """SQL condition restricting ``column`` to the requested commercial entities."""
         if ctx['ids'] is None:
@@ -181,7 +210,13 @@ class CustomerFigures(models.AbstractModel):
         last twelve months: recent behaviour is what a credit decision needs, and it bounds
         the work for customers with years of invoices.
         """
+        if not self._wants(ctx, INVOICE_FIGURES):
+            return
         where, params = self._where_partner(ctx, 'inv.commercial_partner_id')
+        # A search on the receivable or overdue amount needs only the open invoices, and no
+        # payment history: over every customer that is most of the work.
+        with_paid = self._wants(ctx, INVOICE_FIGURES - OPEN_INVOICE_FIGURES)
+        with_days = self._wants(ctx, {'avg_days_to_pay'})
         buckets = []
         bucket_params = []
         for _name, first, last in AGEING_BUCKETS:
@@ -207,23 +242,16 @@ class CustomerFigures(models.AbstractModel):
                    MAX(cp.credit_limit)
               FROM account_invoice inv
               JOIN res_partner cp ON cp.id = inv.commercial_partner_id
-              LEFT JOIN LATERAL (
-                    SELECT MAX(pl.date) AS pay_date
-                      FROM account_move_line il
-                      JOIN account_partial_reconcile apr ON apr.debit_move_id = il.id
-                      JOIN account_move_line pl ON pl.id = apr.credit_move_id
-                     WHERE inv.state = 'paid' AND inv.type = 'out_invoice'
-                       AND inv.date_invoice > %%s::date - 365
-                       AND il.move_id = inv.move_id AND il.account_id = inv.account_id
-                   ) paid ON TRUE
+              LEFT JOIN LATERAL (%s) paid ON TRUE
              WHERE %s
                AND inv.type IN ('out_invoice', 'out_refund')
-               AND inv.state IN ('open', 'paid')
+               AND inv.state IN %%s
                AND inv.company_id = ANY(%%s)
           GROUP BY inv.commercial_partner_id, inv.company_id
-        """ % (', '.join(buckets), where)
-        self.env.cr.execute(query, [ctx['today']] + bucket_params + [ctx['today']] + params
-                            + [ctx['company_ids']])
+        """ % (', '.join(buckets), PAID_DATE_SQL if with_days else NO_PAID_DATE_SQL, where)
+        self.env.cr.execute(
+            query, [ctx['today']] + bucket_params + ([ctx['today']] if with_days else [])
+            + params + [('open', 'paid') if with_paid else ('open',), ctx['company_ids']])
         names = ['invoiced_amount', 'receivable_amount', 'overdue_amount']
         names += [name for name, _first, _last in AGEING_BUCKETS]
         names += ['last_invoice_date', '_days_to_pay_sum', '_days_to_pay_count', '_credit_limit']
@@ -232,6 +260,8 @@ class CustomerFigures(models.AbstractModel):
     @api.model
     def _read_payments(self, ctx, raw):
         """Date of the last payment received from the customer."""
+        if not self._wants(ctx, {'last_payment_date'}):
+            return
         where, params = self._where_partner(ctx, 'p.commercial_partner_id')
         self.env.cr.execute("""
             SELECT p.commercial_partner_id, j.company_id, MAX(pay.payment_date)
@@ -253,6 +283,8 @@ class CustomerFigures(models.AbstractModel):
         Amounts are converted into their company's currency at the order date, the rate
         looked up only for orders in another currency.
         """
+        if not self._wants(ctx, ORDER_FIGURES):
+            return
         where, params = self._where_partner(ctx, 'p.commercial_partner_id')
         self.env.cr.execute("""
             WITH orders AS (
@@ -297,6 +329,8 @@ class CustomerFigures(models.AbstractModel):
     @api.model
     def _read_opportunities(self, ctx, raw):
         """Active opportunities and the expected revenue of those still open."""
+        if not self._wants(ctx, {'opportunity_count', 'pipeline_amount'}):
+            return
         where, params = self._where_partner(ctx, 'p.commercial_partner_id')
         self.env.cr.execute("""
             SELECT p.commercial_partner_id, COALESCE(l.company_id, %%s),

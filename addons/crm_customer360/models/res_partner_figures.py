@@ -159,7 +159,7 @@ class ResPartner(models.Model):
             raise UserError(_("The figure %s cannot be searched with the operator %s.")
                             % (self._fields[field].string, operator))
         compare = SEARCH_OPERATORS[operator]
-        figures = self.env['crm.customer.figures'].sudo().compute(None)
+        figures = self.env['crm.customer.figures'].sudo().compute(None, figures=[field])
         empty = self.env['crm.customer.figures']._figure_defaults()[field]
         if isinstance(value, str) and value and isinstance(empty, bool):
             value = value[:10]
@@ -185,7 +185,8 @@ class ResPartner(models.Model):
         """Customers whose receivable exceeds their credit limit."""
         if operator not in ('=', '!=') or not isinstance(value, bool):
             raise UserError(_("Search 'Over Credit Limit' with = True or = False."))
-        figures = self.env['crm.customer.figures'].sudo().compute(None)
+        figures = self.env['crm.customer.figures'].sudo().compute(
+            None, figures=['over_credit_limit'])
         over = [pid for pid, row in figures.items() if row['over_credit_limit']]
         positive = (operator == '=') == value
         return [('commercial_partner_id', 'in' if positive else 'not in', over)]
