@@ -82,15 +82,16 @@ class TestBenchSmoke(common.SavepointCase):
 
     def test_every_measurement_runs(self):
         measure.discover()
-        self.assertTrue({'card_figures_80', 'host_total_invoiced_80', 'card_open_1'}
-                        <= set(measure.METRICS))
+        self.assertTrue({'card_figures_80', 'host_total_invoiced_80', 'card_open_1',
+                         'dup_check_exact', 'dup_check_fuzzy'} <= set(measure.METRICS))
         ctx = measure.Context(self.env, 'tiny')
         metrics, ratios = measure.run_all(ctx, repeat=1, warmup=0)
         for name, result in metrics.items():
             self.assertNotIn('error', result, name)
             self.assertNotIn('skipped', result, name)
             self.assertEqual(result['runs'], 1, name)
-        for name in ('card_figures_80', 'host_total_invoiced_80', 'card_open_1'):
+        for name in ('card_figures_80', 'host_total_invoiced_80', 'card_open_1',
+                     'dup_check_exact'):
             self.assertGreater(metrics[name]['rows'], 0, name)
             self.assertGreater(metrics[name]['queries'], 0, name)
         self.assertIn('host_total_invoiced_80 / card_figures_80', ratios)

@@ -15,7 +15,7 @@ sample back through the ORM and compares the host's own figures with what was ge
 import logging
 import time
 
-from . import generator_accounting, generator_sales
+from . import generator_accounting, generator_keys, generator_sales
 
 _logger = logging.getLogger(__name__)
 
@@ -201,6 +201,7 @@ class Generator(object):
         self.step('products', self._products)
         fk_off = self.skip_fk_checks and self._disable_fk_checks()
         self.step('partners', self._partners)
+        self.step('duplicate_keys', lambda: generator_keys.duplicate_keys(self))
         self.step('sale_orders', lambda: generator_sales.sale_orders(self))
         self.step('opportunities', lambda: generator_sales.opportunities(self))
         self.step('accounting', lambda: generator_accounting.generate(self))
