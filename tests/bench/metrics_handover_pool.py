@@ -1,0 +1,66 @@
+"""Measurements of crm_customer360's handover and public pool."""
+from .measure import metric
+
+HANDOVER_SIZE = 5000
+# Share of the customers the pool job finds due for release (no contact for long).
+POOL_DUE_SHARE = 10
+
+
+def has_handover(env):
+    """True when the handover is installed and two generated salespeople exist."""
+    if 'crm.customer.handover' not in env:
+        return "crm_customer360's handover is not installed"
+    users = env['res.users'].search([('login', '=like', 'bench.sales%')], limit=2)
+    return len(users) == 2 or "the generated data has fewer than two salespeople"
+
+
+def has_pool(env):
+    """True when the public pool is installed."""
+    return (hasattr(env['res.partner'], '_cron_release_to_pool')
+            or "crm_customer360's public pool is not installed")
+
+
+@metric('handover_5000', requires=has_handover, repeat=3, target_ms=60000)
+def handover_5000(ctx):
+    """A handover of 5,000 customers, with their open documents, from one salesperson."""
+    env = ctx.env
+    giver, receiver = env['res.users'].search([('login', '=like', 'bench.sales%')],
+                                              order='login', limit=2)
+    # The giver owns exactly the first 5,000 generated companies and their contacts.
+    env.cr.execute("UPDATE res_partner SET user_id = %s WHERE user_id = %s",
+                   [receiver.id, giver.id])
+    env.cr.execute("""
+        WITH chosen AS (SELECT id FROM res_partner
+                         WHERE customer AND is_company AND parent_id IS NULL
+                      ORDER BY id LIMIT %s)
+        UPDATE res_partner p SET user_id = %s
+          FROM chosen WHERE p.id = chosen.id OR p.parent_id = chosen.id""",
+                   [HANDOVER_SIZE, giver.id])
+    env.cache.invalidate()
+    Handover = env['crm.customer.handover']
+
+    def run():
+        handover = Handover.create({'from_user_id': giver.id, 'to_user_id': receiver.id})
+        handover.action_confirm()
+        return len(handover.line_ids)
+    return run
+
+
+@metric('pool_release_job', requires=has_pool, repeat=3, target_ms=30000)
+def pool_release_job(ctx):
+    """The nightly pool job over every customer, a tenth of them due for release."""
+    env = ctx.env
+    params = env['ir.config_parameter'].sudo()
+    params.set_param('crm_customer360.pool_enabled', 'True')
+    params.set_param('crm_customer360.pool_release_days', '90')
+    env.cr.execute("""
+        UPDATE res_partner
+           SET create_date = CASE WHEN mod(id, %s) = 0 THEN now() - interval '400 days'
+                                  ELSE now() END
+         WHERE customer AND parent_id IS NULL AND NOT in_pool""", [POOL_DUE_SHARE])
+    env.cache.invalidate()
+    Partner = env['res.partner']
+
+    def run():
+        return Partner._cron_release_to_pool()
+    return run
