@@ -7,6 +7,7 @@ not written here: each is read from the database as admin and compared with the 
 """
 import re
 
+import demo_records as demo
 import odoo_ui as ui
 
 CUSTOMER = '深圳市鑫北斗软件开发有限公司'
@@ -24,10 +25,8 @@ def card_expectations(env, login):
     :param env: an admin environment on the served database
     :param login: the salesperson who will open the card
     """
-    user = env['res.users'].search([('login', '=', login)])
-    assert user, 'demo user %r is missing: are crm_customer360 demo data installed?' % login
-    partner = env['res.partner'].search([('name', '=', CUSTOMER)])
-    assert len(partner) == 1, 'expected one demo customer %r, found %d' % (CUSTOMER, len(partner))
+    user = demo.demo_user(env, login)
+    partner = demo.demo_customer(env, CUSTOMER)
     missing = [name for name in FIGURES if name not in partner._fields]
     assert not missing, 'res.partner has no field %s' % ', '.join(missing)
     # As admin, on the user's calendar day: what is overdue depends on the day.

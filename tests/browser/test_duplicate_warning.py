@@ -7,6 +7,7 @@ duplicate check finds by its normalised name; no tax number, phone or e-mail is 
 """
 from selenium.webdriver.common.by import By
 
+import demo_records as demo
 import odoo_ui as ui
 
 EXISTING = '深圳市鑫北斗软件开发有限公司'
@@ -23,11 +24,8 @@ def duplicate_expectations(env, login):
     :param env: an admin environment on the served database
     :param login: the salesperson who types the new customer
     """
-    user = env['res.users'].search([('login', '=', login)])
-    assert user, 'demo user %r is missing: are crm_customer360 demo data installed?' % login
-    existing = env['res.partner'].search([('name', '=', EXISTING)])
-    assert len(existing) == 1, 'expected one demo customer %r, found %d' % (
-        EXISTING, len(existing))
+    user = demo.demo_user(env, login)
+    existing = demo.demo_customer(env, EXISTING)
     assert existing.user_id and existing.user_id != user, (
         'the demo customer should belong to another salesperson than %s' % login)
     assert not env['res.partner'].with_context(active_test=False).search(

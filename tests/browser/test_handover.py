@@ -5,14 +5,13 @@ it leaves the demo data alone and can run again: the giver "ho_from" owns two ne
 the receiver is "ho_to". admin, the sales manager, may work in Chinese: the steps below find
 fields, buttons and states by their technical names, never by their labels.
 """
-import contextlib
 import time
 
-import odoo
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+import demo_records as demo
 import odoo_ui as ui
 
 MANAGER = 'admin'
@@ -21,16 +20,9 @@ FORM = '.o_content .o_form_view'
 USERS = {'ho_from': 'Handover Test Giver', 'ho_to': 'Handover Test Receiver'}
 
 
-@contextlib.contextmanager
-def committed_env(db):
-    """An admin environment on its own cursor, committed on leaving (unlike odoo_env)."""
-    with odoo.registry(db).cursor() as cr:
-        yield odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-
-
 def prepare(db, tag):
     """Create (once) the two salespeople and give the giver two new customers only."""
-    with committed_env(db) as env:
+    with demo.committed_env(db) as env:
         users = {}
         salesman = env.ref('sales_team.group_sale_salesman')
         for login, name in USERS.items():

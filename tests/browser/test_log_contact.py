@@ -4,13 +4,12 @@ Needs the demo data of crm_customer360 in the served database: the salesperson a
 and her customer Müller Maschinenbau GmbH. The contact record the scenario creates is deleted
 at the end (committed), so the scenario can run again and leaves the other tests' data alone.
 """
-import contextlib
 import time
 
-import odoo
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
+import demo_records as demo
 import odoo_ui as ui
 
 LOGIN = 'anna'
@@ -19,13 +18,6 @@ CUSTOMERS_MENU = 'sale.res_partner_menu'
 FORM = '.o_content .o_form_view'
 DIALOG = '.modal.in .o_form_view, .modal.show .o_form_view'
 COUNT = FORM + ' .oe_button_box [name="interaction_count"]'
-
-
-@contextlib.contextmanager
-def committed_env(db):
-    """An admin environment on its own cursor, committed on leaving (unlike odoo_env)."""
-    with odoo.registry(db).cursor() as cr:
-        yield odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
 
 
 def shown_count(browser):
@@ -51,10 +43,8 @@ def click_log_contact(browser):
 
 def test_salesperson_logs_a_contact(odoo_server, browser, odoo_env):
     """anna logs a meeting with Müller from its card; the count and the database agree."""
-    user = odoo_env['res.users'].search([('login', '=', LOGIN)])
-    assert user, 'demo user %r is missing: are crm_customer360 demo data installed?' % LOGIN
-    partner = odoo_env['res.partner'].search([('name', '=', CUSTOMER), ('parent_id', '=', False)])
-    assert len(partner) == 1, 'expected one demo customer %r, found %d' % (CUSTOMER, len(partner))
+    user = demo.demo_user(odoo_env, LOGIN)
+    partner = demo.demo_customer(odoo_env, CUSTOMER)
     assert partner.user_id == user, '%s should be owned by %s' % (CUSTOMER, LOGIN)
     summary = 'Browser test meeting %s: discussed the retrofit offer' % int(time.time() * 1000)
     before = odoo_env['crm.customer.interaction'].search_count(
@@ -110,5 +100,5 @@ def test_salesperson_logs_a_contact(odoo_server, browser, odoo_env):
         assert logged.partner_id.last_interaction_date == max(
             partner.interaction_ids.mapped('date'))
     finally:
-        with committed_env(odoo_server.db) as env:
+        with demo.committed_env(odoo_server.db) as env:
             env['crm.customer.interaction'].search([('summary', '=', summary)]).unlink()

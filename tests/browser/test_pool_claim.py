@@ -4,31 +4,18 @@ The scenario turns the pool on and puts a customer of its own in it (committed) 
 starts; at the end it restores the setting and archives its customer, so it can run again
 and leaves the other tests' data alone.
 """
-import contextlib
 import time
 
-import odoo
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+import demo_records as demo
 import odoo_ui as ui
 
 LOGIN = 'anna'
 POOL_MENU = 'crm_customer360.res_partner_menu_pool'
 POOL_PARAM = 'crm_customer360.pool_enabled'
 FORM = '.o_content .o_form_view'
-
-
-@contextlib.contextmanager
-def committed_env(db):
-    """An admin environment on its own cursor, committed on leaving (unlike odoo_env).
-
-    The server caches system parameters: a changed one is signalled to it afterwards.
-    """
-    registry = odoo.registry(db)
-    with registry.cursor() as cr:
-        yield odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-    registry.signal_changes()
 
 
 def open_tab_with(browser, selector):
@@ -47,7 +34,7 @@ def open_tab_with(browser, selector):
 def test_salesperson_claims_from_pool(odoo_server, browser, odoo_env):
     """anna opens the Public Pool, opens a pooled customer and claims it."""
     name = 'Pool Test Customer %s' % int(time.time() * 1000)
-    with committed_env(odoo_server.db) as env:
+    with demo.committed_env(odoo_server.db) as env:
         previous = env['ir.config_parameter'].get_param(POOL_PARAM)
         env['ir.config_parameter'].set_param(POOL_PARAM, 'True')
         partner_id = env['res.partner'].create({
@@ -58,8 +45,7 @@ def test_salesperson_claims_from_pool(odoo_server, browser, odoo_env):
     try:
         odoo_env.cr.rollback()  # a new snapshot, after the commit above
         odoo_env.clear()
-        user = odoo_env['res.users'].search([('login', '=', LOGIN)])
-        assert user, 'demo user %r is missing: are crm_customer360 demo data installed?' % LOGIN
+        user = demo.demo_user(odoo_env, LOGIN)
         partner = odoo_env['res.partner'].browse(partner_id)
         assert partner.in_pool and not partner.user_id
         assert odoo_env['res.partner']._pool_settings()['pool_enabled']
@@ -86,6 +72,6 @@ def test_salesperson_claims_from_pool(odoo_server, browser, odoo_env):
             partner.user_id.login, LOGIN)
         assert not partner.in_pool, 'the claimed customer is still in the pool'
     finally:
-        with committed_env(odoo_server.db) as env:
+        with demo.committed_env(odoo_server.db) as env:
             env['ir.config_parameter'].set_param(POOL_PARAM, previous or False)
             env['res.partner'].browse(partner_id).write({'active': False})
