@@ -175,10 +175,11 @@ class ResPartner(models.Model):
                 return compare(is_empty(figure), is_empty(value))
             return compare(figure, value)
 
-        matching = [pid for pid, row in figures.items() if matches(row[field])]
         if matches(empty):
-            not_matching = [pid for pid in figures if pid not in set(matching)]
+            # Partners without documents match too: exclude those whose figure does not.
+            not_matching = [pid for pid, row in figures.items() if not matches(row[field])]
             return [('commercial_partner_id', 'not in', not_matching)]
+        matching = [pid for pid, row in figures.items() if matches(row[field])]
         return [('commercial_partner_id', 'in', matching)]
 
     def _search_over_credit_limit(self, operator, value):
