@@ -112,11 +112,14 @@ class CrmGradingRun(models.Model):
         }
 
     @api.model
-    def _run_policy(self, policy):
+    def _run_policy(self, policy, user=None):
         """Grade every customer of ``policy``'s company; returns the run log.
 
+        :param user: who asked for the run (default: the environment's user), written on the
+            run log and the history rows
         Raises UserError when another run holds the company's lock.
         """
+        user = user or self.env.user
         company = policy.company_id
         self._lock_company(company)
         started = time.time()
@@ -126,8 +129,9 @@ class CrmGradingRun(models.Model):
             'policy_id': policy.id, 'company_id': company.id,
             'period_from': fields.Date.to_string(date_from),
             'period_to': fields.Date.to_string(date_to),
+            'user_id': user.id,
         })
-        customers, changes = self._grade_customers(policy, date_from, date_to)
+        customers, changes = self._grade_customers(policy, date_from, date_to, user)
         credit_count = 0
         Partner = self.env['res.partner']
         # The credit rating comes from another part of the module that may not be installed.
@@ -146,7 +150,7 @@ class CrmGradingRun(models.Model):
         return run
 
     @api.model
-    def _grade_customers(self, policy, date_from, date_to):
+    def _grade_customers(self, policy, date_from, date_to, user):
         """Write the grades of ``policy``'s customers; returns (customers, grade changes)."""
         company = policy.company_id
         grade_a, grade_b, grade_c, grade_d = self._pareto_grades()
@@ -165,7 +169,7 @@ class CrmGradingRun(models.Model):
             'grade_a': grade_a.id, 'grade_b': grade_b.id,
             'grade_c': grade_c.id, 'grade_d': grade_d.id,
             'currency': company.currency_id.name,
-            'uid': self.env.uid,
+            'uid': user.id,
             'now': fields.Datetime.now(),
         }
         query = GRADING_SQL
