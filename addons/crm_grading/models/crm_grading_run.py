@@ -32,7 +32,16 @@ class CrmGradingRun(models.Model):
                                 ondelete='cascade', index=True, readonly=True)
     company_id = fields.Many2one('res.company', 'Company', required=True, index=True,
                                  readonly=True)
-    method = fields.Selection(related='policy_id.method', readonly=True)
+    method = fields.Selection([
+        ('pareto', 'Pareto (80/20 by revenue)'),
+        ('rfm', 'RFM (recency, frequency, monetary)'),
+    ], 'Method', readonly=True)
+    threshold_a = fields.Float('Threshold A (%)', readonly=True)
+    threshold_b = fields.Float('Threshold B (%)', readonly=True)
+    total_revenue = fields.Float(
+        'Total Revenue', readonly=True,
+        help="Revenue of the customers with revenue in the period, company currency.")
+    ranked_count = fields.Integer('Customers with Revenue', readonly=True)
     user_id = fields.Many2one('res.users', 'Run By', readonly=True,
                               default=lambda self: self.env.uid)
     date_start = fields.Datetime('Started', readonly=True, default=fields.Datetime.now)
@@ -78,10 +87,13 @@ class CrmGradingRun(models.Model):
                 for code in ('a', 'b', 'c', 'd')]
 
     @api.model
-    def _explanation_templates(self, policy):
+    def _explanation_templates(self, method):
         """Translated templates of the explanation's lines, %(name)s naming the columns of
-        ``grading_sql.TEMPLATE_COLUMNS``; override to explain differently."""
-        if policy.method == 'rfm':
+        ``grading_sql.TEMPLATE_COLUMNS``; override to explain differently.
+
+        :param method: the policy's method, ``pareto`` or ``rfm``
+        """
+        if method == 'rfm':
             rule = _("RFM rule over %(date_from)s to %(date_to)s: recency (days since the "
                      "last order or invoice), frequency (confirmed orders in the period) and "
                      "monetary value (revenue) are each scored 1 to 5 by quintile, 5 being the "
@@ -130,8 +142,12 @@ class CrmGradingRun(models.Model):
             'period_from': fields.Date.to_string(date_from),
             'period_to': fields.Date.to_string(date_to),
             'user_id': user.id,
+            'method': policy.method,
+            'threshold_a': policy.threshold_a,
+            'threshold_b': policy.threshold_b,
         })
-        customers, changes = self._grade_customers(policy, date_from, date_to, user)
+        customers, changes, ranked, total = self._grade_customers(
+            policy, date_from, date_to, user)
         credit_count = 0
         Partner = self.env['res.partner']
         # The credit rating comes from another part of the module that may not be installed.
@@ -144,6 +160,8 @@ class CrmGradingRun(models.Model):
             'duration': time.time() - started,
             'customer_count': customers,
             'change_count': changes,
+            'ranked_count': ranked,
+            'total_revenue': total,
             'credit_count': credit_count,
             'message': _("%d customers graded, %d grade changes.") % (customers, changes),
         })
@@ -151,7 +169,10 @@ class CrmGradingRun(models.Model):
 
     @api.model
     def _grade_customers(self, policy, date_from, date_to, user):
-        """Write the grades of ``policy``'s customers; returns (customers, grade changes)."""
+        """Write the grades and figures of ``policy``'s customers.
+
+        :returns: (customers, grade changes, customers with revenue, their total revenue)
+        """
         company = policy.company_id
         grade_a, grade_b, grade_c, grade_d = self._pareto_grades()
         self.env.cr.execute("SELECT MIN(id) FROM res_company")
@@ -173,19 +194,34 @@ class CrmGradingRun(models.Model):
             'now': fields.Datetime.now(),
         }
         query = GRADING_SQL
-        for key, template in self._explanation_templates(policy).items():
+        for key, template in self._explanation_templates(policy.method).items():
             fragment, params['tpl_' + key] = sql_format('tpl_' + key, template)
             query = query.replace('__%s__' % key.upper(), fragment)
         # Flush pending ORM writes before reading the tables in SQL.
         self.env['res.partner'].recompute()
+        # The aggregates over every invoice and the window sorts over every customer stay in
+        # memory instead of spilling to disk (PostgreSQL's default is 4 MB); for this
+        # transaction only.
+        self.env.cr.execute("SET LOCAL work_mem = '64MB'")
         self.env.cr.execute(query, params)
-        customers, changes, _updated = self.env.cr.fetchone()
+        customers, changes, _updated, _written, _dropped, ranked, total = \
+            self.env.cr.fetchone()
         self.env['res.partner'].invalidate_cache(fnames=[
             'grade_id', 'rfm_score', 'customer_value', 'grade_explanation', 'grade_locked',
-            'grade_lock_reason', 'grade_lock_until', 'grade_history_ids',
+            'grade_lock_reason', 'grade_lock_until', 'grade_history_ids', 'grade_badge',
             'write_uid', 'write_date'])
         self.env['crm.customer.grade.history'].invalidate_cache()
-        return customers, changes
+        self.env['crm.customer.grading'].invalidate_cache()
+        return customers, changes, ranked or 0, float(total or 0.0)
+
+    @api.model
+    def _last_runs(self, companies):
+        """The last finished run of each of ``companies``: {company id: run}."""
+        runs = {}
+        for company in companies:
+            runs[company.id] = self.search([('company_id', '=', company.id),
+                                            ('state', '=', 'done')], limit=1)
+        return runs
 
     @api.model
     def _log_failure(self, policy, error):

@@ -113,70 +113,104 @@ WITH customers AS (
       LEFT JOIN LATERAL (
           SELECT x.id, x.grade_id, x.min_total, x.min_recency, x.min_frequency, x.min_monetary
             FROM crm_grading_policy_rfm_rule x
-           WHERE x.policy_id = %(policy)s AND s.scored
+           WHERE %(method)s = 'rfm' AND x.policy_id = %(policy)s AND s.scored
              AND s.r_score >= x.min_recency AND s.f_score >= x.min_frequency
              AND s.m_score >= x.min_monetary
              AND s.r_score + s.f_score + s.m_score >= x.min_total
         ORDER BY x.sequence, x.id LIMIT 1) rule ON TRUE
-), t AS (
-    SELECT g.id, g.old_grade_id, g.locked, g.rule_id, g.scored, g.revenue AS revenue_amount,
+), final AS (
+    SELECT g.id, g.old_grade_id, g.locked, g.rule_id, g.scored, g.revenue, g.rnk,
+           g.ranked_count, g.total, g.recency_days, g.orders, g.r_score, g.f_score,
+           g.m_score, g.min_total, g.min_recency, g.min_frequency, g.min_monetary,
+           g.grade_lock_until, g.grade_lock_reason,
            CASE WHEN g.locked THEN g.old_grade_id ELSE g.computed_grade_id END AS new_grade_id,
            ROUND(g.revenue * 12.0 / %(period_months)s, 2) AS value,
            CASE WHEN g.scored THEN concat(g.r_score, g.f_score, g.m_score) END AS rfm_score,
-           %(date_from)s::text AS date_from, %(today)s::text AS date_to,
-           %(threshold_a)s::numeric::text AS threshold_a,
-           %(threshold_b)s::numeric::text AS threshold_b,
-           to_char(g.total, 'FM999,999,999,990.00') || ' ' || %(currency)s AS total,
-           to_char(g.revenue, 'FM999,999,999,990.00') || ' ' || %(currency)s AS revenue,
-           g.rnk::text AS rank, g.ranked_count::text AS count,
-           CASE WHEN g.total > 0 THEN to_char(100.0 * g.above / g.total, 'FM990.00') END
-               AS before,
-           CASE WHEN g.total > 0 THEN to_char(100.0 * (g.above + g.revenue) / g.total,
-                                              'FM990.00') END AS after,
-           concat(g.r_score, g.f_score, g.m_score) AS score,
-           g.recency_days::text AS recency, g.orders::text AS frequency,
-           new_grade.code AS grade, old_grade.code AS old_grade,
-           g.grade_lock_until::text AS until, g.grade_lock_reason AS reason,
-           g.min_total::text AS min_total, g.min_recency::text AS min_recency,
-           g.min_frequency::text AS min_frequency, g.min_monetary::text AS min_monetary
+           CASE WHEN g.revenue > 0 THEN ROUND(100.0 * g.above / g.total, 2) END AS before,
+           CASE WHEN g.revenue > 0 THEN ROUND(100.0 * (g.above + g.revenue) / g.total, 2)
+                END AS after
       FROM graded g
-      LEFT JOIN crm_customer_grade new_grade
-             ON new_grade.id = CASE WHEN g.locked THEN g.old_grade_id
-                                    ELSE g.computed_grade_id END
-      LEFT JOIN crm_customer_grade old_grade ON old_grade.id = g.old_grade_id
-), final AS (
-    SELECT t.id, t.old_grade_id, t.new_grade_id, t.locked, t.value, t.rfm_score,
-           concat_ws(E'\\n',
-               __RULE__,
-               CASE WHEN t.revenue_amount > 0 THEN __RANKED__ ELSE __UNRANKED__ END,
-               CASE WHEN t.scored THEN __RFM__ ELSE __NO_RFM__ END,
-               CASE WHEN t.locked AND t.until IS NULL THEN __LOCKED_OPEN__
-                    WHEN t.locked THEN __LOCKED__
-                    WHEN %(method)s = 'rfm' AND t.rule_id IS NOT NULL THEN __RFM_RULE__
-                    ELSE __RESULT__ END) AS explanation
-      FROM t
 ), upd AS (
     UPDATE res_partner p
        SET grade_id = f.new_grade_id, rfm_score = f.rfm_score, customer_value = f.value,
-           grade_explanation = f.explanation, grade_locked = f.locked,
+           grade_locked = f.locked,
            grade_lock_reason = CASE WHEN f.locked THEN p.grade_lock_reason END,
            grade_lock_until = CASE WHEN f.locked THEN p.grade_lock_until END,
            write_uid = %(uid)s, write_date = %(now)s
       FROM final f
      WHERE p.id = f.id
-       AND (p.grade_id, p.rfm_score, p.customer_value, p.grade_explanation,
-            COALESCE(p.grade_locked, FALSE))
-           IS DISTINCT FROM (f.new_grade_id, f.rfm_score, f.value, f.explanation, f.locked)
+       AND (p.grade_id, p.rfm_score, p.customer_value, COALESCE(p.grade_locked, FALSE))
+           IS DISTINCT FROM (f.new_grade_id, f.rfm_score, f.value, f.locked)
  RETURNING p.id
+), figures_written AS (
+    INSERT INTO crm_customer_grading AS cg
+           (partner_id, company_id, revenue, rank, share_before, share_after, scored,
+            recency_days, order_count, r_score, f_score, m_score, rule_id,
+            create_uid, create_date, write_uid, write_date)
+    SELECT f.id, %(company)s, f.revenue, f.rnk, f.before, f.after, f.scored,
+           f.recency_days, f.orders, f.r_score, f.f_score, f.m_score, f.rule_id,
+           %(uid)s, %(now)s, %(uid)s, %(now)s
+      FROM final f
+    ON CONFLICT (partner_id) DO UPDATE
+       SET company_id = EXCLUDED.company_id, revenue = EXCLUDED.revenue,
+           rank = EXCLUDED.rank, share_before = EXCLUDED.share_before,
+           share_after = EXCLUDED.share_after, scored = EXCLUDED.scored,
+           recency_days = EXCLUDED.recency_days, order_count = EXCLUDED.order_count,
+           r_score = EXCLUDED.r_score, f_score = EXCLUDED.f_score,
+           m_score = EXCLUDED.m_score, rule_id = EXCLUDED.rule_id,
+           write_uid = EXCLUDED.write_uid, write_date = EXCLUDED.write_date
+     WHERE (cg.company_id, cg.revenue, cg.rank, cg.share_before, cg.share_after, cg.scored,
+            cg.recency_days, cg.order_count, cg.r_score, cg.f_score, cg.m_score, cg.rule_id)
+           IS DISTINCT FROM
+           (EXCLUDED.company_id, EXCLUDED.revenue, EXCLUDED.rank, EXCLUDED.share_before,
+            EXCLUDED.share_after, EXCLUDED.scored, EXCLUDED.recency_days,
+            EXCLUDED.order_count, EXCLUDED.r_score, EXCLUDED.f_score, EXCLUDED.m_score,
+            EXCLUDED.rule_id)
+ RETURNING 1
+), figures_dropped AS (
+    -- Customers of this company that are no longer graded (no longer customers, archived).
+    DELETE FROM crm_customer_grading cg
+     WHERE cg.company_id = %(company)s
+       AND NOT EXISTS (SELECT 1 FROM final f WHERE f.id = cg.partner_id)
+ RETURNING 1
+), t AS (
+    -- The texts of the history rows' explanations, for the customers whose grade changes.
+    SELECT f.id, f.old_grade_id, f.new_grade_id, f.locked, f.rule_id, f.scored,
+           f.revenue AS revenue_amount,
+           %(date_from)s::text AS date_from, %(today)s::text AS date_to,
+           %(threshold_a)s::numeric::text AS threshold_a,
+           %(threshold_b)s::numeric::text AS threshold_b,
+           to_char(f.total, 'FM999,999,999,990.00') || ' ' || %(currency)s AS total,
+           to_char(f.revenue, 'FM999,999,999,990.00') || ' ' || %(currency)s AS revenue,
+           f.rnk::text AS rank, f.ranked_count::text AS count,
+           to_char(f.before, 'FM990.00') AS before, to_char(f.after, 'FM990.00') AS after,
+           f.rfm_score AS score,
+           f.recency_days::text AS recency, f.orders::text AS frequency,
+           new_grade.code AS grade, old_grade.code AS old_grade,
+           f.grade_lock_until::text AS until, f.grade_lock_reason AS reason,
+           f.min_total::text AS min_total, f.min_recency::text AS min_recency,
+           f.min_frequency::text AS min_frequency, f.min_monetary::text AS min_monetary
+      FROM final f
+      LEFT JOIN crm_customer_grade new_grade ON new_grade.id = f.new_grade_id
+      LEFT JOIN crm_customer_grade old_grade ON old_grade.id = f.old_grade_id
+     WHERE f.new_grade_id IS DISTINCT FROM f.old_grade_id
 ), hist AS (
     INSERT INTO crm_customer_grade_history
            (partner_id, date, old_grade_id, new_grade_id, explanation, user_id, company_id,
             create_uid, create_date, write_uid, write_date)
-    SELECT f.id, %(now)s, f.old_grade_id, f.new_grade_id, f.explanation, %(uid)s,
-           %(company)s, %(uid)s, %(now)s, %(uid)s, %(now)s
-      FROM final f
-     WHERE f.new_grade_id IS DISTINCT FROM f.old_grade_id
+    SELECT t.id, %(now)s, t.old_grade_id, t.new_grade_id,
+           concat_ws(E'\\n',
+               __RULE__,
+               CASE WHEN t.revenue_amount > 0 THEN __RANKED__ ELSE __UNRANKED__ END,
+               CASE WHEN t.scored THEN __RFM__ ELSE __NO_RFM__ END,
+               CASE WHEN %(method)s = 'rfm' AND t.rule_id IS NOT NULL THEN __RFM_RULE__
+                    ELSE __RESULT__ END),
+           %(uid)s, %(company)s, %(uid)s, %(now)s, %(uid)s, %(now)s
+      FROM t
  RETURNING id
 )
-SELECT (SELECT COUNT(*) FROM final), (SELECT COUNT(*) FROM hist), (SELECT COUNT(*) FROM upd)
+SELECT (SELECT COUNT(*) FROM final), (SELECT COUNT(*) FROM hist),
+       (SELECT COUNT(*) FROM upd), (SELECT COUNT(*) FROM figures_written),
+       (SELECT COUNT(*) FROM figures_dropped),
+       (SELECT MAX(ranked_count) FROM final), (SELECT MAX(total) FROM final)
 """

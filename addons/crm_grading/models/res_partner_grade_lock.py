@@ -43,7 +43,7 @@ class ResPartner(models.Model):
             old_grade = partner.grade_id
             partner.write({
                 'grade_id': grade.id, 'grade_locked': True, 'grade_lock_reason': reason,
-                'grade_lock_until': until or False, 'grade_explanation': text,
+                'grade_lock_until': until or False,
             })
             # History rows are written by the grading code only: users get no create right.
             History.sudo().create({
