@@ -196,3 +196,23 @@ class TestCrmGradingRun(GradingDataCase):
             del Partner._rate_credit
         self.assertEqual(calls, [(self.company.id, self.date_from, self.day(0))])
         self.assertEqual(run.credit_count, 7)
+
+    def count_queries(self, partners):
+        partners.invalidate_cache()
+        self.env['crm.customer.grading'].invalidate_cache()
+        before = self.env.cr.sql_log_count
+        texts = partners.mapped('grade_explanation')
+        self.assertTrue(all(texts))
+        return self.env.cr.sql_log_count - before
+
+    def test_explanations_of_a_page_in_constant_queries(self):
+        self.run_policy()
+        partners = self.env['res.partner'].browse([p.id for p in self.customers.values()])
+        self.assertEqual(self.count_queries(partners[:2]), self.count_queries(partners))
+
+    def test_nightly_job_runs_every_active_policy(self):
+        Run = self.env['crm.grading.run']
+        self.env['crm.grading.policy']._cron_run_active_policies()
+        run = Run.search([('policy_id', '=', self.policy.id)])
+        self.assertEqual((run.state, run.customer_count), ('done', 10))
+        self.assertEqual(self.grades(), PARETO)
