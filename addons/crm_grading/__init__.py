@@ -1,3 +1,5 @@
 # Copyright 2026 CRM Customer 360 contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import models
+from . import wizards
+from .hooks import post_init_hook

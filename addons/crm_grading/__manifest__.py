@@ -17,12 +17,21 @@
     "data": [
         "security/crm_grading_security.xml",
         "security/ir.model.access.csv",
+        "security/crm_grading_policy_security.xml",
         "data/crm_customer_grade_data.xml",
+        "data/crm_grading_policy_data.xml",
+        "views/assets.xml",
         "views/crm_customer_grade_views.xml",
         "views/crm_customer_grade_history_views.xml",
+        "views/crm_grading_policy_views.xml",
+        "views/crm_grading_run_views.xml",
         "views/res_partner_views.xml",
+        "views/crm_lead_views.xml",
+        "wizards/crm_customer_grade_lock_views.xml",
         "views/crm_grading_menus.xml",
     ],
     "demo": [
+        "demo/crm_grading_run_demo.xml",
     ],
+    "post_init_hook": "post_init_hook",
 }

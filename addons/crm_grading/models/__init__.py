@@ -2,4 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import crm_customer_grade
 from . import crm_customer_grade_history
+from . import crm_customer_grading
 from . import res_partner
+from . import res_partner_grade_lock
+from . import res_partner_grade_card
+from . import crm_grading_policy
+from . import crm_grading_policy_rfm_rule
+from . import crm_grading_run
+from . import res_company
+from . import crm_lead

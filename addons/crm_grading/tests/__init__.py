@@ -1,3 +1,7 @@
 # Copyright 2026 CRM Customer 360 contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import test_crm_customer_grade
+from . import test_crm_grading_policy
+from . import test_crm_grading_run
+from . import test_crm_grading_run_lock
+from . import test_crm_customer_grade_lock

@@ -1,0 +1,233 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Grading runs: the log of each run of a policy, and the run itself.
+
+A run grades every customer of the policy's company in one set-based statement (see
+``grading_sql``), then rates their credit when a module provides
+``res.partner._rate_credit(company, date_from, date_to)``. Only one run per company at a time:
+a transaction-level PostgreSQL advisory lock on the company, so a second run (another worker,
+the nightly job, a second click) fails at once with a clear message instead of waiting.
+Running twice gives the same grades and writes no new history.
+"""
+import time
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from .grading_sql import GRADING_SQL, sql_format
+
+# First key of the advisory lock: "GRAD"; the second one is the company id.
+ADVISORY_LOCK_NAMESPACE = 0x47524144
+
+
+class CrmGradingRun(models.Model):
+    _name = 'crm.grading.run'
+    _description = 'Grading Run'
+    _order = 'date_start desc, id desc'
+    _rec_name = 'date_start'
+
+    policy_id = fields.Many2one('crm.grading.policy', 'Policy', required=True,
+                                ondelete='cascade', index=True, readonly=True)
+    company_id = fields.Many2one('res.company', 'Company', required=True, index=True,
+                                 readonly=True)
+    method = fields.Selection([
+        ('pareto', 'Pareto (80/20 by revenue)'),
+        ('rfm', 'RFM (recency, frequency, monetary)'),
+    ], 'Method', readonly=True)
+    threshold_a = fields.Float('Threshold A (%)', readonly=True)
+    threshold_b = fields.Float('Threshold B (%)', readonly=True)
+    total_revenue = fields.Float(
+        'Total Revenue', readonly=True,
+        help="Revenue of the customers with revenue in the period, company currency.")
+    ranked_count = fields.Integer('Customers with Revenue', readonly=True)
+    user_id = fields.Many2one('res.users', 'Run By', readonly=True,
+                              default=lambda self: self.env.uid)
+    date_start = fields.Datetime('Started', readonly=True, default=fields.Datetime.now)
+    date_end = fields.Datetime('Finished', readonly=True)
+    duration = fields.Float('Duration (s)', digits=(16, 2), readonly=True)
+    period_from = fields.Date('Period From', readonly=True)
+    period_to = fields.Date('Period To', readonly=True)
+    customer_count = fields.Integer('Customers', readonly=True)
+    change_count = fields.Integer('Grade Changes', readonly=True)
+    credit_count = fields.Integer(
+        'Credit Ratings', readonly=True,
+        help="Customers whose credit was rated after the grades (0 when no credit rating "
+             "is installed).")
+    state = fields.Selection([
+        ('running', 'Running'),
+        ('done', 'Done'),
+        ('failed', 'Failed'),
+    ], 'State', default='running', readonly=True)
+    message = fields.Text('Message', readonly=True)
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    @api.model
+    def _lock_company(self, company):
+        """Take the company's run lock until the end of the transaction, or refuse."""
+        self.env.cr.execute("SELECT pg_try_advisory_xact_lock(%s, %s)",
+                            (ADVISORY_LOCK_NAMESPACE, company.id))
+        if not self.env.cr.fetchone()[0]:
+            raise UserError(_("A grading run is already in progress for company %s: try "
+                              "again when it has finished.") % company.name)
+
+    @api.model
+    def _period(self, policy, today):
+        """First and last day (both included) of the policy's period ending ``today``."""
+        date_from = today - relativedelta(months=policy.period_months) + relativedelta(days=1)
+        return date_from, today
+
+    @api.model
+    def _pareto_grades(self):
+        """The grades A, B, C and D that the methods give; override to use other grades."""
+        return [self.env.ref('crm_grading.crm_customer_grade_%s' % code)
+                for code in ('a', 'b', 'c', 'd')]
+
+    @api.model
+    def _explanation_templates(self, method):
+        """Translated templates of the explanation's lines, %(name)s naming the columns of
+        ``grading_sql.TEMPLATE_COLUMNS``; override to explain differently.
+
+        :param method: the policy's method, ``pareto`` or ``rfm``
+        """
+        if method == 'rfm':
+            rule = _("RFM rule over %(date_from)s to %(date_to)s: recency (days since the "
+                     "last order or invoice), frequency (confirmed orders in the period) and "
+                     "monetary value (revenue) are each scored 1 to 5 by quintile, 5 being the "
+                     "most recent, the most orders, the most revenue; the first rule of the "
+                     "policy that the scores reach gives the grade.")
+        else:
+            rule = _("Pareto rule over %(date_from)s to %(date_to)s: customers are ranked by "
+                     "revenue; A while the customers ranked above make less than "
+                     "%(threshold_a)s%% of the total revenue of %(total)s, B while they make "
+                     "less than %(threshold_b)s%%, C the others with revenue, D without "
+                     "revenue.")
+        return {
+            'rule': rule,
+            'ranked': _("Revenue %(revenue)s, rank %(rank)s of %(count)s, cumulative share "
+                        "%(before)s%% before this customer and %(after)s%% with it."),
+            'unranked': _("Revenue %(revenue)s: no revenue in the period."),
+            'rfm': _("RFM score %(score)s: last order or invoice %(recency)s days ago, "
+                     "%(frequency)s confirmed orders in the period, revenue %(revenue)s."),
+            'no_rfm': _("RFM score: none, the customer has no order or invoice."),
+            'locked': _("Grade %(old_grade)s locked by a sales manager until %(until)s: "
+                        "%(reason)s. The run kept it."),
+            'locked_open': _("Grade %(old_grade)s locked by a sales manager with no end "
+                             "date: %(reason)s. The run kept it."),
+            'rfm_rule': _("Grade %(grade)s: the scores reach the rule minimum total "
+                          "%(min_total)s, R %(min_recency)s, F %(min_frequency)s, "
+                          "M %(min_monetary)s."),
+            'result': _("Grade %(grade)s."),
+        }
+
+    @api.model
+    def _run_policy(self, policy, user=None):
+        """Grade every customer of ``policy``'s company; returns the run log.
+
+        :param user: who asked for the run (default: the environment's user), written on the
+            run log and the history rows
+        Raises UserError when another run holds the company's lock.
+        """
+        user = user or self.env.user
+        company = policy.company_id
+        self._lock_company(company)
+        started = time.time()
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        date_from, date_to = self._period(policy, today)
+        run = self.create({
+            'policy_id': policy.id, 'company_id': company.id,
+            'period_from': fields.Date.to_string(date_from),
+            'period_to': fields.Date.to_string(date_to),
+            'user_id': user.id,
+            'method': policy.method,
+            'threshold_a': policy.threshold_a,
+            'threshold_b': policy.threshold_b,
+        })
+        customers, changes, ranked, total = self._grade_customers(
+            policy, date_from, date_to, user)
+        credit_count = 0
+        Partner = self.env['res.partner']
+        # The credit rating comes from another part of the module that may not be installed.
+        if hasattr(Partner, '_rate_credit'):
+            credit_count = Partner._rate_credit(company, fields.Date.to_string(date_from),
+                                                fields.Date.to_string(date_to)) or 0
+        run.write({
+            'state': 'done',
+            'date_end': fields.Datetime.now(),
+            'duration': time.time() - started,
+            'customer_count': customers,
+            'change_count': changes,
+            'ranked_count': ranked,
+            'total_revenue': total,
+            'credit_count': credit_count,
+            'message': _("%d customers graded, %d grade changes.") % (customers, changes),
+        })
+        return run
+
+    @api.model
+    def _grade_customers(self, policy, date_from, date_to, user):
+        """Write the grades and figures of ``policy``'s customers.
+
+        :returns: (customers, grade changes, customers with revenue, their total revenue)
+        """
+        company = policy.company_id
+        grade_a, grade_b, grade_c, grade_d = self._pareto_grades()
+        self.env.cr.execute("SELECT MIN(id) FROM res_company")
+        main_company_id = self.env.cr.fetchone()[0]
+        params = {
+            'company': company.id,
+            'shared': company.id == main_company_id,
+            'policy': policy.id,
+            'method': policy.method,
+            'today': fields.Date.to_string(date_to),
+            'date_from': fields.Date.to_string(date_from),
+            'period_months': policy.period_months,
+            'threshold_a': policy.threshold_a,
+            'threshold_b': policy.threshold_b,
+            'grade_a': grade_a.id, 'grade_b': grade_b.id,
+            'grade_c': grade_c.id, 'grade_d': grade_d.id,
+            'currency': company.currency_id.name,
+            'uid': user.id,
+            'now': fields.Datetime.now(),
+        }
+        query = GRADING_SQL
+        for key, template in self._explanation_templates(policy.method).items():
+            fragment, params['tpl_' + key] = sql_format('tpl_' + key, template)
+            query = query.replace('__%s__' % key.upper(), fragment)
+        # Flush pending ORM writes before reading the tables in SQL.
+        self.env['res.partner'].recompute()
+        # The aggregates over every invoice and the window sorts over every customer stay in
+        # memory instead of spilling to disk (PostgreSQL's default is 4 MB); for this
+        # transaction only.
+        self.env.cr.execute("SET LOCAL work_mem = '64MB'")
+        self.env.cr.execute(query, params)
+        customers, changes, _updated, _written, _dropped, ranked, total = \
+            self.env.cr.fetchone()
+        self.env['res.partner'].invalidate_cache(fnames=[
+            'grade_id', 'rfm_score', 'customer_value', 'grade_explanation', 'grade_locked',
+            'grade_lock_reason', 'grade_lock_until', 'grade_history_ids', 'grade_badge',
+            'write_uid', 'write_date'])
+        self.env['crm.customer.grade.history'].invalidate_cache()
+        self.env['crm.customer.grading'].invalidate_cache()
+        return customers, changes, ranked or 0, float(total or 0.0)
+
+    @api.model
+    def _last_runs(self, companies):
+        """The last finished run of each of ``companies``: {company id: run}."""
+        runs = {}
+        for company in companies:
+            runs[company.id] = self.search([('company_id', '=', company.id),
+                                            ('state', '=', 'done')], limit=1)
+        return runs
+
+    @api.model
+    def _log_failure(self, policy, error):
+        """Log a failed run of ``policy`` (the run's own work was rolled back)."""
+        return self.create({
+            'policy_id': policy.id, 'company_id': policy.company_id.id, 'state': 'failed',
+            'date_end': fields.Datetime.now(),
+            'message': getattr(error, 'name', None) or str(error),
+        })

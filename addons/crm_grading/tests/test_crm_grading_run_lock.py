@@ -1,0 +1,36 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""One grading run per company at a time, seen from two transactions."""
+from odoo import SUPERUSER_ID, api
+from odoo.exceptions import UserError
+from odoo.tests.common import TransactionCase
+
+
+class TestCrmGradingRunLock(TransactionCase):
+
+    def test_second_run_of_same_company_refused(self):
+        cr_a = self.registry.cursor()
+        cr_b = self.registry.cursor()
+        try:
+            # English messages whatever the admin's language (the demo database loads zh_CN).
+            env_a = api.Environment(cr_a, SUPERUSER_ID, {'lang': 'en_US'})
+            env_b = api.Environment(cr_b, SUPERUSER_ID, {'lang': 'en_US'})
+            company = env_a.ref('base.main_company')
+            env_a['crm.grading.run']._lock_company(company)
+            policy_b = env_b['crm.grading.policy'].search(
+                [('company_id', '=', company.id)])
+            with self.assertRaises(UserError) as ctx:
+                policy_b.action_run()
+            self.assertIn('A grading run is already in progress for company %s'
+                          % company.name, ctx.exception.name)
+            # Another company is not blocked.
+            other = env_b['res.company'].create({'name': 'Grading Lock Other Co'})
+            env_b['crm.grading.run']._lock_company(other)
+            # Once the first transaction ends, the company can run again.
+            cr_a.rollback()
+            env_b['crm.grading.run']._lock_company(company)
+        finally:
+            cr_a.rollback()
+            cr_a.close()
+            cr_b.rollback()
+            cr_b.close()

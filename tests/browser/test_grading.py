@@ -1,0 +1,78 @@
+"""A sales manager runs the grading policy and reads a customer's grade explanation.
+
+Needs the demo data of crm_customer360 (scripts/test.sh installs it): the sales manager
+wang.fang (interface in zh_CN) and the customer below, whose invoices make it an A customer.
+The expected texts are read from the database as admin, in the manager's language.
+"""
+import re
+
+import demo_records as demo
+import odoo_ui as ui
+
+LOGIN = 'wang.fang'
+CUSTOMER = '深圳市鑫北斗软件开发有限公司'
+POLICY_MENU = 'crm_grading.crm_grading_policy_menu'
+CUSTOMERS_MENU = 'sale.res_partner_menu'
+FORM = '.o_content .o_form_view'
+
+
+def normalized(text):
+    return re.sub(r'\s+', ' ', text or '').strip()
+
+
+def open_tab_with(browser, selector):
+    """Show the notebook page of the form holding `selector` (found by content, not label)."""
+    link = browser.execute_script(
+        "var sel = arguments[1];"
+        "var links = document.querySelectorAll(arguments[0] + ' .o_notebook .nav-tabs a');"
+        "return Array.prototype.find.call(links, function (a) {"
+        "  var pane = document.querySelector(a.getAttribute('href'));"
+        "  return pane && pane.querySelector(sel); }) || null;", FORM, selector)
+    assert link is not None, 'no page of the card holds %s' % selector
+    ui.click(browser, link)
+    ui.wait_loaded(browser)
+
+
+def test_manager_runs_policy_and_reads_explanation(odoo_server, browser, odoo_env):
+    """wang.fang runs the active policy, then opens a customer's Grade tab."""
+    user = demo.demo_user(odoo_env, LOGIN)
+    company = user.company_id
+    policy = odoo_env['crm.grading.policy'].with_context(lang=user.lang).search(
+        [('company_id', '=', company.id)])
+    assert len(policy) == 1, 'the company has no active grading policy'
+    runs_before = odoo_env['crm.grading.run'].search_count([('policy_id', '=', policy.id)])
+
+    ui.login(browser, odoo_server.url, LOGIN, LOGIN)
+    ui.open_menu(browser, POLICY_MENU)
+    ui.open_record(browser, policy.name)
+    # Odoo 11 renders header buttons without their name: Run now is the header's only one.
+    ui.click(browser, ui.wait_for(browser, FORM + ' .o_statusbar_buttons button'))
+    ui.wait_loaded(browser)
+    # Run now opens the run's log.
+    ui.wait_for(browser, FORM + ' .o_field_widget[name="customer_count"]')
+    shown_customers = ui.field_text(browser, 'customer_count')
+
+    odoo_env.cr.rollback()  # a new snapshot: see what the browser committed
+    odoo_env.clear()
+    runs = odoo_env['crm.grading.run'].search([('policy_id', '=', policy.id)])
+    assert len(runs) == runs_before + 1, 'Run now did not log a run'
+    assert runs[0].state == 'done' and runs[0].user_id == user
+    assert shown_customers == str(runs[0].customer_count)
+
+    partner = demo.demo_customer(odoo_env, CUSTOMER).with_context(lang=user.lang)
+    assert partner.grade_id, 'the demo customer has no grade after the run'
+    expected = partner.grade_explanation
+    assert partner.grade_id.code in expected
+
+    ui.open_menu(browser, CUSTOMERS_MENU)
+    ui.search(browser, CUSTOMER)
+    ui.open_record(browser, CUSTOMER)
+    badge = ui.wait_for(browser, FORM + ' .o_grading_badge')
+    assert badge.text.strip() == partner.grade_id.code
+    ui.screenshot(browser, 'grading_card')
+    open_tab_with(browser, '[name="grade_explanation"]')
+    shown = ui.field_text(browser, 'grade_explanation')
+    assert normalized(shown) == normalized(expected), (shown, expected)
+    field = ui.wait_for(browser, FORM + ' .o_field_widget[name="grade_explanation"]')
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", field)
+    ui.screenshot(browser, 'grading_explanation')
