@@ -22,6 +22,11 @@
         "views/crm_customer_grade_history_views.xml",
         "views/res_partner_views.xml",
         "views/crm_grading_menus.xml",
+        # credit rating, credit block and follow-up (h-credit)
+        "data/res_partner_follow_up_data.xml",
+        "views/res_partner_credit_views.xml",
+        "views/res_partner_follow_up_views.xml",
+        "views/sale_order_views.xml",
     ],
     "demo": [
     ],

@@ -3,3 +3,7 @@
 from . import crm_customer_grade
 from . import crm_customer_grade_history
 from . import res_partner
+# credit rating, credit block and follow-up (h-credit)
+from . import res_partner_credit
+from . import res_partner_follow_up
+from . import sale_order
