@@ -29,5 +29,7 @@
         "views/sale_order_views.xml",
     ],
     "demo": [
+        # credit rating (h-credit)
+        "demo/res_partner_credit_demo.xml",
     ],
 }

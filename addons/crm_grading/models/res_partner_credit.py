@@ -225,12 +225,14 @@ class ResPartner(models.Model):
         One query reads the figures of all customers, one ``UPDATE ... FROM`` writes the
         ratings and explanations; called by the grading run and the card's button.
 
-        :param company: ``res.company`` record whose invoices are rated.
+        :param company: ``res.company`` record (or id) whose invoices are rated.
         :param date_from: first invoice date of the period (string or date).
         :param date_to: last invoice date of the period (string or date).
         :param partner_ids: commercial partner ids to rate; ``None`` rates every customer.
         :return: the number of customers given a rating (not counting those left unrated).
         """
+        if isinstance(company, int):
+            company = self.env['res.company'].browse(company)
         date_from = fields.Date.to_string(fields.Date.from_string(date_from))
         date_to = fields.Date.to_string(fields.Date.from_string(date_to))
         today = fields.Date.context_today(self)
@@ -294,10 +296,17 @@ class ResPartner(models.Model):
                 rating or _("none"), date_from, date_to),
             reason,
             _("Invoices in the period: %d") % figures['invoice_count'],
-            _("Paid on time: %d of %d due (%s%%)") % (
-                figures['on_time_count'], figures['due_count'],
-                _num(figures['on_time_pct'])),
-            _("Average days late: %s") % _num(figures['avg_days_late']),
+        ]
+        if figures['due_count']:
+            lines += [
+                _("Paid on time: %d of %d due (%s%%)") % (
+                    figures['on_time_count'], figures['due_count'],
+                    _num(figures['on_time_pct'])),
+                _("Average days late: %s") % _num(figures['avg_days_late']),
+            ]
+        else:
+            lines.append(_("Paid on time: no invoice due in the period"))
+        lines += [
             _("Receivable today: %s") % money(figures['receivable']),
             _("Overdue today: %s (%s%% of the receivable)") % (
                 money(figures['overdue']), _num(figures['overdue_share'])),

@@ -110,3 +110,14 @@ class TestResPartnerFollowUp(Customer360Case):
     def test_filter_in_search_view(self):
         arch = self.Partner.fields_view_get(view_type='search')['arch']
         self.assertIn('name="needs_follow_up"', arch)
+
+    def test_follow_up_fields_cost_constant_queries(self):
+        """A list of customers reads the follow-up fields in a fixed number of queries."""
+        def count(partners):
+            self.env.cache.invalidate()
+            before = self.env.cr.sql_log_count
+            partners.mapped('next_follow_up_date')
+            partners.mapped('needs_follow_up')
+            return self.env.cr.sql_log_count - before
+        count(self.ours)  # warm up what is read once per process (registry, translations)
+        self.assertEqual(count(self.stale | self.never), count(self.ours))
