@@ -189,19 +189,19 @@ class ResPartner(models.Model):
 
     @api.model
     def _credit_rating_of(self, figures, rules):
-        """Return (rating, reason) for one customer's figures; override for other logic.
+        """Return the rating (or False) for one customer's figures; override for other logic.
 
-        :param figures: dict with ``due_count``, ``on_time_pct``, ``avg_days_late``,
-            ``overdue_share``, ``usage`` (``None`` when not applicable) and ``rated``.
+        Called once per customer: it must not query nor translate.
+
+        :param figures: dict with ``rated``, ``due_count``, ``on_time_pct``,
+            ``avg_days_late``, ``overdue_share`` and ``usage`` (``None`` without a limit).
         """
         if not figures['rated']:
-            return False, _("Not rated: no invoice due in the period and nothing receivable.")
+            return False
         late_known = figures['due_count'] > 0
         if figures['overdue_share'] >= rules['d_overdue_share'] or (
                 late_known and figures['avg_days_late'] > rules['d_days_late']):
-            return 'D', _("Rule D: overdue share %s%% or more, or more than %s days late on "
-                          "average.") % (_num(rules['d_overdue_share']),
-                                         _num(rules['d_days_late']))
+            return 'D'
         for rule in rules['ratings']:
             if late_known and (figures['on_time_pct'] < rule['min_on_time']
                                or figures['avg_days_late'] > rule['max_days_late']):
@@ -210,13 +210,26 @@ class ResPartner(models.Model):
                 continue
             if figures['usage'] is not None and figures['usage'] > rule['max_usage']:
                 continue
-            return rule['rating'], _(
+            return rule['rating']
+        return rules['fallback']
+
+    @api.model
+    def _credit_rule_texts(self, rules):
+        """The translated rule behind each rating, ``{rating: text}``; False: not rated."""
+        texts = {
+            False: _("Not rated: no invoice due in the period and nothing receivable."),
+            'D': _("Rule D: overdue share %s%% or more, or more than %s days late on "
+                   "average.") % (_num(rules['d_overdue_share']), _num(rules['d_days_late'])),
+            rules['fallback']: _("Rule %s: the conditions of no better rating are met.") % (
+                rules['fallback'],),
+        }
+        for rule in rules['ratings']:
+            texts[rule['rating']] = _(
                 "Rule %s: at least %s%% paid on time, at most %s days late on average, "
                 "overdue share at most %s%%, credit usage at most %s%%.") % (
                 rule['rating'], _num(rule['min_on_time']), _num(rule['max_days_late']),
                 _num(rule['max_overdue_share']), _num(rule['max_usage']))
-        return rules['fallback'], _("Rule %s: the conditions of no better rating are met.") % (
-            rules['fallback'],)
+        return texts
 
     @api.model
     def _rate_credit(self, company, date_from, date_to, partner_ids=None):
@@ -245,14 +258,16 @@ class ResPartner(models.Model):
             return 0
         rules = self._credit_rating_rules()
         currency = company.currency_id
+        # Translated once per run: a run may rate a hundred thousand customers.
+        texts = self._credit_explanation_texts(date_from, date_to, currency)
+        texts['rules'] = self._credit_rule_texts(rules)
         ids, ratings, explanations = [], [], []
         for row in rows:
             figures = self._credit_figures_from_row(row, currency)
-            rating, reason = self._credit_rating_of(figures, rules)
+            rating = self._credit_rating_of(figures, rules)
             ids.append(row[0])
             ratings.append(rating or None)
-            explanations.append(self._credit_explanation(
-                figures, rating, reason, date_from, date_to, currency))
+            explanations.append(self._credit_explanation(figures, rating, texts))
         self.env.cr.execute("""
             UPDATE res_partner p
                SET credit_rating = v.rating, credit_explanation = v.explanation
@@ -287,37 +302,51 @@ class ResPartner(models.Model):
         }
 
     @api.model
-    def _credit_explanation(self, figures, rating, reason, date_from, date_to, currency):
+    def _credit_explanation_texts(self, date_from, date_to, currency):
+        """The translated lines of the explanation, for ``_credit_explanation``."""
+        return {
+            'title': _("Credit rating %s, from the payment behaviour between %s and %s."),
+            'none': _("none"),
+            'period': (date_from, date_to),
+            'currency': currency.name,
+            'invoices': _("Invoices in the period: %d"),
+            'on_time': _("Paid on time: %d of %d due (%s%%)"),
+            'days_late': _("Average days late: %s"),
+            'nothing_due': _("Paid on time: no invoice due in the period"),
+            'receivable': _("Receivable today: %s"),
+            'overdue': _("Overdue today: %s (%s%% of the receivable)"),
+            'no_limit': _("Credit limit: none"),
+            'limit': _("Credit limit: %s, used %s%%"),
+        }
+
+    @api.model
+    def _credit_explanation(self, figures, rating, texts):
         """The text of ``credit_explanation``: the rating, its rule and every figure."""
         def money(amount):
-            return '{:,.2f} {}'.format(amount, currency.name)
+            return '{:,.2f} {}'.format(amount, texts['currency'])
         lines = [
-            _("Credit rating %s, from the payment behaviour between %s and %s.") % (
-                rating or _("none"), date_from, date_to),
-            reason,
-            _("Invoices in the period: %d") % figures['invoice_count'],
+            texts['title'] % ((rating or texts['none'],) + texts['period']),
+            texts['rules'].get(rating, ''),
+            texts['invoices'] % figures['invoice_count'],
         ]
         if figures['due_count']:
             lines += [
-                _("Paid on time: %d of %d due (%s%%)") % (
-                    figures['on_time_count'], figures['due_count'],
-                    _num(figures['on_time_pct'])),
-                _("Average days late: %s") % _num(figures['avg_days_late']),
+                texts['on_time'] % (figures['on_time_count'], figures['due_count'],
+                                    _num(figures['on_time_pct'])),
+                texts['days_late'] % _num(figures['avg_days_late']),
             ]
         else:
-            lines.append(_("Paid on time: no invoice due in the period"))
+            lines.append(texts['nothing_due'])
         lines += [
-            _("Receivable today: %s") % money(figures['receivable']),
-            _("Overdue today: %s (%s%% of the receivable)") % (
-                money(figures['overdue']), _num(figures['overdue_share'])),
+            texts['receivable'] % money(figures['receivable']),
+            texts['overdue'] % (money(figures['overdue']), _num(figures['overdue_share'])),
         ]
         if figures['usage'] is None:
-            lines.append(_("Credit limit: none"))
+            lines.append(texts['no_limit'])
         else:
-            lines.append(_("Credit limit: %s, used %s%%") % (
-                money(figures['credit_limit']), _num(figures['usage'])))
+            lines.append(texts['limit'] % (money(figures['credit_limit']),
+                                           _num(figures['usage'])))
         return '\n'.join(lines)
-
 
 def _num(value):
     """A figure without a useless decimal: 95.0 -> '95', 66.7 -> '66.7'."""

@@ -159,10 +159,9 @@ class TestResPartnerCredit(CreditCase):
         rules['ratings'][0]['max_usage'] = 90.0
         figures = {'rated': True, 'due_count': 0, 'on_time_pct': 0.0, 'avg_days_late': 0.0,
                    'overdue_share': 0.0, 'usage': 85.0}
-        self.assertEqual(self.Partner._credit_rating_of(figures, rules)[0], 'AAA')
+        self.assertEqual(self.Partner._credit_rating_of(figures, rules), 'AAA')
         self.assertEqual(
-            self.Partner._credit_rating_of(figures, self.Partner._credit_rating_rules())[0],
-            'AA')
+            self.Partner._credit_rating_of(figures, self.Partner._credit_rating_rules()), 'AA')
 
     def test_card_button_rates_one_customer(self):
         salesman = self.make_user('credit.rater', ['sales_team.group_sale_salesman'])
