@@ -36,7 +36,6 @@ nothing receivable today (e.g. only refunds) gets no rating: there is nothing to
 """
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError
-from odoo.tools import float_round
 
 # rating, min % paid on time, max average days late, max % overdue share, max % credit usage
 CREDIT_RATING_RULES = (
@@ -265,9 +264,10 @@ class ResPartner(models.Model):
         # Translated once per run: a run may rate a hundred thousand customers.
         texts = self._credit_explanation_texts(date_from, date_to, currency)
         texts['rules'] = self._credit_rule_texts(rules)
+        digits = currency.decimal_places  # read once: a field access per row costs seconds
         ids, ratings, explanations = [], [], []
         for row in rows:
-            figures = self._credit_figures_from_row(row, currency)
+            figures = self._credit_figures_from_row(row, digits)
             rating = self._credit_rating_of(figures, rules)
             ids.append(row[0])
             ratings.append(rating or None)
@@ -284,12 +284,15 @@ class ResPartner(models.Model):
         return len([rating for rating in ratings if rating])
 
     @api.model
-    def _credit_figures_from_row(self, row, currency):
-        """Turn a row of ``CREDIT_FIGURES_SQL`` into the figures a rule looks at."""
+    def _credit_figures_from_row(self, row, digits):
+        """Turn a row of ``CREDIT_FIGURES_SQL`` into the figures a rule looks at.
+
+        :param digits: decimal places of the company currency.
+        """
         (_pid, credit_limit, invoice_count, due_count, on_time_count, days_late,
          receivable, overdue) = row
-        receivable = float_round(receivable, precision_rounding=currency.rounding)
-        overdue = float_round(overdue, precision_rounding=currency.rounding)
+        receivable = round(receivable, digits)
+        overdue = round(overdue, digits)
         return {
             'invoice_count': invoice_count,
             'due_count': due_count,
