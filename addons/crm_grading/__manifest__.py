@@ -23,6 +23,7 @@
         "views/res_partner_views.xml",
         "views/crm_grading_menus.xml",
         # credit rating, credit block and follow-up (h-credit)
+        "security/crm_grading_credit_security.xml",
         "data/res_partner_follow_up_data.xml",
         "views/res_partner_credit_views.xml",
         "views/res_partner_follow_up_views.xml",

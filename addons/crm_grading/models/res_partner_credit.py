@@ -120,16 +120,27 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
     # ORM overrides
     # ------------------------------------------------------------------
+    @api.model
+    def create(self, vals):
+        self._check_credit_rating_write(vals)
+        return super().create(vals)
+
     @api.multi
     def write(self, vals):
-        # The rating comes from the rating job (SQL); a salesperson must not set it by hand.
-        # A sales manager may correct it (the next run rates again).
+        self._check_credit_rating_write(vals)
+        return super().write(vals)
+
+    @api.model
+    def _check_credit_rating_write(self, vals):
+        """Refuse a rating set by hand, except by a sales manager (the next run rates again).
+
+        The rating job writes in SQL and is not concerned.
+        """
         if ({'credit_rating', 'credit_explanation'} & set(vals)
                 and self.env.uid != SUPERUSER_ID
                 and not self.env.user.has_group('sales_team.group_sale_manager')):
             raise AccessError(_("Only the credit rating job or a sales manager may change a "
                                 "customer's credit rating."))
-        return super().write(vals)
 
     # ------------------------------------------------------------------
     # Actions

@@ -175,6 +175,8 @@ class TestResPartnerCredit(CreditCase):
         with self.assertRaises(AccessError), self.env.cr.savepoint():
             self.punctual.sudo(salesman).write({'credit_rating': 'AAA'})
         self.assertFalse(self.punctual.credit_rating)
+        with self.assertRaises(AccessError), self.env.cr.savepoint():
+            self.Partner.sudo(salesman).create({'name': 'Self Rated', 'credit_rating': 'AAA'})
         manager = self.make_user('credit.manager', ['sales_team.group_sale_manager'])
         self.punctual.sudo(manager).write({'credit_rating': 'B'})
         self.assertEqual(self.punctual.credit_rating, 'B')
