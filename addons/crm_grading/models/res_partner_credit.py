@@ -34,6 +34,10 @@ A criterion without data is met: no due invoice in the period leaves on time and
 out, no credit limit leaves usage out. A customer with no due invoice in the period and
 nothing receivable today (e.g. only refunds) gets no rating: there is nothing to judge.
 """
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError
 
@@ -178,8 +182,7 @@ class ResPartner(models.Model):
             policy = Policy.search(domain, limit=1)
             months = getattr(policy, 'period_months', 0) or months
         today = fields.Date.from_string(fields.Date.context_today(self))
-        year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
-        date_from = today.replace(year=year, month=month + 1, day=1)
+        date_from = today - relativedelta(months=months) + timedelta(days=1)
         return fields.Date.to_string(date_from), fields.Date.to_string(today)
 
     @api.model

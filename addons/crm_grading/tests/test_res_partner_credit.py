@@ -5,6 +5,11 @@
 Period: the last 365 days. Every figure below is counted from the invoices built in
 ``setUpClass``; the company currency is the test company's (its code is in the texts).
 """
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
 from odoo.exceptions import AccessError
 
 from odoo.addons.crm_customer360.tests.common import Customer360Case
@@ -169,6 +174,12 @@ class TestResPartnerCredit(CreditCase):
         contact.sudo(salesman).action_rate_credit()
         self.assertEqual(self.late.credit_rating, 'B')
         self.assertFalse(self.punctual.credit_rating, "only the one customer is rated")
+
+    def test_button_period_is_twelve_months(self):
+        date_from, date_to = self.Partner._credit_rating_period(self.company)
+        self.assertEqual(date_to, self.day(0))
+        self.assertEqual(date_from, fields.Date.to_string(
+            self.today - relativedelta(months=12) + timedelta(days=1)))
 
     def test_salesperson_cannot_set_rating(self):
         salesman = self.make_user('credit.writer', ['sales_team.group_sale_salesman'])
