@@ -298,6 +298,18 @@ class ResPartner(models.Model):
         return len([rating for rating in ratings if rating])
 
     @api.model
+    def _rate_credit_all_companies(self):
+        """Rate the customers of every company over the card's period (demo data, scripts).
+
+        A customer shared by several companies keeps the rating of the last one.
+        """
+        total = 0
+        for company in self.env['res.company'].search([]):
+            date_from, date_to = self._credit_rating_period(company)
+            total += self._rate_credit(company, date_from, date_to)
+        return total
+
+    @api.model
     def _credit_figures_from_row(self, row, digits):
         """Turn a row of ``CREDIT_FIGURES_SQL`` into the figures a rule looks at.
 

@@ -158,6 +158,10 @@ class TestResPartnerCredit(CreditCase):
         self.assertEqual(self.punctual.credit_rating, 'AAA')
         self.assertFalse(self.punctual.child_ids.credit_rating, "contacts are not rated")
 
+    def test_all_companies(self):
+        self.assertGreaterEqual(self.Partner._rate_credit_all_companies(), 5)
+        self.assertEqual(self.late.credit_rating, 'B')
+
     def test_rules_hook_extends(self):
         rules = self.Partner._credit_rating_rules()
         self.assertEqual([r['rating'] for r in rules['ratings']], ['AAA', 'AA', 'A', 'B'])
