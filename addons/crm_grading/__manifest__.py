@@ -29,9 +29,17 @@
         "views/crm_lead_views.xml",
         "wizards/crm_customer_grade_lock_views.xml",
         "views/crm_grading_menus.xml",
+        # credit rating, credit block and follow-up (h-credit)
+        "security/crm_grading_credit_security.xml",
+        "data/res_partner_follow_up_data.xml",
+        "views/res_partner_credit_views.xml",
+        "views/res_partner_follow_up_views.xml",
+        "views/sale_order_views.xml",
     ],
     "demo": [
         "demo/crm_grading_run_demo.xml",
+        # credit rating (h-credit)
+        "demo/res_partner_credit_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
 }

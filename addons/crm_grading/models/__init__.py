@@ -11,3 +11,7 @@ from . import crm_grading_policy_rfm_rule
 from . import crm_grading_run
 from . import res_company
 from . import crm_lead
+# credit rating, credit block and follow-up (h-credit)
+from . import res_partner_credit
+from . import res_partner_follow_up
+from . import sale_order

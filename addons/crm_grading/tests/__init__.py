@@ -5,3 +5,6 @@ from . import test_crm_grading_policy
 from . import test_crm_grading_run
 from . import test_crm_grading_run_lock
 from . import test_crm_customer_grade_lock
+from . import test_res_partner_credit
+from . import test_sale_order_credit
+from . import test_res_partner_follow_up

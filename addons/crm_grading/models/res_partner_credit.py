@@ -1,0 +1,387 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Credit rating of customers from their payment behaviour, in set-based SQL.
+
+``_rate_credit(company, date_from, date_to)`` reads four figures for every customer of the
+company in one query and writes ``credit_rating`` and ``credit_explanation`` in one
+``UPDATE ... FROM``:
+
+* invoices in the period: posted customer invoices dated in [date_from, date_to];
+* paid on time: of those invoices that are *due* (paid, or open and past their due date
+  today), the share paid on or before the due date. A paid invoice counts as paid on the
+  date of the last entry reconciled with its receivable line (a payment or a refund), as the
+  customer card's days-to-pay figure does;
+* average days late: over the same due invoices, days between due date and payment (0 when
+  paid on time); an invoice still open counts the days it is late today;
+* overdue share: open overdue invoices / receivable today (all open invoices and refunds of
+  the company, in the company currency); 0 when nothing is receivable;
+* credit usage: receivable / credit limit, when the customer has a credit limit.
+
+The rules (``CREDIT_RATING_RULES``, returned by the hook ``_credit_rating_rules``):
+
+======  =============  ==============  =============  ============
+rating  paid on time   avg. days late  overdue share  credit usage
+======  =============  ==============  =============  ============
+D       overdue share >= 50 % or average days late > 90 (checked first)
+AAA     >= 95 %        <= 2            0 %            <= 80 %
+AA      >= 90 %        <= 7            <= 10 %        <= 90 %
+A       >= 80 %        <= 15           <= 20 %        <= 100 %
+B       >= 60 %        <= 30           <= 35 %        <= 120 %
+C       every other rated customer
+======  =============  ==============  =============  ============
+
+A criterion without data is met: no due invoice in the period leaves on time and days late
+out, no credit limit leaves usage out. A customer with no due invoice in the period and
+nothing receivable today (e.g. only refunds) gets no rating: there is nothing to judge.
+"""
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError
+
+# rating, min % paid on time, max average days late, max % overdue share, max % credit usage
+CREDIT_RATING_RULES = (
+    ('AAA', 95.0, 2.0, 0.0, 80.0),
+    ('AA', 90.0, 7.0, 10.0, 90.0),
+    ('A', 80.0, 15.0, 20.0, 100.0),
+    ('B', 60.0, 30.0, 35.0, 120.0),
+)
+# D: overdue share from this % on, or average days late over this many days.
+CREDIT_RATING_D = (50.0, 90.0)
+CREDIT_RATING_FALLBACK = 'C'
+# Months of payment behaviour rated by the card's button when no grading policy says more.
+DEFAULT_CREDIT_PERIOD_MONTHS = 12
+
+# Figures of every customer of the company, one row each; %(partners)s restricts to some.
+CREDIT_FIGURES_SQL = """
+    WITH cust AS (
+        SELECT p.id, COALESCE(p.credit_limit, 0) AS credit_limit
+          FROM res_partner p
+         WHERE p.customer AND p.active AND p.id = p.commercial_partner_id
+           AND (p.company_id IS NULL OR p.company_id = %(company)s)
+           AND (%(all)s OR p.id = ANY(%(partners)s))
+    ), inv AS (
+        -- Not joined to cust: the planner then sees how many invoices there are, and hashes
+        -- the reconciliations below instead of looking each invoice up.
+        SELECT i.id, i.commercial_partner_id AS pid, i.state, i.move_id, i.account_id,
+               COALESCE(i.date_due, i.date_invoice) AS due
+          FROM account_invoice i
+         WHERE i.company_id = %(company)s AND i.type = 'out_invoice'
+           AND (%(all)s OR i.commercial_partner_id = ANY(%(partners)s))
+           AND i.state IN ('open', 'paid')
+           AND i.date_invoice BETWEEN %(date_from)s AND %(date_to)s
+    ), paid AS (
+        -- max_date of a reconciliation: the later of the invoice's and the payment's (or
+        -- refund's) dates, stored by the host; it saves reading the payment lines.
+        SELECT i.id, MAX(apr.max_date) AS pay_date
+          FROM account_invoice i
+          JOIN account_move_line il ON il.move_id = i.move_id AND il.account_id = i.account_id
+          JOIN account_partial_reconcile apr ON apr.debit_move_id = il.id
+         WHERE i.company_id = %(company)s AND i.type = 'out_invoice' AND i.state = 'paid'
+           AND i.date_invoice BETWEEN %(date_from)s AND %(date_to)s
+           AND (%(all)s OR i.commercial_partner_id = ANY(%(partners)s))
+      GROUP BY i.id
+    ), late AS (
+        SELECT inv.pid,
+               COUNT(*) AS invoice_count,
+               COUNT(*) FILTER (WHERE inv.state = 'paid' OR inv.due < %(today)s) AS due_count,
+               COUNT(*) FILTER (WHERE inv.state = 'paid'
+                                  AND COALESCE(paid.pay_date, inv.due) <= inv.due)
+                   AS on_time_count,
+               SUM(CASE WHEN inv.state = 'paid'
+                        THEN GREATEST(COALESCE(paid.pay_date, inv.due) - inv.due, 0)
+                        WHEN inv.due < %(today)s THEN %(today)s::date - inv.due
+                        ELSE 0 END) AS days_late
+          FROM inv LEFT JOIN paid ON paid.id = inv.id
+      GROUP BY inv.pid
+    ), open AS (
+        SELECT i.commercial_partner_id AS pid,
+               SUM(i.residual_company_signed) AS receivable,
+               SUM(i.residual_company_signed) FILTER (
+                   WHERE i.type = 'out_invoice'
+                     AND COALESCE(i.date_due, i.date_invoice) < %(today)s) AS overdue
+          FROM account_invoice i
+          JOIN cust ON cust.id = i.commercial_partner_id
+         WHERE i.company_id = %(company)s AND i.state = 'open'
+           AND i.type IN ('out_invoice', 'out_refund')
+      GROUP BY i.commercial_partner_id
+    )
+    SELECT cust.id, cust.credit_limit,
+           COALESCE(late.invoice_count, 0), COALESCE(late.due_count, 0),
+           COALESCE(late.on_time_count, 0), COALESCE(late.days_late, 0),
+           COALESCE(open.receivable, 0), COALESCE(open.overdue, 0)
+      FROM cust
+      LEFT JOIN late ON late.pid = cust.id
+      LEFT JOIN open ON open.pid = cust.id
+"""
+
+
+class ResPartner(models.Model):
+    _inherit = 'res.partner'
+
+    # ------------------------------------------------------------------
+    # ORM overrides
+    # ------------------------------------------------------------------
+    @api.model
+    def create(self, vals):
+        self._check_credit_rating_write(vals)
+        return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._check_credit_rating_write(vals)
+        return super().write(vals)
+
+    @api.model
+    def _check_credit_rating_write(self, vals):
+        """Refuse a rating set by hand, except by a sales manager (the next run rates again).
+
+        The rating job writes in SQL and is not concerned.
+        """
+        if ({'credit_rating', 'credit_explanation'} & set(vals)
+                and self.env.uid != SUPERUSER_ID
+                and not self.env.user.has_group('sales_team.group_sale_manager')):
+            raise AccessError(_("Only the credit rating job or a sales manager may change a "
+                                "customer's credit rating."))
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    @api.multi
+    def action_rate_credit(self):
+        """Rate this customer's credit again now, over the usual period."""
+        self.ensure_one()
+        # The rating is written in SQL: make sure the user may at least see the customer.
+        self.check_access_rights('read')
+        self.check_access_rule('read')
+        if not self.env.user.has_group('sales_team.group_sale_salesman'):
+            raise AccessError(_("Only salespeople may rate a customer's credit."))
+        commercial = self.commercial_partner_id
+        company = commercial.company_id or self.env.user.company_id
+        date_from, date_to = self._credit_rating_period(company)
+        self.sudo()._rate_credit(company, date_from, date_to, partner_ids=commercial.ids)
+        return True
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    @api.model
+    def _credit_rating_period(self, company):
+        """Return (date_from, date_to) rated by the card's button; override for another period.
+
+        The active grading policy's period when there is one, else 12 months up to today.
+        """
+        months = DEFAULT_CREDIT_PERIOD_MONTHS
+        if 'crm.grading.policy' in self.env:
+            Policy = self.env['crm.grading.policy'].sudo()
+            domain = [('company_id', '=', company.id)] if 'company_id' in Policy._fields else []
+            if 'active' in Policy._fields:
+                domain.append(('active', '=', True))
+            policy = Policy.search(domain, limit=1)
+            months = getattr(policy, 'period_months', 0) or months
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        date_from = today - relativedelta(months=months) + timedelta(days=1)
+        return fields.Date.to_string(date_from), fields.Date.to_string(today)
+
+    @api.model
+    def _credit_rating_rules(self):
+        """The rating rules, best rating first; override to change or add thresholds.
+
+        :return: dict with ``ratings`` (list of dicts ``rating``, ``min_on_time``,
+            ``max_days_late``, ``max_overdue_share``, ``max_usage``; percentages 0-100),
+            ``d_overdue_share`` and ``d_days_late`` (rated D from that overdue share on or
+            above that average delay) and ``fallback`` (the rating when no rule matches).
+        """
+        return {
+            'ratings': [
+                {'rating': rating, 'min_on_time': on_time, 'max_days_late': days_late,
+                 'max_overdue_share': overdue_share, 'max_usage': usage}
+                for rating, on_time, days_late, overdue_share, usage in CREDIT_RATING_RULES],
+            'd_overdue_share': CREDIT_RATING_D[0],
+            'd_days_late': CREDIT_RATING_D[1],
+            'fallback': CREDIT_RATING_FALLBACK,
+        }
+
+    @api.model
+    def _credit_rating_of(self, figures, rules):
+        """Return the rating (or False) for one customer's figures; override for other logic.
+
+        Called once per customer: it must not query nor translate.
+
+        :param figures: dict with ``rated``, ``due_count``, ``on_time_pct``,
+            ``avg_days_late``, ``overdue_share`` and ``usage`` (``None`` without a limit).
+        """
+        if not figures['rated']:
+            return False
+        late_known = figures['due_count'] > 0
+        if figures['overdue_share'] >= rules['d_overdue_share'] or (
+                late_known and figures['avg_days_late'] > rules['d_days_late']):
+            return 'D'
+        for rule in rules['ratings']:
+            if late_known and (figures['on_time_pct'] < rule['min_on_time']
+                               or figures['avg_days_late'] > rule['max_days_late']):
+                continue
+            if figures['overdue_share'] > rule['max_overdue_share']:
+                continue
+            if figures['usage'] is not None and figures['usage'] > rule['max_usage']:
+                continue
+            return rule['rating']
+        return rules['fallback']
+
+    @api.model
+    def _credit_rule_texts(self, rules):
+        """The translated rule behind each rating, ``{rating: text}``; False: not rated."""
+        texts = {
+            False: _("Not rated: no invoice due in the period and nothing receivable."),
+            'D': _("Rule D: overdue share %s%% or more, or more than %s days late on "
+                   "average.") % (_num(rules['d_overdue_share']), _num(rules['d_days_late'])),
+            rules['fallback']: _("Rule %s: the conditions of no better rating are met.") % (
+                rules['fallback'],),
+        }
+        for rule in rules['ratings']:
+            texts[rule['rating']] = _(
+                "Rule %s: at least %s%% paid on time, at most %s days late on average, "
+                "overdue share at most %s%%, credit usage at most %s%%.") % (
+                rule['rating'], _num(rule['min_on_time']), _num(rule['max_days_late']),
+                _num(rule['max_overdue_share']), _num(rule['max_usage']))
+        return texts
+
+    @api.model
+    def _rate_credit(self, company, date_from, date_to, partner_ids=None):
+        """Rate the credit of every customer of ``company`` from its payment behaviour.
+
+        One query reads the figures of all customers, one ``UPDATE ... FROM`` writes the
+        ratings and explanations; called by the grading run and the card's button.
+
+        :param company: ``res.company`` record (or id) whose invoices are rated.
+        :param date_from: first invoice date of the period (string or date).
+        :param date_to: last invoice date of the period (string or date).
+        :param partner_ids: commercial partner ids to rate; ``None`` rates every customer.
+        :return: the number of customers given a rating (not counting those left unrated).
+        """
+        if isinstance(company, int):
+            company = self.env['res.company'].browse(company)
+        date_from = fields.Date.to_string(fields.Date.from_string(date_from))
+        date_to = fields.Date.to_string(fields.Date.from_string(date_to))
+        today = fields.Date.context_today(self)
+        self.recompute()  # pending stored computes (residuals) must reach the database
+        self.env.cr.execute(CREDIT_FIGURES_SQL, {
+            'company': company.id, 'date_from': date_from, 'date_to': date_to,
+            'today': today, 'all': partner_ids is None, 'partners': list(partner_ids or [])})
+        rows = self.env.cr.fetchall()
+        if not rows:
+            return 0
+        rules = self._credit_rating_rules()
+        currency = company.currency_id
+        # Translated once per run: a run may rate a hundred thousand customers.
+        texts = self._credit_explanation_texts(date_from, date_to, currency)
+        texts['rules'] = self._credit_rule_texts(rules)
+        digits = currency.decimal_places  # read once: a field access per row costs seconds
+        ids, ratings, explanations = [], [], []
+        for row in rows:
+            figures = self._credit_figures_from_row(row, digits)
+            rating = self._credit_rating_of(figures, rules)
+            ids.append(row[0])
+            ratings.append(rating or None)
+            explanations.append(self._credit_explanation(figures, rating, texts))
+        self.env.cr.execute("""
+            UPDATE res_partner p
+               SET credit_rating = v.rating, credit_explanation = v.explanation
+              FROM unnest(%s::int[], %s::varchar[], %s::text[]) AS v(id, rating, explanation)
+             WHERE p.id = v.id
+               AND (p.credit_rating IS DISTINCT FROM v.rating
+                    OR p.credit_explanation IS DISTINCT FROM v.explanation)
+        """, [ids, ratings, explanations])
+        self.invalidate_cache(['credit_rating', 'credit_explanation'], ids)
+        return len([rating for rating in ratings if rating])
+
+    @api.model
+    def _rate_credit_all_companies(self):
+        """Rate the customers of every company over the card's period (demo data, scripts).
+
+        A customer shared by several companies keeps the rating of the last one.
+        """
+        total = 0
+        for company in self.env['res.company'].search([]):
+            date_from, date_to = self._credit_rating_period(company)
+            total += self._rate_credit(company, date_from, date_to)
+        return total
+
+    @api.model
+    def _credit_figures_from_row(self, row, digits):
+        """Turn a row of ``CREDIT_FIGURES_SQL`` into the figures a rule looks at.
+
+        :param digits: decimal places of the company currency.
+        """
+        (_pid, credit_limit, invoice_count, due_count, on_time_count, days_late,
+         receivable, overdue) = row
+        receivable = round(receivable, digits)
+        overdue = round(overdue, digits)
+        return {
+            'invoice_count': invoice_count,
+            'due_count': due_count,
+            'on_time_count': on_time_count,
+            'on_time_pct': round(100.0 * on_time_count / due_count, 1) if due_count else 0.0,
+            'avg_days_late': round(float(days_late) / due_count, 1) if due_count else 0.0,
+            'receivable': receivable,
+            'overdue': overdue,
+            'overdue_share': round(100.0 * overdue / receivable, 1) if receivable > 0 else 0.0,
+            'credit_limit': credit_limit,
+            'usage': (round(100.0 * max(receivable, 0.0) / credit_limit, 1)
+                      if credit_limit > 0 else None),
+            'rated': bool(due_count) or receivable > 0,
+        }
+
+    @api.model
+    def _credit_explanation_texts(self, date_from, date_to, currency):
+        """The translated lines of the explanation, for ``_credit_explanation``."""
+        return {
+            'title': _("Credit rating %s, from the payment behaviour between %s and %s."),
+            'none': _("none"),
+            'period': (date_from, date_to),
+            'currency': currency.name,
+            'invoices': _("Invoices in the period: %d"),
+            'on_time': _("Paid on time: %d of %d due (%s%%)"),
+            'days_late': _("Average days late: %s"),
+            'nothing_due': _("Paid on time: no invoice due in the period"),
+            'receivable': _("Receivable today: %s"),
+            'overdue': _("Overdue today: %s (%s%% of the receivable)"),
+            'no_limit': _("Credit limit: none"),
+            'limit': _("Credit limit: %s, used %s%%"),
+        }
+
+    @api.model
+    def _credit_explanation(self, figures, rating, texts):
+        """The text of ``credit_explanation``: the rating, its rule and every figure."""
+        def money(amount):
+            return '{:,.2f} {}'.format(amount, texts['currency'])
+        lines = [
+            texts['title'] % ((rating or texts['none'],) + texts['period']),
+            texts['rules'].get(rating, ''),
+            texts['invoices'] % figures['invoice_count'],
+        ]
+        if figures['due_count']:
+            lines += [
+                texts['on_time'] % (figures['on_time_count'], figures['due_count'],
+                                    _num(figures['on_time_pct'])),
+                texts['days_late'] % _num(figures['avg_days_late']),
+            ]
+        else:
+            lines.append(texts['nothing_due'])
+        lines += [
+            texts['receivable'] % money(figures['receivable']),
+            texts['overdue'] % (money(figures['overdue']), _num(figures['overdue_share'])),
+        ]
+        if figures['usage'] is None:
+            lines.append(texts['no_limit'])
+        else:
+            lines.append(texts['limit'] % (money(figures['credit_limit']),
+                                           _num(figures['usage'])))
+        return '\n'.join(lines)
+
+def _num(value):
+    """A figure without a useless decimal: 95.0 -> '95', 66.7 -> '66.7'."""
+    value = round(value, 1)
+    return ('%d' % value) if value == int(value) else ('%.1f' % value)

@@ -1,0 +1,112 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Follow-up rule of the grades: customers not contacted for longer than their grade allows.
+
+A customer (commercial entity) needs a follow-up when its last contact (``last_interaction_date``
+of crm_customer360, or its creation date when it was never contacted) is older than its
+grade's ``follow_up_days``; a grade with 0 days has no follow-up. The daily job
+``_cron_follow_up`` plans one "Customer follow-up" activity for the owner of each such
+customer, never a second one while the first is open (done activities are deleted by the host,
+so an existing activity of that type is an open one).
+"""
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+
+# The customers due for a follow-up today (%(now)s), with their owner and grade.
+FOLLOW_UP_SQL = """
+    SELECT p.id, p.user_id, COALESCE(p.last_interaction_date, p.create_date), g.follow_up_days
+      FROM res_partner p
+      JOIN crm_customer_grade g ON g.id = p.grade_id
+     WHERE p.customer AND p.active AND p.id = p.commercial_partner_id
+       AND g.follow_up_days > 0
+       AND COALESCE(p.last_interaction_date, p.create_date)
+           < %(now)s::timestamp - g.follow_up_days * INTERVAL '1 day'
+"""
+
+
+class ResPartner(models.Model):
+    _inherit = 'res.partner'
+
+    needs_follow_up = fields.Boolean(
+        'Needs Follow-up', compute='_compute_follow_up', search='_search_needs_follow_up',
+        help="The last contact is older than the grade's follow-up period.")
+    next_follow_up_date = fields.Date(
+        'Next Follow-up', compute='_compute_follow_up',
+        help="Last contact (or creation, if never contacted) plus the grade's follow-up "
+             "period; empty when the grade has no follow-up.")
+
+    @api.depends('commercial_partner_id.grade_id.follow_up_days',
+                 'commercial_partner_id.last_interaction_date')
+    def _compute_follow_up(self):
+        """Read from the commercial entity, whose figures a contact's card shows."""
+        now = fields.Datetime.from_string(fields.Datetime.now())
+        for partner in self:
+            commercial = partner.commercial_partner_id
+            days = commercial.grade_id.follow_up_days
+            last = commercial.last_interaction_date or commercial.create_date
+            if not days or not last or not commercial.customer:
+                partner.needs_follow_up = False
+                partner.next_follow_up_date = False
+                continue
+            next_date = fields.Datetime.from_string(last).date() + timedelta(days=days)
+            partner.next_follow_up_date = fields.Date.to_string(next_date)
+            partner.needs_follow_up = (
+                fields.Datetime.from_string(last) < now - timedelta(days=days))
+
+    def _search_needs_follow_up(self, operator, value):
+        """Customers due for a follow-up, found in one query."""
+        if operator not in ('=', '!='):
+            raise NotImplementedError(_("Search on Needs Follow-up supports = and != only."))
+        self.env.cr.execute(FOLLOW_UP_SQL, {'now': fields.Datetime.now()})
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        positive = (operator == '=') == bool(value)
+        # Contacts show their company's state: look the commercial entities up.
+        return [('commercial_partner_id', 'in' if positive else 'not in', ids)]
+
+    # ------------------------------------------------------------------
+    # Job
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_follow_up(self):
+        """Plan a follow-up activity for the owner of every customer due for one.
+
+        :return: the activities created.
+        """
+        activity_type = self._follow_up_activity_type()
+        now = fields.Datetime.now()
+        self.env.cr.execute(FOLLOW_UP_SQL + """
+           AND p.user_id IS NOT NULL
+           AND EXISTS (SELECT 1 FROM res_users u WHERE u.id = p.user_id AND u.active)
+           AND NOT EXISTS (SELECT 1 FROM mail_activity a
+                            WHERE a.res_model = 'res.partner' AND a.res_id = p.id
+                              AND a.activity_type_id = %(type)s)
+        """, {'now': now, 'type': activity_type.id})
+        rows = self.env.cr.fetchall()
+        Activity = self.env['mail.activity'].sudo()
+        model_id = self.env['ir.model']._get('res.partner').id
+        today = fields.Date.context_today(self)
+        activities = Activity.browse()
+        for partner_id, user_id, last, days in rows:
+            activities |= Activity.create(self._follow_up_activity_values(
+                partner_id, user_id, last, days, activity_type, model_id, today))
+        return activities
+
+    @api.model
+    def _follow_up_activity_type(self):
+        """The activity type the job plans; override to use another one."""
+        return self.env.ref('crm_grading.mail_activity_type_follow_up')
+
+    @api.model
+    def _follow_up_activity_values(self, partner_id, user_id, last, days, activity_type,
+                                   model_id, today):
+        """Values of one follow-up activity; extend to add a note or change the deadline."""
+        return {
+            'res_model_id': model_id,
+            'res_id': partner_id,
+            'activity_type_id': activity_type.id,
+            'user_id': user_id,
+            'date_deadline': today,
+            'summary': _("Follow up: last contact %s, due every %d days") % (
+                str(last)[:10], days),
+        }

@@ -1,0 +1,196 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Credit block on sales orders.
+
+Confirming an order is refused when its customer (the commercial entity) is rated D, or has
+a credit limit that the receivable plus the open orders plus the orders being confirmed
+would exceed. Members of ``crm_grading.group_credit_approver`` confirm anyway, and the
+order's chatter records who approved over what.
+
+The check sits in ``_action_confirm``, which every way of confirming goes through (the form
+button, ``action_confirm`` over RPC, a duplicated quotation, a portal acceptance, a batch of
+orders), and it raises before anything is written.
+"""
+from collections import defaultdict
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.http import request
+from odoo.tools import html_escape
+
+
+class SaleOrder(models.Model):
+    _inherit = 'sale.order'
+
+    credit_rating = fields.Selection(
+        related='partner_id.commercial_partner_id.credit_rating', string='Credit Rating',
+        readonly=True)
+    credit_warning = fields.Text(
+        'Credit Warning', compute='_compute_credit_warning',
+        help="Why confirming this quotation would be refused by the credit block.")
+
+    @api.depends('partner_id', 'amount_total', 'pricelist_id', 'state')
+    def _compute_credit_warning(self):
+        """Tell on the quotation form whether the credit block would stop it, as it stands."""
+        quotations = self.filtered(lambda order: order.state in ('draft', 'sent')
+                                   and order.partner_id)
+        for order in self - quotations:
+            order.credit_warning = False
+        for order in quotations:
+            # Each quotation alone: the batch total is for orders confirmed together.
+            problems = order._credit_problems()
+            order.credit_warning = next(iter(problems.values()), False)
+
+    # ------------------------------------------------------------------
+    # ORM / host overrides
+    # ------------------------------------------------------------------
+    @api.multi
+    def _action_confirm(self):
+        self._check_credit_block()
+        return super()._action_confirm()
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    @api.multi
+    def _check_credit_block(self):
+        """Refuse the confirmation of blocked orders, or log the approver's decision."""
+        problems = self._credit_problems()
+        if not problems:
+            return
+        if self._credit_approver():
+            for order in self.filtered(lambda o: o.id in problems):
+                text = _("Confirmed over the credit block by %s (credit approver):\n%s") % (
+                    self.env.user.name, problems[order.id])
+                order.message_post(body=html_escape(text).replace('\n', '<br/>'))
+            return
+        raise UserError('\n\n'.join(problems[order.id] for order in self
+                                    if order.id in problems))
+
+    @api.model
+    def _credit_approver(self):
+        """Whether the current user may confirm over the credit block; override to change."""
+        if not self.env.user.has_group('crm_grading.group_credit_approver'):
+            return False
+        # A portal or public visitor accepting a quotation online runs as the superuser
+        # (sudo): that is no approval.
+        try:
+            web_user = request.env.user if request else None
+        except (RuntimeError, AttributeError):
+            web_user = None
+        return not (web_user and web_user.share)
+
+    @api.multi
+    def _credit_problems(self):
+        """Return ``{order id: message}`` for the orders the credit block stops.
+
+        Orders in ``self`` are confirmed together: each customer's orders in ``self`` are
+        summed. Override ``_credit_block_reasons`` to add a reason.
+        """
+        orders = self.filtered('partner_id')
+        if not orders:
+            return {}
+        figures_currency = self.env.user.company_id.currency_id
+        commercial = orders.mapped('partner_id.commercial_partner_id')
+        receivable = self._credit_receivable(commercial)
+        open_amounts = self._credit_open_order_amounts(commercial, orders)
+        batch = defaultdict(float)
+        for order in orders:
+            batch[order.partner_id.commercial_partner_id.id] += self._credit_order_amount(
+                order, figures_currency)
+        problems = {}
+        for order in orders:
+            partner = order.partner_id.commercial_partner_id
+            values = {
+                'receivable': receivable.get(partner.id, 0.0),
+                'open': open_amounts.get(partner.id, 0.0),
+                'order': self._credit_order_amount(order, figures_currency),
+                'batch': batch[partner.id],
+                'limit': partner.credit_limit,
+            }
+            reasons = self._credit_block_reasons(partner, values)
+            if reasons:
+                problems[order.id] = self._credit_block_message(
+                    order, partner, values, reasons, figures_currency)
+        return problems
+
+    @api.model
+    def _credit_block_reasons(self, partner, values):
+        """Reasons to refuse the confirmation; extend to add one (return translated text)."""
+        reasons = []
+        if partner.credit_rating == 'D':
+            reasons.append(_("the customer is rated D"))
+        total = values['receivable'] + values['open'] + values['batch']
+        if values['limit'] > 0 and total > values['limit'] + 0.005:
+            reasons.append(_("the receivable, the open orders and this order exceed the "
+                             "credit limit"))
+        return reasons
+
+    @api.model
+    def _credit_block_message(self, order, partner, values, reasons, currency):
+        """The text of the refusal (and of the approver's chatter message)."""
+        def money(amount):
+            return '{:,.2f} {}'.format(amount, currency.name)
+        lines = [
+            _("The sales order %s cannot be confirmed: %s.") % (
+                order.name, _(" and ").join(reasons)),
+            _("Customer: %s, credit rating %s") % (
+                partner.display_name, partner.credit_rating or _("none")),
+            _("Receivable: %s") % money(values['receivable']),
+            _("Open orders: %s") % money(values['open']),
+            _("This order: %s") % money(values['order']),
+        ]
+        if values['batch'] - values['order'] > 0.005:
+            lines.append(_("Other orders confirmed with it: %s") % money(
+                values['batch'] - values['order']))
+        lines.append(_("Credit limit: %s") % (
+            money(values['limit']) if values['limit'] > 0 else _("none")))
+        lines.append(_("A credit approver may confirm it."))
+        return '\n'.join(lines)
+
+    @api.model
+    def _credit_receivable(self, partners):
+        """Receivable of each commercial partner, from the customer card's figures."""
+        figures = self.env['crm.customer.figures'].compute(
+            partners.ids, figures=['receivable_amount'])
+        return {pid: row['receivable_amount'] for pid, row in figures.items()}
+
+    @api.model
+    def _credit_open_order_amounts(self, partners, excluded):
+        """What confirmed orders still have to invoice, per commercial partner, in the
+        company currency: one grouped query, converted per currency at today's rate.
+
+        :param excluded: orders left out (those being confirmed now).
+        """
+        self.env['sale.order.line'].recompute()
+        self.env.cr.execute("""
+            SELECT p.commercial_partner_id, sol.currency_id,
+                   SUM(sol.price_total * (sol.product_uom_qty - sol.qty_invoiced)
+                       / sol.product_uom_qty)
+              FROM sale_order_line sol
+              JOIN sale_order so ON so.id = sol.order_id
+              JOIN res_partner p ON p.id = so.partner_id
+             WHERE p.commercial_partner_id = ANY(%s)
+               AND so.state IN ('sale', 'done')
+               AND so.company_id = ANY(%s)
+               AND NOT so.id = ANY(%s)
+               AND sol.product_uom_qty > 0 AND sol.product_uom_qty > sol.qty_invoiced
+          GROUP BY 1, 2
+        """, [partners.ids, self.env.user.company_ids.ids,
+              [oid for oid in excluded.ids if isinstance(oid, int)] or [0]])
+        company_currency = self.env.user.company_id.currency_id
+        Currency = self.env['res.currency']
+        amounts = defaultdict(float)
+        for partner_id, currency_id, amount in self.env.cr.fetchall():
+            currency = Currency.browse(currency_id)
+            amounts[partner_id] += (currency.compute(amount, company_currency, round=False)
+                                    if currency_id and currency != company_currency
+                                    else amount)
+        return amounts
+
+    @api.model
+    def _credit_order_amount(self, order, currency):
+        """The order's total in ``currency`` at today's rate."""
+        if order.currency_id and order.currency_id != currency:
+            return order.currency_id.compute(order.amount_total, currency, round=False)
+        return order.amount_total
