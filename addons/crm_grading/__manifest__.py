@@ -22,6 +22,10 @@
         "views/crm_customer_grade_history_views.xml",
         "views/res_partner_views.xml",
         "views/crm_grading_menus.xml",
+        # customer analysis (cube and Pareto)
+        "security/crm_customer_analysis_security.xml",
+        "views/crm_customer_analysis_views.xml",
+        "data/crm_customer_analysis_filters.xml",
     ],
     "demo": [
     ],

@@ -3,3 +3,5 @@
 from . import crm_customer_grade
 from . import crm_customer_grade_history
 from . import res_partner
+from . import crm_customer_analysis
+from . import crm_customer_pareto
