@@ -24,6 +24,7 @@
         "views/crm_grading_menus.xml",
         # customer analysis (cube and Pareto)
         "security/crm_customer_analysis_security.xml",
+        "data/crm_customer_analysis_data.xml",
         "views/crm_customer_analysis_views.xml",
         "data/crm_customer_analysis_filters.xml",
     ],

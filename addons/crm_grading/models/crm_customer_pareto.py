@@ -2,10 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The Pareto (80/20) view: customers ranked by revenue with their cumulative share.
 
-A SQL view with one row per customer (commercial entity) and company: the revenue of the last
-twelve months (posted invoices minus refunds, as the cube and the customer card), the rank in
-the company, and the cumulative shares computed with window functions. Customers without
-positive revenue in the period are left out (they bring none of it).
+A SQL view over the customer analysis cube, with one row per customer (commercial entity)
+and company: the revenue of the current month and the eleven before (posted invoices minus
+refunds, as the cube and the customer card), the rank in the company, and the cumulative
+shares computed with window functions. Customers without positive revenue in the period are
+left out (they bring none of it). It shows the cube's last refresh.
 
 ``pareto_summary`` gives the figure "N% of the customers bring 80% of the revenue"; the
 summary window (``crm.customer.pareto.summary``) shows it above the links to the curve.
@@ -53,16 +54,12 @@ class CrmCustomerPareto(models.Model):
         self.env.cr.execute("""
             CREATE OR REPLACE VIEW %s AS (
             WITH revenue AS (
-                SELECT inv.commercial_partner_id AS partner_id, inv.company_id,
-                       SUM(inv.amount_total_company_signed) AS revenue
-                  FROM account_invoice inv
-                  JOIN res_partner p ON p.id = inv.commercial_partner_id
-                 WHERE inv.type IN ('out_invoice', 'out_refund')
-                   AND inv.state IN ('open', 'paid')
-                   AND inv.date_invoice > CURRENT_DATE - 365
-                   AND p.customer AND p.active
+                SELECT a.partner_id, a.company_id, SUM(a.revenue) AS revenue
+                  FROM crm_customer_analysis_data a
+                 WHERE a.date > date_trunc('month', CURRENT_DATE) - interval '12 months'
+                   AND a.company_id IS NOT NULL
               GROUP BY 1, 2
-                HAVING SUM(inv.amount_total_company_signed) > 0
+                HAVING SUM(a.revenue) > 0
             ), ranked AS (
                 SELECT r.*,
                        ROW_NUMBER() OVER w AS rank,
