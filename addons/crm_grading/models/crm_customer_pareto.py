@@ -94,7 +94,7 @@ class CrmCustomerPareto(models.Model):
         """
         company_id = company_id or self.env.user.company_id.id
         domain = [('company_id', '=', company_id)]
-        groups = self.read_group(domain, ['revenue'], ['is_top'], lazy=False)
+        groups = self.read_group(domain, ['revenue', 'is_top'], ['is_top'], lazy=False)
         counts = {group['is_top']: group['__count'] for group in groups}
         total = sum(counts.values())
         top = counts.get(True, 0)
