@@ -116,6 +116,10 @@ class CrmCustomerParetoSummary(models.TransientModel):
     revenue = fields.Float('Revenue (12 months)', readonly=True)
     summary = fields.Char('Summary', readonly=True)
 
+    @api.multi
+    def name_get(self):
+        return [(summary.id, _("Customer Pareto (80/20)")) for summary in self]
+
     @api.model
     def default_get(self, fields_list):
         values = super().default_get(fields_list)

@@ -1,0 +1,44 @@
+"""A sales manager opens the customer analysis pivot and the Pareto (80/20) curve.
+
+The cube is a materialized view: the scenario refreshes it (committed) first, as the nightly
+job would, so that the pivot shows the demo data.
+"""
+from selenium.webdriver.common.by import By
+
+import demo_records as demo
+import odoo_ui as ui
+
+MANAGER = 'admin'
+ANALYSIS_MENU = 'crm_grading.crm_customer_analysis_menu'
+PARETO_MENU = 'crm_grading.crm_customer_pareto_menu'
+
+
+def test_manager_opens_analysis_and_pareto(odoo_server, browser, odoo_env):
+    """admin opens Customer Analysis (pivot by grade and year), then the Pareto curve."""
+    with demo.committed_env(odoo_server.db) as env:
+        env['crm.customer.analysis'].refresh()
+    odoo_env.cr.rollback()  # a new snapshot, after the refresh above
+    odoo_env.clear()
+    summary = odoo_env['crm.customer.pareto'].sudo(
+        odoo_env['res.users'].search([('login', '=', MANAGER)])).pareto_summary()
+    assert summary['customer_count'], 'the demo data have no customer with revenue'
+
+    ui.login(browser, odoo_server.url, MANAGER, MANAGER)
+    ui.open_menu(browser, ANALYSIS_MENU)
+    ui.wait_for(browser, '.o_pivot table')
+    ui.assert_no_error_dialog(browser)
+    headers = [h.text for h in browser.find_elements(By.CSS_SELECTOR, '.o_pivot thead th')]
+    assert any('Revenue' in h or '营业收入' in h or '收入' in h for h in headers), headers
+    cells = [c.text for c in browser.find_elements(By.CSS_SELECTOR, '.o_pivot tbody td')]
+    assert any(c.strip() not in ('', '0.00') for c in cells), 'the pivot shows no figure'
+    ui.screenshot(browser, 'customer_analysis_pivot')
+
+    ui.open_menu(browser, PARETO_MENU)
+    text = ui.wait_for(browser, '.o_content .o_form_view [name="summary"]').text
+    assert '%s%%' % summary['top_share'] in text, text
+    ui.click_button(browser, 'action_open_curve')
+    ui.wait_for(browser, '.o_graph svg')
+    ui.assert_no_error_dialog(browser)
+    points = browser.find_elements(By.CSS_SELECTOR, '.o_graph svg .nv-point, .o_graph svg path')
+    assert points, 'the Pareto graph draws no line'
+    ui.screenshot(browser, 'customer_pareto')
