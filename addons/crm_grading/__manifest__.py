@@ -29,5 +29,7 @@
         "data/crm_customer_analysis_filters.xml",
     ],
     "demo": [
+        # last: the cube reads the demo data loaded before it
+        "demo/crm_customer_analysis_demo.xml",
     ],
 }

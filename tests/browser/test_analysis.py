@@ -4,6 +4,7 @@ The cube is a materialized view: the scenario refreshes it (committed) first, as
 job would, so that the pivot shows the demo data.
 """
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 import demo_records as demo
 import odoo_ui as ui
@@ -32,6 +33,24 @@ def test_manager_opens_analysis_and_pareto(odoo_server, browser, odoo_env):
     cells = [c.text for c in browser.find_elements(By.CSS_SELECTOR, '.o_pivot tbody td')]
     assert any(c.strip() not in ('', '0.00') for c in cells), 'the pivot shows no figure'
     ui.screenshot(browser, 'customer_analysis_pivot')
+
+    # A shared favourite: customer value by lifecycle status (rows of the five statuses).
+    name = odoo_env.ref('crm_grading.crm_customer_analysis_filter_value_by_lifecycle').with_context(
+        lang=odoo_env['res.users'].search([('login', '=', MANAGER)]).lang).name
+    found = browser.execute_script(
+        "var name = arguments[0];"
+        "var a = Array.prototype.find.call(document.querySelectorAll('.o_favorites_menu li a'),"
+        "  function (link) { return link.textContent.trim() === name; });"
+        "if (a) { jQuery(a).click(); } return !!a;", name)
+    assert found, 'no favourite %r in the search view' % name
+    ui.wait_loaded(browser)
+    ui.wait_for(browser, '.o_pivot table')
+    row_headers = ('.o_pivot tbody .o_pivot_header_cell_opened, '
+                   '.o_pivot tbody .o_pivot_header_cell_closed')
+    WebDriverWait(browser, ui.TIMEOUT).until(
+        lambda b: len(b.find_elements(By.CSS_SELECTOR, row_headers)) >= 3,
+        'the favourite shows no lifecycle statuses')
+    ui.screenshot(browser, 'customer_analysis_lifecycle')
 
     ui.open_menu(browser, PARETO_MENU)
     text = ui.wait_for(browser, '.o_content .o_form_view [name="summary"]').text

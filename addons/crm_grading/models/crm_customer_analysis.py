@@ -40,9 +40,9 @@ LIFECYCLE_STATUSES = [
     ('lost', 'Lost'),
 ]
 # Day counts of the lifecycle rules (documented in the README).
-NEW_DAYS = 90           # first confirmed order at most this many days ago: new
-ACTIVE_DAYS = 180       # last confirmed order at most this many days ago: active
-AT_RISK_DAYS = 365      # last order up to this many days ago: at risk; older: lost ...
+NEW_DAYS = 90           # first purchase at most this many days ago: new
+ACTIVE_DAYS = 180       # last purchase at most this many days ago: active
+AT_RISK_DAYS = 365      # last purchase up to this many days ago: at risk; older: lost ...
 RECENT_CONTACT_DAYS = 90  # ... unless contacted this recently, which keeps it at risk
 
 # A sales order's amount in its company's currency at the order date (as crm.customer.figures).
@@ -79,9 +79,10 @@ class CrmCustomerAnalysis(models.Model):
     rfm_score = fields.Char('RFM Score', readonly=True)
     lifecycle_status = fields.Selection(
         LIFECYCLE_STATUSES, 'Lifecycle Status', readonly=True,
-        help="Prospect: no confirmed order yet. New: first order in the last 90 days. "
-             "Active: last order in the last 180 days. At risk: last order 181 to 365 days "
-             "ago, or older but contacted in the last 90 days. Lost: the rest.")
+        help="From the purchases (confirmed orders and posted invoices) and contacts. "
+             "Prospect: no purchase yet. New: first purchase in the last 90 days. Active: "
+             "last purchase in the last 180 days. At risk: last purchase 181 to 365 days ago, "
+             "or older but contacted in the last 90 days. Lost: the rest.")
     industry_id = fields.Many2one('res.partner.industry', 'Industry', readonly=True)
     category_id = fields.Many2one(
         'res.partner.category', 'Tag', readonly=True,
@@ -96,8 +97,12 @@ class CrmCustomerAnalysis(models.Model):
     city = fields.Char('City', readonly=True)
     user_id = fields.Many2one('res.users', 'Salesperson', readonly=True)
     team_id = fields.Many2one('crm.team', 'Sales Team', readonly=True)
-    first_order_date = fields.Date('First Order', readonly=True)
-    last_order_date = fields.Date('Last Order', readonly=True)
+    first_order_date = fields.Date(
+        'First Purchase', readonly=True,
+        help="First confirmed order or posted invoice of the customer.")
+    last_order_date = fields.Date(
+        'Last Purchase', readonly=True,
+        help="Last confirmed order or posted invoice of the customer.")
 
     # Period measures ---------------------------------------------------
     revenue = fields.Float(
@@ -221,7 +226,11 @@ class CrmCustomerAnalysis(models.Model):
             {'name': 'src_invoices', 'columns': [('revenue', '0')], 'query': """
                 SELECT inv.commercial_partner_id AS partner_id, inv.company_id,
                        date_trunc('month', inv.date_invoice)::date AS date,
-                       SUM(inv.amount_total_company_signed) AS revenue
+                       SUM(inv.amount_total_company_signed) AS revenue,
+                       MIN(inv.date_invoice) FILTER (WHERE inv.type = 'out_invoice')
+                           AS first_invoice,
+                       MAX(inv.date_invoice) FILTER (WHERE inv.type = 'out_invoice')
+                           AS last_invoice
                   FROM account_invoice inv
                  WHERE inv.type IN ('out_invoice', 'out_refund')
                    AND inv.state IN ('open', 'paid')
@@ -356,9 +365,17 @@ class CrmCustomerAnalysis(models.Model):
               GROUP BY 1
             ),
             src_life AS (
-                SELECT partner_id, MIN(first_order)::date AS first_order_date,
-                       MAX(last_order)::date AS last_order_date
-                  FROM src_orders WHERE first_order IS NOT NULL GROUP BY 1
+                -- A purchase is a confirmed order or a posted invoice (some are invoiced
+                -- without an order).
+                SELECT partner_id, MIN(first_day) AS first_order_date,
+                       MAX(last_day) AS last_order_date
+                  FROM (SELECT partner_id, first_order::date AS first_day,
+                               last_order::date AS last_day
+                          FROM src_orders WHERE first_order IS NOT NULL
+                     UNION ALL
+                        SELECT partner_id, first_invoice, last_invoice
+                          FROM src_invoices WHERE first_invoice IS NOT NULL) purchases
+              GROUP BY 1
             ),
             cust AS (
                 SELECT p.id, p.company_id, p.grade_id, p.credit_rating, p.rfm_score,

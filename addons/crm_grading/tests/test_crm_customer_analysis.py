@@ -83,6 +83,13 @@ class CustomerAnalysisCase(Customer360Case):
                     'partner_id': customer.id, 'interaction_type': 'call',
                     'summary': 'Cube call', 'date': cls.day(-contact_days) + ' 08:00:00'})
             cls.lifecycle[customer] = status
+        # An invoice without an order is a purchase too.
+        invoiced = cls.make_customer('Cube Invoiced')
+        cls.make_invoice(invoiced, 10.0, cls.day(-200))
+        cls.lifecycle[invoiced] = 'at_risk'
+        invoiced_new = cls.make_customer('Cube Invoiced New')
+        cls.make_invoice(invoiced_new, 10.0, cls.day(-5))
+        cls.lifecycle[invoiced_new] = 'new'
         cls.co_owned = cls.make_customer('Cube Co-owned', co_owner_ids=[(6, 0, [cls.owner.id])],
                                          property_payment_term_id=cls.term.id)
         cls.make_invoice(cls.co_owned, 50.0, cls.day(0))
@@ -133,7 +140,10 @@ class TestCrmCustomerAnalysis(CustomerAnalysisCase):
         current = rows[self.this_month]
         self.assertTrue(current.is_current_period)
         self.assertEqual(current.avg_days_to_pay, 10.0)
-        self.assertEqual(current.lifecycle_status, 'new')
+        # First purchase: the invoice of a year ago; last: the order of 10 days ago.
+        self.assertEqual(current.lifecycle_status, 'active')
+        self.assertEqual(current.first_order_date, fields.Date.to_string(self.year_ago))
+        self.assertEqual(current.last_order_date, self.day(-10))
         self.assertFalse(current.days_since_contact)
         self.assertEqual(rows[month(self.year_ago)].avg_days_to_pay, 0.0)
         lead_row = rows[self.lead_month]
