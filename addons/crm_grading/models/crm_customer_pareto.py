@@ -115,6 +115,9 @@ class CrmCustomerParetoSummary(models.TransientModel):
     top_share = fields.Float('Share of Customers (%)', readonly=True, digits=(16, 1))
     revenue = fields.Float('Revenue (12 months)', readonly=True)
     summary = fields.Char('Summary', readonly=True)
+    refreshed_at = fields.Datetime(
+        'Figures of', readonly=True,
+        help="When the customer analysis was last refreshed (every night, or from the menu).")
 
     @api.multi
     def name_get(self):
@@ -125,6 +128,8 @@ class CrmCustomerParetoSummary(models.TransientModel):
         values = super().default_get(fields_list)
         figures = self.env['crm.customer.pareto'].pareto_summary()
         values.update(figures)
+        values['refreshed_at'] = self.env['ir.config_parameter'].sudo().get_param(
+            'crm_grading.analysis_refreshed_at') or False
         values['summary'] = _("%s%% of the customers (%s of %s) bring 80%% of the revenue "
                               "of the last twelve months.") % (
             figures['top_share'], figures['top_count'], figures['customer_count'])

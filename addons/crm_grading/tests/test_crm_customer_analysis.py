@@ -296,7 +296,8 @@ class TestCrmCustomerAnalysis(CustomerAnalysisCase):
     def test_refresh_sees_new_documents(self):
         self.make_invoice(self.prospect, 40.0, self.day(0))
         self.assertEqual(self.rows(self.prospect)[self.this_month].revenue, 0.0)
-        self.Analysis.refresh()
+        action = self.Analysis.action_refresh()
+        self.assertEqual(action['res_model'], 'crm.customer.analysis')
         self.assertEqual(self.rows(self.prospect)[self.this_month].revenue, 40.0)
 
     def test_pivot_export_available(self):
@@ -338,5 +339,6 @@ class TestCrmCustomerPareto(CustomerAnalysisCase):
         self.assertIn(self.alpha.id, expected)
         wizard = self.env['crm.customer.pareto.summary'].create({})
         self.assertEqual(wizard.top_count, top)
+        self.assertTrue(wizard.refreshed_at)
         self.assertIn('%s%%' % summary['top_share'], wizard.summary)
         self.assertEqual(wizard.action_open_curve()['res_model'], 'crm.customer.pareto')
