@@ -4,7 +4,7 @@
 
 A materialized SQL view (``_auto = False``), refreshed every night, from the menu and after a
 grading run (``refresh``): computed live over a large base (a million invoices) one opening of
-the pivot would take a minute; read from the materialized rows it takes well under a second.
+the pivot would take a minute; read from the materialized rows it takes about a second.
 The figures follow the definitions of the customer card (``crm.customer.figures``):
 
 * period measures sit on the row of the month of their document: revenue (posted invoices
@@ -21,8 +21,20 @@ Every customer gets a row for the current month, so that prospects appear in the
 grouped by ``partner_id`` (commercial entity), ``company_id`` and ``date`` (first day of the
 month) and the measure columns it adds with their value when the source has no row. A module
 adds a source (``crm_service``: tickets, SLA compliance, rating) by extending this method and
-declaring the matching fields; ``init`` rebuilds the view when its query changes. Customer dimensions
-come from ``_analysis_dimensions``, extended the same way.
+declaring the matching fields; ``init`` rebuilds the view when its query changes. Customer
+dimensions come from ``_analysis_dimensions``, extended the same way. Example::
+
+    @api.model
+    def _analysis_sources(self):
+        return super()._analysis_sources() + [{
+            'name': 'src_tickets', 'columns': [('ticket_count', '0')], 'query': '''
+                SELECT p.commercial_partner_id AS partner_id, t.company_id,
+                       date_trunc('month', t.create_date)::date AS date,
+                       COUNT(*) AS ticket_count
+                  FROM crm_service_ticket t JOIN res_partner p ON p.id = t.partner_id
+              GROUP BY 1, 2, 3'''}]
+
+with ``ticket_count = fields.Integer(readonly=True)`` on the inheriting model.
 """
 import hashlib
 

@@ -5,7 +5,7 @@
 The constructed customers live beside the demo data in the test company (a new company would
 need its own chart of accounts); the exact checks read only the rows of those customers.
 """
-from datetime import date, timedelta
+from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
