@@ -34,7 +34,9 @@ dimensions come from ``_analysis_dimensions``, extended the same way. Example::
                   FROM crm_service_ticket t JOIN res_partner p ON p.id = t.partner_id
               GROUP BY 1, 2, 3'''}]
 
-with ``ticket_count = fields.Integer(readonly=True)`` on the inheriting model.
+with ``ticket_count = fields.Integer(readonly=True)`` on the inheriting model. Odoo creates
+a module's tables model by model in import order: import the extension after the models whose
+tables its source reads.
 """
 import hashlib
 
