@@ -14,6 +14,32 @@ ANALYSIS_MENU = 'crm_grading.crm_customer_analysis_menu'
 PARETO_MENU = 'crm_grading.crm_customer_pareto_menu'
 
 
+def check_xls_export(browser):
+    """Post a small table to the host's pivot export, as the download button does, and check
+    that an Excel (BIFF/OLE2) file comes back: the controller needs xlwt."""
+    result = browser.execute_async_script("""
+        var done = arguments[arguments.length - 1];
+        var data = {nbr_measures: 1, title: 'Customer Analysis', measure_row: [],
+                    headers: [[{width: 1, height: 1, title: 'Total'}]],
+                    rows: [{indent: 0, title: 'Total', values: [{value: 1.5, is_bold: true}]}]};
+        var form = new FormData();
+        form.append('data', JSON.stringify(data));
+        form.append('token', 'x');
+        form.append('csrf_token', odoo.csrf_token);
+        fetch('/web/pivot/export_xls', {method: 'POST', body: form, credentials: 'same-origin'})
+            .then(function (response) {
+                return response.arrayBuffer().then(function (buffer) {
+                    var head = Array.prototype.slice.call(new Uint8Array(buffer, 0, 4));
+                    done({status: response.status, type: response.headers.get('Content-Type'),
+                          head: head});
+                });
+            }).catch(function (error) { done({error: String(error)}); });
+    """)
+    assert result.get('status') == 200, result
+    assert 'ms-excel' in (result.get('type') or ''), result
+    assert result['head'] == [0xD0, 0xCF, 0x11, 0xE0], result
+
+
 def test_manager_opens_analysis_and_pareto(odoo_server, browser, odoo_env):
     """admin opens Customer Analysis (pivot by grade and year), then the Pareto curve."""
     with demo.committed_env(odoo_server.db) as env:
@@ -51,6 +77,7 @@ def test_manager_opens_analysis_and_pareto(odoo_server, browser, odoo_env):
         lambda b: len(b.find_elements(By.CSS_SELECTOR, row_headers)) >= 3,
         'the favourite shows no lifecycle statuses')
     ui.screenshot(browser, 'customer_analysis_lifecycle')
+    check_xls_export(browser)
 
     ui.open_menu(browser, PARETO_MENU)
     text = ui.wait_for(browser, '.o_content .o_form_view [name="summary"]').text
