@@ -142,6 +142,10 @@ class CrmCustomerAnalysis(models.Model):
         help="Expected revenue of the open opportunities created in the month.")
 
     # Snapshot measures (current month only) -------------------------------
+    customer_count = fields.Integer(
+        'Customers', readonly=True,
+        help="1 on each customer's own row of the current month (in its company): summed, "
+             "the number of customers, each counted once.")
     customer_value = fields.Float('Customer Value', readonly=True)
     receivable_amount = fields.Float('Receivable', readonly=True)
     overdue_amount = fields.Float('Overdue', readonly=True)
@@ -345,7 +349,7 @@ class CrmCustomerAnalysis(models.Model):
         for src in self._analysis_sources():
             measures += src['columns']
         return measures + [('win_rate', None), ('customer_value', '0'),
-                           ('days_since_contact', None)]
+                           ('days_since_contact', None), ('customer_count', '0')]
 
     @api.model
     def _analysis_query(self):
@@ -391,8 +395,14 @@ class CrmCustomerAnalysis(models.Model):
                           FROM src_invoices WHERE first_invoice IS NOT NULL) purchases
               GROUP BY 1
             ),
+            k0 AS (
+                %(keys)s
+            ),
             cust AS (
-                SELECT p.id, p.company_id, p.grade_id, p.credit_rating, p.rfm_score,
+                -- The company of the customer's own row (customer value, contact, count):
+                -- its own, else the first it has documents in.
+                SELECT p.id, COALESCE(p.company_id, kc.company_id) AS base_company_id,
+                       p.grade_id, p.credit_rating, p.rfm_score,
                        p.customer_value, p.industry_id, p.company_size, p.country_id,
                        p.state_id, p.city, p.user_id, p.team_id,
                        (SELECT rel.category_id
@@ -413,12 +423,14 @@ class CrmCustomerAnalysis(models.Model):
                   FROM res_partner p
              LEFT JOIN src_life life ON life.partner_id = p.id
              LEFT JOIN src_contacts ct ON ct.partner_id = p.id
+             LEFT JOIN (SELECT partner_id, MIN(company_id) AS company_id
+                          FROM k0 GROUP BY 1) kc ON kc.partner_id = p.id
                  WHERE p.customer AND p.active AND p.id = p.commercial_partner_id
             ),
             k AS (
-                %(keys)s
+                SELECT partner_id, company_id, date FROM k0
                 UNION
-                SELECT id, company_id, date_trunc('month', CURRENT_DATE)::date FROM cust
+                SELECT id, base_company_id, date_trunc('month', CURRENT_DATE)::date FROM cust
             )
             SELECT (k.partner_id::bigint * 1000 + COALESCE(k.company_id, 0)) * 100000
                        + (extract(year FROM k.date)::int * 12
@@ -443,12 +455,17 @@ class CrmCustomerAnalysis(models.Model):
                              / (src_opportunities.opportunity_won_count
                                 + src_opportunities.opportunity_lost_count)
                    END::float8 AS win_rate,
-                   CASE WHEN k.date = date_trunc('month', CURRENT_DATE)::date
+                   CASE WHEN base.id IS NOT NULL
                         THEN NULLIF(cust.customer_value, 0) END::float8 AS customer_value,
-                   CASE WHEN k.date = date_trunc('month', CURRENT_DATE)::date
-                        THEN cust.days_since_contact END AS days_since_contact
+                   CASE WHEN base.id IS NOT NULL
+                        THEN cust.days_since_contact END AS days_since_contact,
+                   CASE WHEN base.id IS NOT NULL THEN 1 END AS customer_count
               FROM k
               JOIN cust ON cust.id = k.partner_id
+              -- the customer's own row: its figures are counted once per customer
+         LEFT JOIN cust base ON base.id = k.partner_id
+                            AND k.date = date_trunc('month', CURRENT_DATE)::date
+                            AND base.base_company_id IS NOT DISTINCT FROM k.company_id
               %(joins)s
         """ % {
             'ctes': ',\n'.join(ctes), 'keys': keys, 'joins': '\n'.join(joins),

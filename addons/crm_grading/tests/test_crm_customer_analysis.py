@@ -13,8 +13,8 @@ from odoo import fields
 
 from odoo.addons.crm_customer360.tests.common import Customer360Case
 
-MEASURES = ['revenue', 'revenue_previous', 'order_count', 'order_amount', 'quotation_count',
-            'quotation_amount', 'opportunity_open_count', 'opportunity_won_count',
+MEASURES = ['customer_count', 'revenue', 'revenue_previous', 'order_count', 'order_amount',
+            'quotation_count', 'quotation_amount', 'opportunity_open_count', 'opportunity_won_count',
             'opportunity_lost_count', 'expected_revenue', 'receivable_amount',
             'overdue_amount', 'customer_value']
 
@@ -131,7 +131,8 @@ class TestCrmCustomerAnalysis(CustomerAnalysisCase):
         add(today, quotation_count=1, quotation_amount=250.0)
         add(fields.Date.from_string(self.lead_month), opportunity_open_count=1,
             opportunity_won_count=1, opportunity_lost_count=1, expected_revenue=5000.0)
-        add(today, receivable_amount=800.0, overdue_amount=1000.0, customer_value=1234.0)
+        add(today, receivable_amount=800.0, overdue_amount=1000.0, customer_value=1234.0,
+            customer_count=1)
         rows = self.rows(self.alpha)
         self.assertEqual(sorted(rows), sorted(expected))
         for key, values in expected.items():
@@ -173,7 +174,8 @@ class TestCrmCustomerAnalysis(CustomerAnalysisCase):
         self.assertEqual(list(rows), [self.this_month])
         row = rows[self.this_month]
         self.assertEqual(row.lifecycle_status, 'prospect')
-        self.assertEqual({m: row[m] for m in MEASURES}, dict.fromkeys(MEASURES, 0))
+        self.assertEqual({m: row[m] for m in MEASURES},
+                         dict(dict.fromkeys(MEASURES, 0), customer_count=1))
 
     def test_lifecycle_status_rules(self):
         for customer, status in self.lifecycle.items():
@@ -187,7 +189,7 @@ class TestCrmCustomerAnalysis(CustomerAnalysisCase):
         domain = [('partner_id', '=', self.alpha.id)]
         everything = self.totals(domain)
         current = self.totals(domain + [('is_current_period', '=', True)])
-        for name in ('receivable_amount', 'overdue_amount', 'customer_value'):
+        for name in ('receivable_amount', 'overdue_amount', 'customer_value', 'customer_count'):
             self.assertEqual(everything[name], current[name], name)
         self.assertEqual(everything['revenue'], 1600.0)
         self.assertEqual(everything['receivable_amount'], 800.0)
@@ -241,8 +243,13 @@ class TestCrmCustomerAnalysis(CustomerAnalysisCase):
                 lambda l: not l.active and not l.probability)))
             self.assertAlmostEqual(cube['expected_revenue'], sum(leads.filtered(
                 lambda l: l.active and l.probability < 100).mapped('planned_revenue')), 2)
-        # Receivable and overdue: today's open invoices, on the current month only.
+        # Receivable and overdue: today's open invoices, on the current month only; each
+        # customer counted once.
         current = self.totals([('is_current_period', '=', True)])
+        self.assertEqual(self.totals([])['customer_count'], len(customers.filtered(
+            lambda p: p.commercial_partner_id == p)))
+        self.assertEqual(current['customer_value'], sum(customers.filtered(
+            lambda p: p.commercial_partner_id == p).mapped('customer_value')))
         open_invoices = self.env['account.invoice'].search(
             [('type', 'in', ('out_invoice', 'out_refund')), ('state', '=', 'open'),
              ('commercial_partner_id', 'in', customers.ids)])
