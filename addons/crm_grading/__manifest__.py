@@ -35,11 +35,17 @@
         "views/res_partner_credit_views.xml",
         "views/res_partner_follow_up_views.xml",
         "views/sale_order_views.xml",
+        # customer analysis (cube and Pareto)
+        "security/crm_customer_analysis_security.xml",
+        "data/crm_customer_analysis_data.xml",
+        "views/crm_customer_analysis_views.xml",
+        "data/crm_customer_analysis_filters.xml",
     ],
     "demo": [
         "demo/crm_grading_run_demo.xml",
-        # credit rating (h-credit)
         "demo/res_partner_credit_demo.xml",
+        # last: the cube reads the demo data loaded before it
+        "demo/crm_customer_analysis_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
 }

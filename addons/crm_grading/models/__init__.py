@@ -15,3 +15,5 @@ from . import crm_lead
 from . import res_partner_credit
 from . import res_partner_follow_up
 from . import sale_order
+from . import crm_customer_analysis
+from . import crm_customer_pareto
