@@ -15,6 +15,7 @@
         "crm_grading",
         "resource",
         "portal",
+        "rating",
     ],
     "data": [
         "security/crm_service_security.xml",
@@ -29,10 +30,17 @@
         "views/crm_service_sla_views.xml",
         "views/res_partner_views.xml",
         "views/crm_service_menus.xml",
+        # customer portal and satisfaction
+        "security/crm_service_portal_security.xml",
+        "data/crm_service_rating_data.xml",
+        "views/crm_service_portal_templates.xml",
+        "views/crm_service_ticket_rating_views.xml",
     ],
     "demo": [
         "demo/crm_service_team_demo.xml",
         "demo/crm_service_sla_demo.xml",
         "demo/crm_service_ticket_demo.xml",
+        # customer portal and satisfaction
+        "demo/crm_service_portal_demo.xml",
     ],
 }

@@ -7,3 +7,6 @@ from . import crm_service_ticket_sla
 from . import crm_service_ticket_mail
 from . import res_partner
 from . import crm_customer_handover
+from . import crm_service_ticket_portal
+from . import crm_service_ticket_rating
+from . import res_partner_rating
