@@ -31,13 +31,16 @@ class CrmServiceTicket(models.Model):
         return self.sudo().access_token
 
     @api.multi
-    def _portal_access_url(self, with_token=False):
-        """The ticket's portal page, with its access token when `with_token` (for e-mails)."""
+    def portal_share_url(self):
+        """The ticket's portal page with its access token: the link of the e-mails.
+
+        Public (mail templates cannot call private methods), so it checks that the caller
+        may read the ticket before it hands out the token.
+        """
         self.ensure_one()
-        url = '/my/tickets/%d' % self.id
-        if with_token:
-            url += '?access_token=%s' % self._portal_ensure_token()
-        return url
+        self.check_access_rights('read')
+        self.check_access_rule('read')
+        return '/my/tickets/%d?access_token=%s' % (self.id, self._portal_ensure_token())
 
     @api.multi
     def _portal_sla_state(self):

@@ -205,3 +205,29 @@ class TestPortalRoutes(ServiceHttpCase):
         self.assertNotIn(self.ids['own_number'], text)
         response = self.url_open('/my/tickets/%d' % self.ids['own_ticket'])
         self.assertEqual(response.status_code, 404, response.text[-4000:])
+
+    # ------------------------------------------------------------------
+    # The rating links of the e-mail (host routes, public)
+    # ------------------------------------------------------------------
+    def test_rating_links_rate_the_ticket(self):
+        with self.server_env() as env:
+            ticket = env['crm.service.ticket'].browse(self.ids['own_ticket'])
+            ticket.write({'stage_id': env['crm.service.stage'].search(
+                [('name', '=', 'Portal Test Done')]).id})
+            token = env['rating.rating'].search([
+                ('res_model', '=', 'crm.service.ticket'), ('res_id', '=', ticket.id)
+            ]).access_token
+        self.opener.cookies.clear()  # the customer clicks in their mailbox
+        page = self.url_open('/rating/%s/5' % token)
+        self.assertEqual(page.status_code, 200)
+        csrf = re.search(r'name="csrf_token"\s+value="([^"]+)"', page.text).group(1)
+        response = self.url_open('/rating/%s/5/submit_feedback' % token,
+                                 data={'feedback': 'Took two days', 'csrf_token': csrf})
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(self.url_open('/rating/not-a-token/5').status_code, 404)
+        with self.server_env() as env:
+            ticket = env['crm.service.ticket'].browse(self.ids['own_ticket'])
+            self.assertEqual(ticket.rating_last_value, 5.0)
+            self.assertEqual(ticket.rating_last_text, 'not_satisfied')
+            self.assertEqual(ticket.rating_last_feedback, 'Took two days')
+            self.assertEqual(env['res.partner'].browse(self.ids['own']).ticket_rating_avg, 5.0)
