@@ -190,8 +190,8 @@ class CrmServiceTicket(models.Model):
         ticket = super().create(vals)
         if ticket.partner_id:
             ticket.message_subscribe([ticket.partner_id.id])
+        ticket._sla_apply(include_closed=True)
         ticket._stage_values_apply()
-        ticket._sla_apply()
         return ticket
 
     @api.multi
