@@ -144,14 +144,16 @@ class CrmServiceTicket(models.Model):
         """A ticket's sales order and invoice belong to its customer."""
         for ticket in self:
             customer = ticket.commercial_partner_id
-            for document in (ticket.sale_order_id, ticket.invoice_id):
+            for field in ('sale_order_id', 'invoice_id'):
+                document = ticket[field]
                 if not document:
                     continue
                 owner = document.partner_id.commercial_partner_id
                 if not customer or owner != customer:
                     raise ValidationError(
                         _("%s %s belongs to customer %s, not to the ticket's customer %s.")
-                        % (document._description, document.display_name, owner.display_name,
+                        % (self._fields[field].get_description(self.env)['string'],
+                           document.display_name, owner.display_name,
                            customer.display_name or _('(none)')))
 
     @api.onchange('partner_id')
@@ -188,8 +190,8 @@ class CrmServiceTicket(models.Model):
         ticket = super().create(vals)
         if ticket.partner_id:
             ticket.message_subscribe([ticket.partner_id.id])
+        ticket._sla_apply(include_closed=True)
         ticket._stage_values_apply()
-        ticket._sla_apply()
         return ticket
 
     @api.multi

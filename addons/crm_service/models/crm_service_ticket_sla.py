@@ -38,9 +38,10 @@ class CrmServiceTicket(models.Model):
         return ['priority', 'team_id', 'partner_id', 'category_id', 'company_id']
 
     @api.multi
-    def _sla_apply(self):
-        """Choose the policy of the open tickets and set their deadlines and status."""
-        tickets = self.filtered(lambda ticket: not ticket.is_closed)
+    def _sla_apply(self, include_closed=False):
+        """Choose the policy of the open tickets (and of closed ones with
+        ``include_closed``, for new tickets) and set their deadlines and status."""
+        tickets = self if include_closed else self.filtered(lambda ticket: not ticket.is_closed)
         policies = self.env['crm.service.sla']._sla_for_tickets(tickets)
         for ticket in tickets:
             sla = policies[ticket.id]
