@@ -5,3 +5,6 @@ from . import test_crm_service_ticket_mail
 from . import test_res_partner
 from . import test_crm_customer_handover
 from . import test_crm_service_security
+from . import test_portal_access
+from . import test_portal_routes
+from . import test_ticket_rating
