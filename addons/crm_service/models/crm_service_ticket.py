@@ -60,7 +60,7 @@ class CrmServiceTicket(models.Model):
         'Closed', related='stage_id.is_closing', store=True, readonly=True, index=True)
     category_id = fields.Many2one('crm.service.category', 'Category', index=True)
     priority = fields.Selection(
-        PRIORITIES, 'Priority', required=True, default='normal', index=True,
+        PRIORITIES, 'Priority', required=True, default='normal',
         track_visibility='onchange')
     priority_rank = fields.Integer(
         'Priority Rank', compute='_compute_priority_rank', store=True,
@@ -89,8 +89,9 @@ class CrmServiceTicket(models.Model):
     response_deadline = fields.Datetime('Response Deadline', readonly=True, copy=False)
     resolve_deadline = fields.Datetime('Resolution Deadline', readonly=True, copy=False)
     first_response_date = fields.Datetime('First Response', readonly=True, copy=False)
+    # not indexed: the job rewrites many rows, and an index on it would forbid HOT updates
     sla_status = fields.Selection(
-        SLA_STATUSES, 'SLA Status', readonly=True, copy=False, index=True,
+        SLA_STATUSES, 'SLA Status', readonly=True, copy=False,
         help="On track; at risk when 80% of the time to a pending deadline is used; breached "
              "when a deadline passed unmet; met when the ticket closed within both deadlines.")
     sla_escalation = fields.Selection(

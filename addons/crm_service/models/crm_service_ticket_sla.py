@@ -11,9 +11,9 @@ around the clock. A ticket is
 - ``at_risk`` when 80 % of the time from the start to a pending deadline is used,
 - ``met`` when it closed within both deadlines, ``on_track`` otherwise.
 
-The job ``_cron_update_sla`` computes the statuses of all open tickets in one SQL statement,
-writes only those that change, and escalates each ticket once per level (at risk, breached):
-an activity for the team leader and a message in the chatter, inserted set-based too.
+The job ``_cron_update_sla`` computes the statuses of all open tickets, writes only those that
+change and escalates each ticket once per level (at risk, breached): an activity for the team
+leader and a message in the chatter, all in one SQL statement.
 """
 import datetime
 from datetime import timedelta
@@ -23,7 +23,6 @@ from odoo.addons.resource.models.resource import to_naive_user_tz
 
 # The share of the time to a deadline after which a ticket is at risk (see _sql_status).
 AT_RISK_RATIO = 0.8
-ESCALATION_RANK = {False: 0, None: 0, 'at_risk': 1, 'breached': 2}
 
 
 class CrmServiceTicket(models.Model):
@@ -154,89 +153,93 @@ class CrmServiceTicket(models.Model):
 
     @api.model
     def _cron_update_sla(self, now=None):
-        """Update the SLA status of every open ticket and escalate, set-based.
+        """Update the SLA status of every open ticket and escalate, in one SQL statement.
+
+        Only the tickets whose status changes, or that are at risk or breached beyond their
+        last escalation, are written. Each of the latter gets one activity for the team
+        leader (the assignee when the team has no leader) and one message in the chatter,
+        and its escalation level is remembered, so that no escalation is ever sent twice.
 
         :param now: the reference time (a datetime string), now by default; for tests.
         :return: the number of tickets whose status changed
         """
         now = now or fields.Datetime.now()
-        params = {'now': now, 'ratio': AT_RISK_RATIO}
-        self.env.cr.execute("""
-            UPDATE crm_service_ticket t
-               SET sla_status = s.status, write_date = (now() at time zone 'UTC')
-              FROM (SELECT t.id, %s AS status
-                      FROM crm_service_ticket t
-                     WHERE t.is_closed IS NOT TRUE
-                       AND (t.response_deadline IS NOT NULL
-                            OR t.resolve_deadline IS NOT NULL)) s
-             WHERE t.id = s.id AND t.sla_status IS DISTINCT FROM s.status
-        """ % self._sql_status(), params)
-        changed = self.env.cr.rowcount
-        self.invalidate_cache(['sla_status'])
-        self._sla_escalate(now)
-        return changed
-
-    @api.model
-    def _sla_escalate(self, now):
-        """Escalate the open tickets at risk or breached beyond their last escalation: one
-        activity for the team leader (the assignee when the team has no leader) and one
-        message in the chatter each, then remember the level on the ticket."""
-        cr = self.env.cr
-        cr.execute("""
-            SELECT t.id FROM crm_service_ticket t
-             WHERE t.is_closed IS NOT TRUE
-               AND ((t.sla_status = 'at_risk' AND t.sla_escalation IS NULL)
-                 OR (t.sla_status = 'breached' AND t.sla_escalation IS DISTINCT FROM 'breached'))
-             FOR UPDATE OF t SKIP LOCKED
-        """)
-        ids = [row[0] for row in cr.fetchall()]
-        if not ids:
-            return 0
-        model_id = self.env['ir.model']._get_id(self._name)
         activity_type = self.env.ref('mail.mail_activity_data_todo', raise_if_not_found=False)
-        subtype = self.env.ref('mail.mt_note')
-        author = self.env.user.partner_id
         texts = self._sla_escalation_texts()
-        common = {
-            'ids': ids, 'model': self._name, 'model_id': model_id, 'uid': self.env.uid,
-            'type_id': activity_type.id if activity_type else None, 'now': now,
-            'today': now[:10], 'subtype_id': subtype.id, 'author_id': author.id,
+        params = {
+            'now': now, 'ratio': AT_RISK_RATIO, 'today': now[:10], 'uid': self.env.uid,
+            'model': self._name, 'model_id': self.env['ir.model']._get_id(self._name),
+            'type_id': activity_type.id if activity_type else None,
+            'subtype_id': self.env.ref('mail.mt_note').id,
+            'author_id': self.env.user.partner_id.id,
             'risk_summary': texts['at_risk'][0], 'breach_summary': texts['breached'][0],
             'risk_body': texts['at_risk'][1], 'breach_body': texts['breached'][1],
         }
-        cr.execute("""
-            INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name,
-                                       activity_type_id, summary, date_deadline, user_id,
-                                       create_uid, create_date, write_uid, write_date)
-            SELECT %(model_id)s, %(model)s, t.id, t.number || ' ' || t.name, %(type_id)s,
-                   CASE t.sla_status WHEN 'at_risk' THEN %(risk_summary)s
-                                     ELSE %(breach_summary)s END,
-                   %(today)s, COALESCE(team.leader_id, t.user_id),
-                   %(uid)s, %(now)s, %(uid)s, %(now)s
-              FROM crm_service_ticket t
-              LEFT JOIN crm_service_team team ON team.id = t.team_id
-             WHERE t.id IN %(tuple_ids)s AND COALESCE(team.leader_id, t.user_id) IS NOT NULL
-        """, dict(common, tuple_ids=tuple(ids)))
-        cr.execute("""
-            INSERT INTO mail_message (model, res_id, record_name, body, message_type,
-                                      subtype_id, author_id, date, message_id, no_auto_thread,
-                                      create_uid, create_date, write_uid, write_date)
-            SELECT %(model)s, t.id, t.number || ' ' || t.name,
-                   CASE t.sla_status WHEN 'at_risk' THEN %(risk_body)s
-                                     ELSE %(breach_body)s END,
-                   'notification', %(subtype_id)s, %(author_id)s, %(now)s,
-                   '<sla-' || t.sla_status || '-' || t.id || '-'
-                       || md5(random()::text) || '@crm_service>', FALSE,
-                   %(uid)s, %(now)s, %(uid)s, %(now)s
-              FROM crm_service_ticket t
-             WHERE t.id IN %(tuple_ids)s
-        """, dict(common, tuple_ids=tuple(ids)))
-        cr.execute("""
-            UPDATE crm_service_ticket SET sla_escalation = sla_status WHERE id IN %s
-        """, (tuple(ids),))
-        self.invalidate_cache(['sla_escalation', 'activity_ids', 'message_ids'], ids)
-        self.env['mail.activity'].invalidate_cache()
-        return len(ids)
+        self.env.cr.execute("""
+            WITH computed AS (
+                SELECT t.id, t.sla_status AS old_status, t.sla_escalation AS old_escalation,
+                       %s AS status
+                  FROM crm_service_ticket t
+                 WHERE t.is_closed IS NOT TRUE
+                   AND (t.response_deadline IS NOT NULL OR t.resolve_deadline IS NOT NULL)
+            ), todo AS (
+                SELECT id, status, status IS DISTINCT FROM old_status AS changed,
+                       COALESCE((status = 'at_risk' AND old_escalation IS NULL)
+                                OR (status = 'breached'
+                                    AND old_escalation IS DISTINCT FROM 'breached'),
+                                FALSE) AS escalate
+                  FROM computed
+            ), updated AS (
+                UPDATE crm_service_ticket t
+                   SET sla_status = todo.status,
+                       sla_escalation = CASE WHEN todo.escalate THEN todo.status
+                                             ELSE t.sla_escalation END,
+                       write_date = %%(now)s
+                  FROM todo
+                 WHERE t.id = todo.id AND (todo.changed OR todo.escalate)
+             RETURNING t.id, t.number, t.name, t.team_id, t.user_id, todo.status,
+                       todo.changed, todo.escalate
+            ), activities AS (
+                INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name,
+                                           activity_type_id, summary, date_deadline, user_id,
+                                           create_uid, create_date, write_uid, write_date)
+                SELECT %%(model_id)s, %%(model)s, u.id, u.number || ' ' || u.name,
+                       %%(type_id)s,
+                       CASE u.status WHEN 'at_risk' THEN %%(risk_summary)s
+                                     ELSE %%(breach_summary)s END,
+                       %%(today)s, COALESCE(team.leader_id, u.user_id),
+                       %%(uid)s, %%(now)s, %%(uid)s, %%(now)s
+                  FROM updated u
+                  LEFT JOIN crm_service_team team ON team.id = u.team_id
+                 WHERE u.escalate AND COALESCE(team.leader_id, u.user_id) IS NOT NULL
+             RETURNING id
+            ), messages AS (
+                INSERT INTO mail_message (model, res_id, record_name, body, message_type,
+                                          subtype_id, author_id, date, message_id,
+                                          no_auto_thread, create_uid, create_date,
+                                          write_uid, write_date)
+                SELECT %%(model)s, u.id, u.number || ' ' || u.name,
+                       CASE u.status WHEN 'at_risk' THEN %%(risk_body)s
+                                     ELSE %%(breach_body)s END,
+                       'notification', %%(subtype_id)s, %%(author_id)s, %%(now)s,
+                       '<sla-' || u.status || '-' || u.id || '-'
+                           || md5(random()::text) || '@crm_service>', FALSE,
+                       %%(uid)s, %%(now)s, %%(uid)s, %%(now)s
+                  FROM updated u
+                 WHERE u.escalate
+             RETURNING id
+            )
+            SELECT (SELECT count(*) FROM updated WHERE changed),
+                   (SELECT count(*) FROM updated WHERE escalate),
+                   (SELECT count(*) FROM activities),
+                   (SELECT count(*) FROM messages)
+        """ % self._sql_status(), params)
+        changed, escalated, _activities, _messages = self.env.cr.fetchone()
+        if changed or escalated:
+            self.invalidate_cache(['sla_status', 'sla_escalation', 'activity_ids',
+                                   'message_ids'])
+            self.env['mail.activity'].invalidate_cache()
+        return changed
 
     @api.model
     def _sla_escalation_texts(self):
