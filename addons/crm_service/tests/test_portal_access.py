@@ -67,3 +67,18 @@ class TestPortalAccess(SavepointCase):
                                       subtype='mail.mt_comment')
         self.assertEqual(message.author_id, self.w.own_person)
         self.assertEqual(message.res_id, self.w.own_ticket.id)
+
+    def test_ratings_of_other_companies_are_hidden(self):
+        w = self.w
+        for ticket, person in ((w.own_ticket, w.own_person),
+                               (w.foreign_ticket, w.foreign_person)):
+            ticket.write({'stage_id': w.stage_closed.id})
+            token = ticket.rating_ids.filtered(lambda r: r.partner_id == person).access_token
+            ticket.rating_apply(10, token=token, feedback='Feedback of %s' % person.name)
+        Rating = self.env['rating.rating'].sudo(w.own_user)
+        visible = Rating.search([('res_model', '=', 'crm.service.ticket')])
+        self.assertEqual(visible.mapped('feedback'), ['Feedback of Olga Own'])
+        foreign = self.env['rating.rating'].search([('res_id', '=', w.foreign_ticket.id),
+                                                    ('res_model', '=', 'crm.service.ticket')])
+        with self.assertRaises(AccessError):
+            Rating.browse(foreign.id).read(['feedback'])
