@@ -194,7 +194,7 @@ class CrmServiceTicket(models.Model):
                    SET sla_status = todo.status,
                        sla_escalation = CASE WHEN todo.escalate THEN todo.status
                                              ELSE t.sla_escalation END,
-                       write_date = %%(now)s
+                       write_date = (now() at time zone 'UTC')
                   FROM todo
                  WHERE t.id = todo.id AND (todo.changed OR todo.escalate)
              RETURNING t.id, t.number, t.name, t.team_id, t.user_id, todo.status,
