@@ -92,7 +92,7 @@ class CrmServiceTicket(models.Model):
     # not indexed: the job rewrites many rows, and an index on it would forbid HOT updates
     sla_status = fields.Selection(
         SLA_STATUSES, 'SLA Status', readonly=True, copy=False,
-        help="On track; at risk when 80% of the time to a pending deadline is used; breached "
+        help="On track; at risk when 80 per cent of the time to a pending deadline is used; breached "
              "when a deadline passed unmet; met when the ticket closed within both deadlines.")
     sla_escalation = fields.Selection(
         [('at_risk', 'At Risk'), ('breached', 'Breached')], 'Escalated', readonly=True,

@@ -194,7 +194,7 @@ class CrmServiceTicket(models.Model):
                    SET sla_status = todo.status,
                        sla_escalation = CASE WHEN todo.escalate THEN todo.status
                                              ELSE t.sla_escalation END,
-                       write_date = %%(now)s
+                       write_date = (now() at time zone 'UTC')
                   FROM todo
                  WHERE t.id = todo.id AND (todo.changed OR todo.escalate)
              RETURNING t.id, t.number, t.name, t.team_id, t.user_id, todo.status,
@@ -246,7 +246,7 @@ class CrmServiceTicket(models.Model):
         """Summary of the activity and body of the chatter message, by escalation level."""
         return {
             'at_risk': (_("SLA at risk"),
-                        "<p>%s</p>" % _("SLA at risk: 80% of the time to a deadline is used. "
+                        "<p>%s</p>" % _("SLA at risk: 80 per cent of the time to a deadline is used. "
                                         "The team leader was asked to act.")),
             'breached': (_("SLA breached"),
                          "<p>%s</p>" % _("SLA breached: a deadline passed unmet. "
