@@ -72,6 +72,8 @@ def test_customer_opens_a_ticket_and_replies(odoo_server, browser, odoo_env):
         ui.click(browser, browser.find_element(By.CSS_SELECTOR,
                                                COMPOSER + ' .o_portal_chatter_composer_btn'))
         wait_text(browser, '.o_portal_chatter_messages', reply)
+        # the ticket's panel at the top, the reply below it
+        browser.execute_script("document.querySelector('.o_portal_ticket').scrollIntoView();")
         ui.screenshot(browser, 'service_portal_ticket')
 
         odoo_env.cr.rollback()  # a new snapshot: see what the browser committed

@@ -82,3 +82,24 @@ class TestPortalAccess(SavepointCase):
                                                     ('res_model', '=', 'crm.service.ticket')])
         with self.assertRaises(AccessError):
             Rating.browse(foreign.id).read(['feedback'])
+
+    def test_portal_sla_state(self):
+        """What the ticket's page tells the customer about its deadlines."""
+        ticket = self.w.own_ticket
+        ticket.write({'stage_id': self.w.stage_open.id})
+        ticket.write({'response_deadline': '2030-01-07 10:00:00',
+                      'resolve_deadline': '2030-01-09 10:00:00',
+                      'first_response_date': False, 'sla_status': 'on_track'})
+        self.assertEqual(ticket._portal_sla_state(), 'answer_by')
+        ticket.write({'first_response_date': '2030-01-06 10:00:00', 'sla_status': 'at_risk'})
+        self.assertEqual(ticket._portal_sla_state(), 'resolve_by')
+        ticket.write({'sla_status': 'breached'})
+        self.assertEqual(ticket._portal_sla_state(), 'late')
+        ticket.write({'response_deadline': False, 'resolve_deadline': False,
+                      'sla_status': False})
+        self.assertFalse(ticket._portal_sla_state())
+        ticket.write({'stage_id': self.w.stage_closed.id})
+        ticket.write({'sla_status': 'met'})
+        self.assertEqual(ticket._portal_sla_state(), 'resolved_on_time')
+        ticket.write({'sla_status': 'breached'})
+        self.assertEqual(ticket._portal_sla_state(), 'resolved')
