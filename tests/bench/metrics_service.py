@@ -11,6 +11,8 @@ ticket gets one and every ticket at risk or breached one escalation (about 96,00
 from .measure import metric
 
 TICKETS = 100000
+# The smoke test (tests/test_bench_smoke.py) runs every measurement at scale tiny: fewer tickets.
+TICKETS_BY_SCALE = {'tiny': 2000}
 SPREAD_SECONDS = 10 * 24 * 3600
 
 
@@ -19,10 +21,11 @@ def has_service(env):
     return 'crm.service.ticket' in env or 'crm_service is not installed'
 
 
-def insert_tickets(env, steady):
-    """Insert TICKETS open tickets by SQL; with ``steady``, give them the statuses and
+def insert_tickets(env, steady, scale=None):
+    """Insert TICKETS open tickets (fewer at scale tiny) by SQL; with ``steady``, give them the statuses and
     escalations of a job run 5 minutes ago. Returns the number of tickets."""
     cr = env.cr
+    count = TICKETS_BY_SCALE.get(scale, TICKETS)
     leader = env['res.users'].search([('login', '=like', 'bench.sales%')], limit=1) or env.user
     team = env['crm.service.team'].create({'name': 'Bench service', 'leader_id': leader.id})
     stage = env.ref('crm_service.crm_service_stage_new')
@@ -49,7 +52,7 @@ def insert_tickets(env, steady):
                   FROM res_partner WHERE id = ANY(%(partners)s)) p
             ON p.rank = g %% %(partner_count)s
     """, {'team': team.id, 'stage': stage.id, 'company': env.user.company_id.id,
-          'count': TICKETS, 'spread': SPREAD_SECONDS, 'partners': partner_ids,
+          'count': count, 'spread': SPREAD_SECONDS, 'partners': partner_ids,
           'partner_count': len(partner_ids)})
     count = cr.rowcount
     if steady:
@@ -75,7 +78,7 @@ def insert_tickets(env, steady):
 def sla_job(ctx):
     """The 5-minute SLA job over 100,000 open tickets, 5 minutes after its last run."""
     env = ctx.env
-    insert_tickets(env, steady=True)
+    insert_tickets(env, steady=True, scale=ctx.scale)
     Ticket = env['crm.service.ticket']
     env.cr.execute("SELECT to_char(now() at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS')")
     now = env.cr.fetchone()[0]
@@ -89,7 +92,7 @@ def sla_job(ctx):
 def sla_job_first_run(ctx):
     """The SLA job's first run over 100,000 open tickets without status (mass escalation)."""
     env = ctx.env
-    insert_tickets(env, steady=False)
+    insert_tickets(env, steady=False, scale=ctx.scale)
     Ticket = env['crm.service.ticket']
 
     def run():

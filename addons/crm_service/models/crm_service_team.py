@@ -146,34 +146,45 @@ class CrmServiceTeam(models.Model):
 
     @api.multi
     def _assign_user_round_robin(self):
-        """The member after the last assigned one, in the order of their ids.
-
-        The team row is locked (SELECT ... FOR UPDATE) until the end of the transaction, so
-        two workers creating tickets at once wait for each other and never give the same
-        turn twice."""
-        self.env.cr.execute(
-            "SELECT last_assigned_user_id FROM crm_service_team WHERE id = %s FOR UPDATE",
-            (self.id,))
-        row = self.env.cr.fetchone()
-        last_id = row and row[0] or 0
+        """The member after the last assigned one, in the order of their ids."""
+        last_id = self._assign_lock()
         members = self.member_ids.sorted('id')
         following = members.filtered(lambda user: user.id > last_id)
-        user = following[:1] or members[:1]
-        # plain SQL: the lock is ours, and the ORM write would bump write_date/uid
-        self.env.cr.execute(
-            "UPDATE crm_service_team SET last_assigned_user_id = %s WHERE id = %s",
-            (user.id, self.id))
-        self.invalidate_cache(['last_assigned_user_id'], self.ids)
-        return user
+        return self._assign_remember(following[:1] or members[:1])
 
     @api.multi
     def _assign_user_fewest_open(self):
         """The member with the fewest open tickets (all teams), the lowest id on a tie."""
-        self.env.cr.execute(
-            "SELECT id FROM crm_service_team WHERE id = %s FOR UPDATE", (self.id,))
+        self._assign_lock()
         members = self.member_ids
         groups = self.env['crm.service.ticket'].sudo().read_group(
             [('user_id', 'in', members.ids), ('is_closed', '=', False)],
             ['user_id'], ['user_id'])
         counts = {group['user_id'][0]: group['user_id_count'] for group in groups}
-        return min(members, key=lambda user: (counts.get(user.id, 0), user.id))
+        return self._assign_remember(
+            min(members, key=lambda user: (counts.get(user.id, 0), user.id)))
+
+    @api.multi
+    def _assign_lock(self):
+        """Lock the team row until the end of the transaction; return the last assigned
+        member's id (0 when none).
+
+        Two transactions assigning in the same team at once: the second waits for the first;
+        as the first writes the row (``_assign_remember``), the second then fails with a
+        serialization error (Odoo runs in REPEATABLE READ) and Odoo retries it, now seeing
+        the first one's ticket. So no turn is given twice and no count is stale."""
+        self.env.cr.execute(
+            "SELECT last_assigned_user_id FROM crm_service_team WHERE id = %s FOR UPDATE",
+            (self.id,))
+        row = self.env.cr.fetchone()
+        return row and row[0] or 0
+
+    @api.multi
+    def _assign_remember(self, user):
+        """Store ``user`` as the last assigned member and return it."""
+        # plain SQL: the row is locked by us, and an ORM write would track and bump write_uid
+        self.env.cr.execute(
+            "UPDATE crm_service_team SET last_assigned_user_id = %s WHERE id = %s",
+            (user.id or None, self.id))
+        self.invalidate_cache(['last_assigned_user_id'], self.ids)
+        return user

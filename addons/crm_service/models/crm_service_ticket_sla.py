@@ -92,8 +92,9 @@ class CrmServiceTicket(models.Model):
         self.ensure_one()
         if not self.response_deadline and not self.resolve_deadline:
             return False
-        late_response = bool(self.response_deadline) and \
-            (self.first_response_date or now) > self.response_deadline
+        # a ticket closed without a public reply was answered by its closing
+        answered = self.first_response_date or (self.is_closed and self.closed_date) or now
+        late_response = bool(self.response_deadline) and answered > self.response_deadline
         if self.is_closed:
             late_resolution = bool(self.resolve_deadline) and \
                 (self.closed_date or now) > self.resolve_deadline

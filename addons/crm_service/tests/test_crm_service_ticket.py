@@ -82,6 +82,17 @@ class TestCrmServiceTicket(ServiceCase):
         ticket._sla_update_status()
         self.assertEqual(ticket.sla_status, 'breached')
 
+    def test_closing_without_reply_answers_at_closing(self):
+        # Mon 30 Nov 9:00, response due 14:00: closed at 13:00 without a reply, met; a ticket
+        # closed at 15:00 without a reply missed its response.
+        on_time = self.make_ticket(self.contact, start='2026-11-30 09:00:00')
+        late = self.make_ticket(self.contact, start='2026-11-30 09:00:00')
+        (on_time | late).write({'stage_id': self.stage_solved.id})
+        on_time.write({'closed_date': '2026-11-30 13:00:00'})
+        late.write({'closed_date': '2026-11-30 15:00:00'})
+        (on_time | late)._sla_update_status()
+        self.assertEqual((on_time.sla_status, late.sla_status), ('met', 'breached'))
+
     def test_agent_reply_is_the_first_response(self):
         ticket = self.make_ticket(self.contact)
         ticket.sudo(self.agent).message_post(body='Internal note', message_type='comment',
