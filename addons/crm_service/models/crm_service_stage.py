@@ -1,0 +1,22 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Stages of a service ticket; a closing stage ends the ticket and meets its resolution."""
+from odoo import fields, models
+
+
+class CrmServiceStage(models.Model):
+    _name = 'crm.service.stage'
+    _description = 'Service Ticket Stage'
+    _order = 'sequence, id'
+
+    name = fields.Char('Stage Name', required=True, translate=True)
+    sequence = fields.Integer('Sequence', default=10)
+    fold = fields.Boolean(
+        'Folded in Kanban',
+        help="The column of this stage is folded in the kanban view of the tickets.")
+    is_closing = fields.Boolean(
+        'Closing Stage',
+        help="A ticket that reaches this stage is closed: its closing date is set and its "
+             "resolution deadline is met.")
+    description = fields.Text('Description', translate=True)
+    active = fields.Boolean('Active', default=True)

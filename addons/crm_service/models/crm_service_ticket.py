@@ -1,0 +1,268 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Service tickets: one request of a customer, with an owner, a stage and SLA deadlines.
+
+The SLA side (deadlines, status, escalation job) is in ``crm_service_ticket_sla.py``, the
+e-mail channel in ``crm_service_ticket_mail.py``.
+"""
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from .crm_service_sla import PRIORITIES
+
+CHANNELS = [
+    ('portal', 'Portal'),
+    ('email', 'E-mail'),
+    ('phone', 'Phone'),
+    ('walkin', 'Walk-in'),
+    ('other', 'Other'),
+]
+SLA_STATUSES = [
+    ('on_track', 'On Track'),
+    ('at_risk', 'At Risk'),
+    ('breached', 'Breached'),
+    ('met', 'Met'),
+]
+
+
+class CrmServiceTicket(models.Model):
+    _name = 'crm.service.ticket'
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'portal.mixin']
+    _description = 'Service Ticket'
+    _order = 'priority_rank desc, id desc'
+    _rec_name = 'name'
+    _mail_post_access = 'read'
+
+    number = fields.Char(
+        'Ticket Number', required=True, readonly=True, copy=False, default='/', index=True)
+    name = fields.Char('Subject', required=True, track_visibility='always')
+    description = fields.Html('Description', sanitize_style=True)
+    partner_id = fields.Many2one(
+        'res.partner', 'Contact', index=True, track_visibility='onchange',
+        help="Who asked: the customer or one of its contact persons.")
+    commercial_partner_id = fields.Many2one(
+        'res.partner', 'Customer', related='partner_id.commercial_partner_id', store=True,
+        readonly=True, index=True,
+        help="The commercial entity (the company) of the contact: the ticket counts on its "
+             "card, and its grade chooses the SLA policy.")
+    email_from = fields.Char('E-mail', help="The address of the person who asked.")
+    team_id = fields.Many2one(
+        'crm.service.team', 'Team', index=True, track_visibility='onchange',
+        default=lambda self: self._default_team_id())
+    user_id = fields.Many2one(
+        'res.users', 'Assigned to', index=True, track_visibility='onchange',
+        domain=[('share', '=', False)])
+    stage_id = fields.Many2one(
+        'crm.service.stage', 'Stage', index=True, track_visibility='onchange',
+        group_expand='_read_group_stage_ids', copy=False, ondelete='restrict',
+        default=lambda self: self._default_stage_id())
+    is_closed = fields.Boolean(
+        'Closed', related='stage_id.is_closing', store=True, readonly=True, index=True)
+    category_id = fields.Many2one('crm.service.category', 'Category', index=True)
+    priority = fields.Selection(
+        PRIORITIES, 'Priority', required=True, default='normal',
+        track_visibility='onchange')
+    priority_rank = fields.Integer(
+        'Priority Rank', compute='_compute_priority_rank', store=True,
+        help="0 (low) to 3 (urgent), for sorting and for the SQL of the SLA job.")
+    channel = fields.Selection(CHANNELS, 'Channel', required=True, default='phone')
+    sale_order_id = fields.Many2one(
+        'sale.order', 'Sales Order', index=True,
+        domain="[('partner_id', 'child_of', commercial_partner_id)]")
+    invoice_id = fields.Many2one(
+        'account.invoice', 'Invoice', index=True,
+        domain="[('partner_id', 'child_of', commercial_partner_id), "
+               "('type', 'in', ('out_invoice', 'out_refund'))]")
+    product_id = fields.Many2one('product.product', 'Product')
+    company_id = fields.Many2one(
+        'res.company', 'Company', required=True, index=True,
+        default=lambda self: self.env['res.company']._company_default_get(
+            'crm.service.ticket'))
+    color = fields.Integer('Colour Index')
+    closed_date = fields.Datetime('Closed On', readonly=True, copy=False, index=True)
+    # SLA (see crm_service_ticket_sla.py)
+    sla_id = fields.Many2one(
+        'crm.service.sla', 'SLA Policy', readonly=True, copy=False, ondelete='set null')
+    sla_start_date = fields.Datetime(
+        'SLA Start', readonly=True, copy=False, default=fields.Datetime.now,
+        help="When the SLA clock started: the creation of the ticket.")
+    response_deadline = fields.Datetime('Response Deadline', readonly=True, copy=False)
+    resolve_deadline = fields.Datetime('Resolution Deadline', readonly=True, copy=False)
+    first_response_date = fields.Datetime('First Response', readonly=True, copy=False)
+    # not indexed: the job rewrites many rows, and an index on it would forbid HOT updates
+    sla_status = fields.Selection(
+        SLA_STATUSES, 'SLA Status', readonly=True, copy=False,
+        help="On track; at risk when 80 per cent of the time to a pending deadline is used; breached "
+             "when a deadline passed unmet; met when the ticket closed within both deadlines.")
+    sla_escalation = fields.Selection(
+        [('at_risk', 'At Risk'), ('breached', 'Breached')], 'Escalated', readonly=True,
+        copy=False,
+        help="The last escalation sent to the team leader, so that none is sent twice.")
+
+    _sql_constraints = [
+        ('number_company_uniq', 'unique (number, company_id)',
+         "A ticket with this number already exists in this company."),
+    ]
+
+    # ------------------------------------------------------------------
+    # Defaults and computes
+    # ------------------------------------------------------------------
+    @api.model
+    def _default_team_id(self):
+        """The team of the context, else the first team the user is a member of."""
+        team_id = self.env.context.get('default_team_id')
+        if team_id:
+            return self.env['crm.service.team'].browse(team_id)
+        return self.env['crm.service.team'].search(
+            [('member_ids', 'in', self.env.uid)], limit=1)
+
+    @api.model
+    def _default_stage_id(self):
+        """The first open stage."""
+        return self.env['crm.service.stage'].search([('is_closing', '=', False)], limit=1)
+
+    @api.model
+    def _read_group_stage_ids(self, stages, domain, order):
+        """Every stage in the kanban, even empty ones."""
+        return stages.search([], order=order)
+
+    @api.depends('priority')
+    def _compute_priority_rank(self):
+        ranks = {key: rank for rank, (key, _label) in enumerate(PRIORITIES)}
+        for ticket in self:
+            ticket.priority_rank = ranks.get(ticket.priority, 1)
+
+    @api.multi
+    def _compute_portal_url(self):
+        for ticket in self:
+            ticket.portal_url = '/my/tickets/%s' % ticket.id
+
+    # ------------------------------------------------------------------
+    # Constraints and onchanges
+    # ------------------------------------------------------------------
+    @api.constrains('partner_id', 'sale_order_id', 'invoice_id')
+    def _check_documents_of_customer(self):
+        """A ticket's sales order and invoice belong to its customer."""
+        for ticket in self:
+            customer = ticket.commercial_partner_id
+            for field in ('sale_order_id', 'invoice_id'):
+                document = ticket[field]
+                if not document:
+                    continue
+                owner = document.partner_id.commercial_partner_id
+                if not customer or owner != customer:
+                    raise ValidationError(
+                        _("%s %s belongs to customer %s, not to the ticket's customer %s.")
+                        % (self._fields[field].get_description(self.env)['string'],
+                           document.display_name, owner.display_name,
+                           customer.display_name or _('(none)')))
+
+    @api.onchange('partner_id')
+    def _onchange_partner_id(self):
+        self.email_from = self.partner_id.email
+        customer = self.partner_id.commercial_partner_id
+        if self.sale_order_id.partner_id.commercial_partner_id != customer:
+            self.sale_order_id = False
+        if self.invoice_id.partner_id.commercial_partner_id != customer:
+            self.invoice_id = False
+
+    @api.onchange('sale_order_id')
+    def _onchange_sale_order_id(self):
+        if self.sale_order_id and not self.partner_id:
+            self.partner_id = self.sale_order_id.partner_id
+
+    # ------------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------------
+    @api.model
+    def create(self, vals):
+        vals = dict(vals)
+        if vals.get('number', '/') == '/':
+            company = self.env['res.company'].browse(vals.get('company_id')) \
+                if vals.get('company_id') else self.env.user.company_id
+            vals['number'] = self.env['ir.sequence'].with_context(
+                force_company=company.id).next_by_code('crm.service.ticket') or '/'
+        if vals.get('partner_id') and not vals.get('email_from'):
+            vals['email_from'] = self.env['res.partner'].browse(vals['partner_id']).email
+        if vals.get('team_id') and not vals.get('user_id'):
+            user = self.env['crm.service.team'].browse(vals['team_id'])._assign_user()
+            if user:
+                vals['user_id'] = user.id
+        ticket = super().create(vals)
+        if ticket.partner_id:
+            ticket.message_subscribe([ticket.partner_id.id])
+        ticket._sla_apply(include_closed=True)
+        ticket._stage_values_apply()
+        return ticket
+
+    @api.multi
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get('team_id') and 'user_id' not in vals:
+            # a ticket moved to a team without an assignee gets one by the team's method
+            for ticket in self.filtered(lambda ticket: not ticket.user_id
+                                        and not ticket.is_closed):
+                user = ticket.team_id._assign_user()
+                if user:
+                    super(CrmServiceTicket, ticket).write({'user_id': user.id})
+        self._after_write(vals)
+        return res
+
+    @api.multi
+    def _after_write(self, vals):
+        """Follow-ups of a write: subscribe the new contact, close, recompute the SLA."""
+        if vals.get('partner_id'):
+            for ticket in self:
+                ticket.message_subscribe([vals['partner_id']])
+        if 'stage_id' in vals:
+            self._stage_values_apply()
+        if set(vals) & set(self._sla_trigger_fields()):
+            self._sla_apply()
+
+    @api.multi
+    def name_get(self):
+        return [(ticket.id, '%s %s' % (ticket.number, ticket.name)) for ticket in self]
+
+    @api.model
+    def name_search(self, name='', args=None, operator='ilike', limit=100):
+        if name:
+            tickets = self.search(['|', ('number', '=ilike', name + '%'),
+                                   ('name', operator, name)] + (args or []), limit=limit)
+            return tickets.name_get()
+        return super().name_search(name, args=args, operator=operator, limit=limit)
+
+    # ------------------------------------------------------------------
+    # Stages
+    # ------------------------------------------------------------------
+    @api.multi
+    def _stage_values_apply(self):
+        """Set or clear the closing date with the stage; closing meets the resolution."""
+        now = fields.Datetime.now()
+        closing = self.filtered(lambda ticket: ticket.is_closed and not ticket.closed_date)
+        reopened = self.filtered(lambda ticket: not ticket.is_closed and ticket.closed_date)
+        if closing:
+            super(CrmServiceTicket, closing).write({'closed_date': now})
+        if reopened:
+            super(CrmServiceTicket, reopened).write({'closed_date': False})
+        (closing | reopened)._sla_update_status()
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    @api.multi
+    def action_assign_to_me(self):
+        """Take the ticket."""
+        self.ensure_one()
+        self.write({'user_id': self.env.uid})
+        return True
+
+    @api.multi
+    def action_open_customer(self):
+        """Open the customer card of the ticket."""
+        self.ensure_one()
+        return {
+            'type': 'ir.actions.act_window',
+            'res_model': 'res.partner',
+            'res_id': self.commercial_partner_id.id,
+            'view_mode': 'form',
+        }

@@ -1,0 +1,63 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The customer's side of a ticket: its access token and what the portal page says.
+
+The routes are in ``controllers/portal.py``; who sees which ticket is decided by the record
+rules of ``security/crm_service_portal_security.xml``.
+"""
+import uuid
+
+from odoo import api, fields, models
+
+
+class CrmServiceTicket(models.Model):
+    _inherit = 'crm.service.ticket'
+
+    access_token = fields.Char(
+        'Access Token', copy=False, groups='base.group_user',
+        help="Opens the ticket's portal page without logging in (the link of the e-mails "
+             "sent to the customer). Made on first use.")
+
+    @api.multi
+    def _portal_ensure_token(self):
+        """Return the access token of the ticket, making one if it has none.
+
+        A token is made on demand, not as a default: a default would give every ticket that
+        exists when the field is installed the same token.
+        """
+        self.ensure_one()
+        if not self.sudo().access_token:
+            self.sudo().write({'access_token': uuid.uuid4().hex})
+        return self.sudo().access_token
+
+    @api.multi
+    def portal_share_url(self):
+        """The ticket's portal page with its access token: the link of the e-mails.
+
+        Public (mail templates cannot call private methods), so it checks that the caller
+        may read the ticket before it hands out the token.
+        """
+        self.ensure_one()
+        self.check_access_rights('read')
+        self.check_access_rule('read')
+        return '/my/tickets/%d?access_token=%s' % (self.id, self._portal_ensure_token())
+
+    @api.multi
+    def _portal_sla_state(self):
+        """What the portal page tells the customer about the deadlines of the ticket.
+
+        Returns one of 'resolved_on_time', 'resolved', 'late', 'answer_by', 'resolve_by' or
+        False (no SLA): the template words it; the deadlines are the ticket's fields.
+        Override to tell more, or less.
+        """
+        self.ensure_one()
+        ticket = self.sudo()
+        if ticket.is_closed:
+            return 'resolved_on_time' if ticket.sla_status == 'met' else 'resolved'
+        if ticket.sla_status == 'breached':
+            return 'late'
+        if ticket.response_deadline and not ticket.first_response_date:
+            return 'answer_by'
+        if ticket.resolve_deadline:
+            return 'resolve_by'
+        return False

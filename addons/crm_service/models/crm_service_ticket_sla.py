@@ -1,0 +1,255 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""SLA of a ticket: policy, deadlines in working hours, status and the escalation job.
+
+Deadlines count the policy's hours from ``sla_start_date`` in the working calendar of the
+ticket's team (its leaves included), in the team's time zone; without a calendar the hours run
+around the clock. A ticket is
+
+- ``breached`` when a deadline passed unmet (the first response came late or has not come by
+  the response deadline, or the ticket is not closed by the resolution deadline),
+- ``at_risk`` when 80 % of the time from the start to a pending deadline is used,
+- ``met`` when it closed within both deadlines, ``on_track`` otherwise.
+
+The job ``_cron_update_sla`` computes the statuses of all open tickets, writes only those that
+change and escalates each ticket once per level (at risk, breached): an activity for the team
+leader and a message in the chatter, all in one SQL statement.
+"""
+import datetime
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.addons.resource.models.resource import to_naive_user_tz
+
+# The share of the time to a deadline after which a ticket is at risk (see _sql_status).
+AT_RISK_RATIO = 0.8
+
+
+class CrmServiceTicket(models.Model):
+    _inherit = 'crm.service.ticket'
+
+    # ------------------------------------------------------------------
+    # Deadlines
+    # ------------------------------------------------------------------
+    @api.model
+    def _sla_trigger_fields(self):
+        """Fields whose change recomputes the policy and the deadlines of open tickets."""
+        return ['priority', 'team_id', 'partner_id', 'category_id', 'company_id']
+
+    @api.multi
+    def _sla_apply(self, include_closed=False):
+        """Choose the policy of the open tickets (and of closed ones with
+        ``include_closed``, for new tickets) and set their deadlines and status."""
+        tickets = self if include_closed else self.filtered(lambda ticket: not ticket.is_closed)
+        policies = self.env['crm.service.sla']._sla_for_tickets(tickets)
+        for ticket in tickets:
+            sla = policies[ticket.id]
+            start = fields.Datetime.from_string(ticket.sla_start_date or ticket.create_date)
+            values = {'sla_id': sla.id, 'response_deadline': False, 'resolve_deadline': False}
+            if sla:
+                values['response_deadline'] = fields.Datetime.to_string(
+                    ticket._sla_add_working_hours(start, sla.response_hours))
+                values['resolve_deadline'] = fields.Datetime.to_string(
+                    ticket._sla_add_working_hours(start, sla.resolve_hours))
+            ticket.write(values)
+        tickets._sla_update_status()
+
+    @api.multi
+    def _sla_add_working_hours(self, start, hours):
+        """``start`` (naive UTC) plus ``hours`` working hours of the ticket's team.
+
+        Counted in the team's calendar and time zone, leaves of the calendar excluded; 24x7
+        when the team has no calendar (or one without working time)."""
+        self.ensure_one()
+        calendar = self.team_id.resource_calendar_id
+        if not calendar or not calendar.attendance_ids:
+            return start + timedelta(hours=hours)
+        calendar = calendar.with_context(tz=self.team_id.tz or 'UTC')
+        remaining = timedelta(hours=hours)
+        local_start = to_naive_user_tz(start, calendar)
+        day, start_time = local_start.date(), local_start.time()
+        for _day in range(732):  # two years: far more than any SLA
+            intervals = calendar._get_day_work_intervals(
+                day, start_time=start_time, compute_leaves=True)
+            for begin, end, _meta in sorted(intervals, key=lambda interval: interval[0]):
+                begin = max(begin, start)
+                if end <= begin:
+                    continue
+                if end - begin >= remaining:
+                    return begin + remaining
+                remaining -= end - begin
+            day += timedelta(days=1)
+            start_time = datetime.time.min
+        return start + timedelta(hours=hours)
+
+    # ------------------------------------------------------------------
+    # Status
+    # ------------------------------------------------------------------
+    @api.multi
+    def _sla_status_at(self, now):
+        """The SLA status of the ticket at ``now`` (a datetime string); the job's SQL
+        (``_sql_status``) computes the same for open tickets."""
+        self.ensure_one()
+        if not self.response_deadline and not self.resolve_deadline:
+            return False
+        # a ticket closed without a public reply was answered by its closing
+        answered = self.first_response_date or (self.is_closed and self.closed_date) or now
+        late_response = bool(self.response_deadline) and answered > self.response_deadline
+        if self.is_closed:
+            late_resolution = bool(self.resolve_deadline) and \
+                (self.closed_date or now) > self.resolve_deadline
+            return 'breached' if late_response or late_resolution else 'met'
+        if late_response or (self.resolve_deadline and now > self.resolve_deadline):
+            return 'breached'
+        if (not self.first_response_date and self._sla_used(self.response_deadline, now)) \
+                or self._sla_used(self.resolve_deadline, now):
+            return 'at_risk'
+        return 'on_track'
+
+    @api.multi
+    def _sla_used(self, deadline, now):
+        """Whether the share AT_RISK_RATIO of the time from the start to ``deadline`` is used
+        at ``now``."""
+        if not deadline:
+            return False
+        start = fields.Datetime.from_string(self.sla_start_date or self.create_date)
+        limit = start + (fields.Datetime.from_string(deadline) - start) * AT_RISK_RATIO
+        return fields.Datetime.from_string(now) >= limit
+
+    @api.multi
+    def _sla_update_status(self, now=None):
+        """Write the status of the tickets where it changed."""
+        now = now or fields.Datetime.now()
+        for ticket in self:
+            status = ticket._sla_status_at(now)
+            if status != ticket.sla_status:
+                ticket.write({'sla_status': status})
+
+    @api.multi
+    def _sla_register_response(self):
+        """The first public reply of an agent: it meets the response deadline."""
+        tickets = self.filtered(lambda ticket: not ticket.first_response_date)
+        if tickets:
+            tickets.sudo().write({'first_response_date': fields.Datetime.now()})
+            tickets._sla_update_status()
+
+    # ------------------------------------------------------------------
+    # Job
+    # ------------------------------------------------------------------
+    @api.model
+    def _sql_status(self):
+        """SQL expression of the status of an open ticket aliased ``t`` at ``%(now)s``."""
+        return """
+            CASE
+            WHEN t.response_deadline IS NULL AND t.resolve_deadline IS NULL THEN NULL
+            WHEN COALESCE(t.first_response_date, %(now)s) > t.response_deadline
+              OR %(now)s > t.resolve_deadline THEN 'breached'
+            WHEN (t.first_response_date IS NULL
+                  AND %(now)s >= t.sla_start_date
+                      + (t.response_deadline - t.sla_start_date) * %(ratio)s)
+              OR %(now)s >= t.sla_start_date
+                      + (t.resolve_deadline - t.sla_start_date) * %(ratio)s THEN 'at_risk'
+            ELSE 'on_track'
+            END"""
+
+    @api.model
+    def _cron_update_sla(self, now=None):
+        """Update the SLA status of every open ticket and escalate, in one SQL statement.
+
+        Only the tickets whose status changes, or that are at risk or breached beyond their
+        last escalation, are written. Each of the latter gets one activity for the team
+        leader (the assignee when the team has no leader) and one message in the chatter,
+        and its escalation level is remembered, so that no escalation is ever sent twice.
+
+        :param now: the reference time (a datetime string), now by default; for tests.
+        :return: the number of tickets whose status changed
+        """
+        now = now or fields.Datetime.now()
+        activity_type = self.env.ref('mail.mail_activity_data_todo', raise_if_not_found=False)
+        texts = self._sla_escalation_texts()
+        params = {
+            'now': now, 'ratio': AT_RISK_RATIO, 'today': now[:10], 'uid': self.env.uid,
+            'model': self._name, 'model_id': self.env['ir.model']._get_id(self._name),
+            'type_id': activity_type.id if activity_type else None,
+            'subtype_id': self.env.ref('mail.mt_note').id,
+            'author_id': self.env.user.partner_id.id,
+            'risk_summary': texts['at_risk'][0], 'breach_summary': texts['breached'][0],
+            'risk_body': texts['at_risk'][1], 'breach_body': texts['breached'][1],
+        }
+        self.env.cr.execute("""
+            WITH computed AS (
+                SELECT t.id, t.sla_status AS old_status, t.sla_escalation AS old_escalation,
+                       %s AS status
+                  FROM crm_service_ticket t
+                 WHERE t.is_closed IS NOT TRUE
+                   AND (t.response_deadline IS NOT NULL OR t.resolve_deadline IS NOT NULL)
+            ), todo AS (
+                SELECT id, status, status IS DISTINCT FROM old_status AS changed,
+                       COALESCE((status = 'at_risk' AND old_escalation IS NULL)
+                                OR (status = 'breached'
+                                    AND old_escalation IS DISTINCT FROM 'breached'),
+                                FALSE) AS escalate
+                  FROM computed
+            ), updated AS (
+                UPDATE crm_service_ticket t
+                   SET sla_status = todo.status,
+                       sla_escalation = CASE WHEN todo.escalate THEN todo.status
+                                             ELSE t.sla_escalation END,
+                       write_date = (now() at time zone 'UTC')
+                  FROM todo
+                 WHERE t.id = todo.id AND (todo.changed OR todo.escalate)
+             RETURNING t.id, t.number, t.name, t.team_id, t.user_id, todo.status,
+                       todo.changed, todo.escalate
+            ), activities AS (
+                INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name,
+                                           activity_type_id, summary, date_deadline, user_id,
+                                           create_uid, create_date, write_uid, write_date)
+                SELECT %%(model_id)s, %%(model)s, u.id, u.number || ' ' || u.name,
+                       %%(type_id)s,
+                       CASE u.status WHEN 'at_risk' THEN %%(risk_summary)s
+                                     ELSE %%(breach_summary)s END,
+                       %%(today)s, COALESCE(team.leader_id, u.user_id),
+                       %%(uid)s, %%(now)s, %%(uid)s, %%(now)s
+                  FROM updated u
+                  LEFT JOIN crm_service_team team ON team.id = u.team_id
+                 WHERE u.escalate AND COALESCE(team.leader_id, u.user_id) IS NOT NULL
+             RETURNING id
+            ), messages AS (
+                INSERT INTO mail_message (model, res_id, record_name, body, message_type,
+                                          subtype_id, author_id, date, message_id,
+                                          no_auto_thread, create_uid, create_date,
+                                          write_uid, write_date)
+                SELECT %%(model)s, u.id, u.number || ' ' || u.name,
+                       CASE u.status WHEN 'at_risk' THEN %%(risk_body)s
+                                     ELSE %%(breach_body)s END,
+                       'notification', %%(subtype_id)s, %%(author_id)s, %%(now)s,
+                       '<sla-' || u.status || '-' || u.id || '-'
+                           || md5(random()::text) || '@crm_service>', FALSE,
+                       %%(uid)s, %%(now)s, %%(uid)s, %%(now)s
+                  FROM updated u
+                 WHERE u.escalate
+             RETURNING id
+            )
+            SELECT (SELECT count(*) FROM updated WHERE changed),
+                   (SELECT count(*) FROM updated WHERE escalate),
+                   (SELECT count(*) FROM activities),
+                   (SELECT count(*) FROM messages)
+        """ % self._sql_status(), params)
+        changed, escalated, _activities, _messages = self.env.cr.fetchone()
+        if changed or escalated:
+            self.invalidate_cache(['sla_status', 'sla_escalation', 'activity_ids',
+                                   'message_ids'])
+            self.env['mail.activity'].invalidate_cache()
+        return changed
+
+    @api.model
+    def _sla_escalation_texts(self):
+        """Summary of the activity and body of the chatter message, by escalation level."""
+        return {
+            'at_risk': (_("SLA at risk"),
+                        "<p>%s</p>" % _("SLA at risk: 80 per cent of the time to a deadline is used. "
+                                        "The team leader was asked to act.")),
+            'breached': (_("SLA breached"),
+                         "<p>%s</p>" % _("SLA breached: a deadline passed unmet. "
+                                         "The team leader was asked to act.")),
+        }

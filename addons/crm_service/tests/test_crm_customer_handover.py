@@ -1,0 +1,26 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""A handover moves the giver's open tickets on the customers and leaves the closed ones."""
+from .common import ServiceCase
+
+
+class TestCrmCustomerHandover(ServiceCase):
+
+    def test_handover_moves_open_tickets(self):
+        sales_manager = self.make_user('svc_ho_manager', [
+            'sales_team.group_sale_manager', 'base.group_partner_manager'])
+        giver = self.make_user('svc_ho_giver', ['sales_team.group_sale_salesman',
+                                                'crm_service.group_service_agent'])
+        receiver = self.make_user('svc_ho_receiver', ['sales_team.group_sale_salesman'])
+        self.customer.user_id = giver
+        open_ticket = self.make_ticket(self.contact, user_id=giver.id)
+        closed_ticket = self.make_ticket(self.contact, user_id=giver.id)
+        closed_ticket.stage_id = self.stage_solved
+        other_ticket = self.make_ticket(self.customer_c, user_id=giver.id)
+        handover = self.env['crm.customer.handover'].sudo(sales_manager).create({
+            'from_user_id': giver.id, 'to_user_id': receiver.id})
+        self.assertEqual(handover.line_ids.mapped('partner_id'), self.customer)
+        handover.sudo(sales_manager).action_confirm()
+        self.assertEqual(open_ticket.user_id, receiver)
+        self.assertEqual(closed_ticket.user_id, giver)
+        self.assertEqual(other_ticket.user_id, giver)

@@ -1,0 +1,105 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""SLA policies: matching, deadlines in working hours worked out by hand, bad input."""
+from odoo.exceptions import ValidationError
+
+from .common import ServiceCase
+
+
+class TestCrmServiceSla(ServiceCase):
+
+    def test_friday_evening_ticket_deadlines_on_monday(self):
+        # Fri 27 Nov 19:00 UTC, after hours. Response 4 h: Mon 9-12 (3 h) + 13-14 (1 h).
+        # Resolution 24 h: Mon, Tue, Wed 8 h each -> Wed 2 Dec 18:00.
+        ticket = self.make_ticket(self.contact)
+        self.assertEqual(ticket.sla_id, self.sla_a)
+        self.assertEqual(ticket.response_deadline, '2026-11-30 14:00:00')
+        self.assertEqual(ticket.resolve_deadline, '2026-12-02 18:00:00')
+
+    def test_deadline_within_the_day_skips_lunch(self):
+        # Mon 30 Nov 10:30: 1.5 h before lunch, 2.5 h after -> 15:30.
+        ticket = self.make_ticket(self.contact, start='2026-11-30 10:30:00')
+        self.assertEqual(ticket.response_deadline, '2026-11-30 15:30:00')
+        # 24 h: Mon 10:30-18:00 = 6.5 h, Tue 8, Wed 8 -> 1.5 h left on Thu -> 10:30.
+        self.assertEqual(ticket.resolve_deadline, '2026-12-03 10:30:00')
+
+    def test_team_time_zone(self):
+        # Fri 27 Nov 10:00 UTC = 18:00 in Shanghai: Monday 9:00-12:00 + 13:00-14:00 there,
+        # i.e. Mon 30 Nov 06:00 UTC.
+        self.team.tz = 'Asia/Shanghai'
+        ticket = self.make_ticket(self.contact, start='2026-11-27 10:00:00')
+        self.assertEqual(ticket.response_deadline, '2026-11-30 06:00:00')
+
+    def test_calendar_leave_is_not_working_time(self):
+        # A day off on Monday 30 Nov: the Friday evening ticket answers on Tuesday 14:00.
+        self.env['resource.calendar.leaves'].create({
+            'name': 'Svc day off', 'calendar_id': self.calendar.id,
+            'date_from': '2026-11-30 00:00:00', 'date_to': '2026-11-30 23:59:59'})
+        ticket = self.make_ticket(self.contact)
+        self.assertEqual(ticket.response_deadline, '2026-12-01 14:00:00')
+
+    def test_no_calendar_counts_around_the_clock(self):
+        self.team.resource_calendar_id = False
+        ticket = self.make_ticket(self.contact)
+        self.assertEqual(ticket.response_deadline, '2026-11-27 23:00:00')
+        self.assertEqual(ticket.resolve_deadline, '2026-11-28 19:00:00')
+
+    def test_most_specific_policy_applies(self):
+        other_team = self.env['crm.service.team'].create({'name': 'Svc Other'})
+        team_a = self.make_sla('Svc team and grade A', 2, 8, sequence=30,
+                               team_ids=[(6, 0, self.team.ids)],
+                               grade_ids=[(6, 0, self.grade_a.ids)])
+        urgent = self.make_sla('Svc urgent', 1, 4, sequence=5, min_priority='urgent')
+        # grade A on the team: two criteria beat one
+        self.assertEqual(self.make_ticket(self.contact).sla_id, team_a)
+        # grade A, urgent, another team: one criterion each, the lower sequence wins
+        ticket = self.make_ticket(self.contact, team_id=other_team.id, priority='urgent')
+        self.assertEqual(ticket.sla_id, urgent)
+        # grade C, normal: only the policy without criteria
+        self.assertEqual(self.make_ticket(self.customer_c).sla_id, self.sla_default)
+        # minimum priority: high is below urgent
+        ticket = self.make_ticket(self.customer_c, priority='high')
+        self.assertEqual(ticket.sla_id, self.sla_default)
+
+    def test_priority_change_recomputes_deadlines(self):
+        urgent = self.make_sla('Svc urgent', 1, 4, min_priority='urgent',
+                               grade_ids=[(6, 0, self.grade_c.ids)])
+        ticket = self.make_ticket(self.customer_c)
+        self.assertEqual(ticket.sla_id, self.sla_default)
+        ticket.priority = 'urgent'
+        self.assertEqual(ticket.sla_id, urgent)
+        self.assertEqual(ticket.response_deadline, '2026-11-30 10:00:00')
+        self.assertEqual(ticket.resolve_deadline, '2026-11-30 14:00:00')
+
+    def test_grade_change_recomputes_open_tickets(self):
+        ticket = self.make_ticket(self.customer_c)
+        closed = self.make_ticket(self.customer_c)
+        closed.stage_id = self.stage_solved
+        closed_deadline = closed.resolve_deadline
+        self.assertEqual(ticket.response_deadline, '2026-12-02 18:00:00')  # 24 h: Mon-Wed
+        self.customer_c.grade_id = self.grade_a
+        self.assertEqual(ticket.sla_id, self.sla_a)
+        self.assertEqual(ticket.response_deadline, '2026-11-30 14:00:00')
+        self.assertEqual(closed.sla_id, self.sla_default)
+        self.assertEqual(closed.resolve_deadline, closed_deadline)
+
+    def test_team_change_recomputes_deadlines(self):
+        ticket = self.make_ticket(self.contact)
+        other_team = self.env['crm.service.team'].create({'name': 'Svc 24x7'})
+        ticket.team_id = other_team
+        self.assertEqual(ticket.response_deadline, '2026-11-27 23:00:00')
+
+    def test_negative_duration_refused(self):
+        with self.assertRaises(ValidationError) as error, self.env.cr.savepoint():
+            self.make_sla('Svc broken', -4, 24)
+        self.assertEqual(
+            error.exception.name,
+            "Response Time (Hours) of SLA policy Svc broken must be more than 0 hours, "
+            "not -4.")
+        with self.assertRaises(ValidationError) as error, self.env.cr.savepoint():
+            self.sla_a.resolve_hours = 0
+        self.assertEqual(
+            error.exception.name,
+            "Resolution Time (Hours) of SLA policy Svc grade A must be more than 0 hours, "
+            "not 0.")
+        self.assertEqual(self.sla_a.resolve_hours, 24)

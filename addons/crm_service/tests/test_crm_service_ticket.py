@@ -1,0 +1,148 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Tickets: numbering, documents of the customer, closing, SLA statuses and escalations."""
+from odoo.exceptions import ValidationError
+
+from .common import ServiceCase
+
+# The Friday-evening ticket of grade A (see ServiceCase.make_ticket): response due Mon 30 Nov
+# 14:00 (67 h after the start, at risk from 80 % = 53.6 h, i.e. Mon 00:36), resolution due
+# Wed 2 Dec 18:00.
+SATURDAY = '2026-11-28 12:00:00'
+MONDAY_RISK = '2026-11-30 01:00:00'
+MONDAY_LATE = '2026-11-30 14:00:01'
+
+
+class TestCrmServiceTicket(ServiceCase):
+
+    def activities(self, ticket):
+        return self.env['mail.activity'].search([
+            ('res_model', '=', 'crm.service.ticket'), ('res_id', '=', ticket.id)])
+
+    def sla_messages(self, ticket):
+        return ticket.message_ids.filtered(lambda message: 'SLA ' in (message.body or ''))
+
+    def test_number_from_sequence(self):
+        first = self.make_ticket(self.contact)
+        second = self.make_ticket(self.contact)
+        self.assertRegex(first.number, r'^TK\d{5}$')
+        self.assertEqual(int(second.number[2:]), int(first.number[2:]) + 1)
+        self.assertEqual(first.commercial_partner_id, self.customer)
+        self.assertEqual(first.stage_id, self.stage_new)
+        self.assertIn(self.contact, first.message_partner_ids)
+
+    def test_foreign_sales_order_refused(self):
+        other = self.make_customer('Svc Other Co')
+        order = self.make_order(other, 100.0, self.day(-1) + ' 10:00:00')
+        with self.assertRaises(ValidationError) as error, self.env.cr.savepoint():
+            self.make_ticket(self.contact, sale_order_id=order.id)
+        self.assertEqual(
+            error.exception.name,
+            "Sales Order %s belongs to customer Svc Other Co, not to the ticket's customer "
+            "Svc Customer A." % order.name)
+        self.assertFalse(self.Ticket.search([('sale_order_id', '=', order.id)]))
+        own_order = self.make_order(self.customer, 100.0, self.day(-1) + ' 10:00:00')
+        ticket = self.make_ticket(self.contact, sale_order_id=own_order.id)
+        self.assertEqual(ticket.sale_order_id, own_order)
+
+    def test_foreign_invoice_refused(self):
+        invoice = self.make_invoice(self.customer_c, 80.0, self.day(-2))
+        ticket = self.make_ticket(self.contact)
+        with self.assertRaises(ValidationError) as error, self.env.cr.savepoint():
+            ticket.invoice_id = invoice
+        self.assertIn("belongs to customer Svc Customer C, not to the ticket's customer "
+                      "Svc Customer A.", error.exception.name)
+        self.assertFalse(ticket.invoice_id)
+
+    def test_close_and_reopen(self):
+        ticket = self.make_ticket(self.contact)
+        ticket.stage_id = self.stage_solved
+        self.assertTrue(ticket.is_closed)
+        self.assertTrue(ticket.closed_date)
+        ticket.stage_id = self.stage_progress
+        self.assertFalse(ticket.closed_date)
+
+    def test_status_by_time(self):
+        ticket = self.make_ticket(self.contact)
+        self.assertEqual(ticket._sla_status_at(SATURDAY), 'on_track')
+        self.assertEqual(ticket._sla_status_at(MONDAY_RISK), 'at_risk')
+        self.assertEqual(ticket._sla_status_at('2026-11-30 00:30:00'), 'on_track')
+        self.assertEqual(ticket._sla_status_at(MONDAY_LATE), 'breached')
+
+    def test_response_and_closing_meet_the_sla(self):
+        ticket = self.make_ticket(self.contact, start='2026-11-30 09:00:00')
+        ticket.write({'first_response_date': '2026-11-30 10:00:00'})
+        # answered: only the resolution deadline (Wed 2 Dec 18:00) counts
+        self.assertEqual(ticket._sla_status_at('2026-11-30 14:00:01'), 'on_track')
+        ticket.write({'stage_id': self.stage_solved.id})
+        ticket.write({'closed_date': '2026-12-01 09:00:00'})
+        ticket._sla_update_status()
+        self.assertEqual(ticket.sla_status, 'met')
+        ticket.write({'closed_date': '2026-12-31 09:00:00'})
+        ticket._sla_update_status()
+        self.assertEqual(ticket.sla_status, 'breached')
+
+    def test_closing_without_reply_answers_at_closing(self):
+        # Mon 30 Nov 9:00, response due 14:00: closed at 13:00 without a reply, met; a ticket
+        # closed at 15:00 without a reply missed its response.
+        on_time = self.make_ticket(self.contact, start='2026-11-30 09:00:00')
+        late = self.make_ticket(self.contact, start='2026-11-30 09:00:00')
+        (on_time | late).write({'stage_id': self.stage_solved.id})
+        on_time.write({'closed_date': '2026-11-30 13:00:00'})
+        late.write({'closed_date': '2026-11-30 15:00:00'})
+        (on_time | late)._sla_update_status()
+        self.assertEqual((on_time.sla_status, late.sla_status), ('met', 'breached'))
+
+    def test_agent_reply_is_the_first_response(self):
+        ticket = self.make_ticket(self.contact)
+        ticket.sudo(self.agent).message_post(body='Internal note', message_type='comment',
+                                             subtype='mail.mt_note')
+        self.assertFalse(ticket.first_response_date)
+        ticket.message_post(body='From the customer', message_type='comment',
+                            subtype='mail.mt_comment', author_id=self.contact.id)
+        self.assertFalse(ticket.first_response_date)
+        ticket.sudo(self.agent).message_post(body='We are on it', message_type='comment',
+                                             subtype='mail.mt_comment')
+        self.assertTrue(ticket.first_response_date)
+
+    def test_job_updates_statuses_and_escalates_once(self):
+        ticket = self.make_ticket(self.contact)
+        self.Ticket._cron_update_sla(now=SATURDAY)
+        self.assertEqual(ticket.sla_status, 'on_track')
+        self.assertFalse(self.activities(ticket))
+        # at risk: one activity for the leader and one message, whatever the runs
+        self.Ticket._cron_update_sla(now=MONDAY_RISK)
+        self.Ticket._cron_update_sla(now=MONDAY_RISK)
+        self.assertEqual(ticket.sla_status, 'at_risk')
+        self.assertEqual(ticket.sla_escalation, 'at_risk')
+        activities = self.activities(ticket)
+        self.assertEqual(len(activities), 1)
+        self.assertEqual(activities.user_id, self.leader)
+        self.assertEqual(activities.summary, 'SLA at risk')
+        self.assertEqual(len(self.sla_messages(ticket)), 1)
+        # breached: a second one, once
+        self.Ticket._cron_update_sla(now=MONDAY_LATE)
+        self.Ticket._cron_update_sla(now=MONDAY_LATE)
+        self.assertEqual(ticket.sla_status, 'breached')
+        self.assertEqual(len(self.activities(ticket)), 2)
+        self.assertEqual(sorted(self.activities(ticket).mapped('summary')),
+                         ['SLA at risk', 'SLA breached'])
+        self.assertEqual(len(self.sla_messages(ticket)), 2)
+        # the leader sees the activity in their own list
+        self.assertEqual(self.env['mail.activity'].sudo(self.leader).search_count(
+            [('res_id', '=', ticket.id), ('res_model', '=', 'crm.service.ticket'),
+             ('user_id', '=', self.leader.id)]), 2)
+
+    def test_job_leaves_closed_tickets(self):
+        ticket = self.make_ticket(self.contact)
+        ticket.stage_id = self.stage_solved
+        status = ticket.sla_status
+        self.Ticket._cron_update_sla(now=MONDAY_LATE)
+        self.assertEqual(ticket.sla_status, status)
+        self.assertFalse(self.activities(ticket))
+
+    def test_job_breach_without_prior_risk_escalates_once(self):
+        ticket = self.make_ticket(self.contact)
+        self.Ticket._cron_update_sla(now=MONDAY_LATE)
+        self.Ticket._cron_update_sla(now=MONDAY_LATE)
+        self.assertEqual(self.activities(ticket).mapped('summary'), ['SLA breached'])
