@@ -11,6 +11,7 @@
     "license": "LGPL-3",
     "application": True,
     "installable": True,
+    "uninstall_hook": "uninstall_hook",
     "depends": [
         "crm_grading",
         "resource",
@@ -35,6 +36,7 @@
         "data/crm_service_rating_data.xml",
         "views/crm_service_portal_templates.xml",
         "views/crm_service_ticket_rating_views.xml",
+        "views/crm_customer_analysis_views.xml",
     ],
     "demo": [
         "demo/crm_service_team_demo.xml",

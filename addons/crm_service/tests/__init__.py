@@ -9,3 +9,4 @@ from . import test_crm_service_security
 from . import test_portal_access
 from . import test_portal_routes
 from . import test_ticket_rating
+from . import test_crm_customer_analysis_service
