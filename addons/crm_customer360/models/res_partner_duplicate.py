@@ -174,7 +174,7 @@ class ResPartner(models.Model):
         :param limit: the most results to return, best first.
         :return: list of dicts with ``id``, ``name``, ``score`` (0-100), ``reasons``,
             ``owner`` and ``readable``; readable ones also get ``vat``, ``email``, ``phone``,
-            ``city`` and ``active``.
+            ``city``, ``active`` and ``in_pool``. A pool customer's last reason says so.
         """
         record_id = vals.get('id')
         record = self.sudo().browse(record_id if isinstance(record_id, int) else [])
