@@ -281,8 +281,10 @@ class ResPartner(models.Model):
             params['pattern'] = '%%%s%%' % escape_psql(name_key)
             parts = self._dup_name_parts(name_key)
             if parts:
-                ways.append("SELECT id FROM res_partner "
-                            "WHERE dup_name_key = ANY(%(parts)s::varchar[])")
+                # A join, not "= ANY(array)": the planner then costs one look-up, not each
+                # substring (7 ms of planning for a 36-character name).
+                ways.append("SELECT id FROM res_partner JOIN unnest(%(parts)s::varchar[]) "
+                            "AS part(key) ON dup_name_key = part.key")
                 params['parts'] = parts
         self.env.cr.execute("""
             SELECT id, score FROM (
