@@ -63,6 +63,23 @@ class ResPartner(models.Model):
             partner.profile_completeness = (
                 int(round(100.0 * (len(items) - len(missing)) / len(items))) if items else 100)
 
+    @api.multi
+    def _store_profile_completeness(self):
+        """Recompute and store the completeness of many partners in one UPDATE (used after
+        set-based SQL changes of the fields it counts, which the ORM does not see)."""
+        values = {}
+        for partner in self:
+            items = partner._profile_items()
+            missing = partner._profile_missing_labels()
+            values[partner.id] = (
+                int(round(100.0 * (len(items) - len(missing)) / len(items))) if items else 100)
+        if values:
+            self.env.cr.execute("""
+                UPDATE res_partner p SET profile_completeness = v.value
+                  FROM unnest(%s::int[], %s::int[]) AS v(id, value)
+                 WHERE p.id = v.id""", (list(values), list(values.values())))
+            self.invalidate_cache(['profile_completeness'], list(values))
+
     def _compute_profile_missing(self):
         for partner in self:
             partner.profile_missing = ', '.join(partner._profile_missing_labels()) or False
