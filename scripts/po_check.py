@@ -219,8 +219,21 @@ def check_file(path):
 
 
 def main(argv):
-    paths = argv[1:] or sorted(glob.glob(os.path.join(ROOT, 'addons', '*', 'i18n', 'zh_CN.po')))
     problems = []
+    if argv[1:]:
+        paths = argv[1:]
+    else:
+        # Every addon must ship both files: a missing translation is not a complete one.
+        paths = []
+        for manifest in sorted(glob.glob(os.path.join(ROOT, 'addons', '*', '__manifest__.py'))):
+            addon_dir = os.path.dirname(manifest)
+            addon = os.path.basename(addon_dir)
+            for name in (addon + '.pot', 'zh_CN.po'):
+                if not os.path.exists(os.path.join(addon_dir, 'i18n', name)):
+                    problems.append('addons/%s/i18n/%s: missing' % (addon, name))
+            po = os.path.join(addon_dir, 'i18n', 'zh_CN.po')
+            if os.path.exists(po):
+                paths.append(po)
     for path in paths:
         problems.extend(check_file(path))
     for problem in problems:

@@ -1,0 +1,56 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Grade, credit rating and their explanations on the customer.
+
+Grades belong to the commercial entity (a company with its contacts): the grading run writes
+them on commercial entities only, and a contact's card shows its company's grade.
+"""
+from odoo import fields, models
+
+CREDIT_RATINGS = [
+    ('AAA', 'AAA'),
+    ('AA', 'AA'),
+    ('A', 'A'),
+    ('B', 'B'),
+    ('C', 'C'),
+    ('D', 'D'),
+]
+
+
+class ResPartner(models.Model):
+    _inherit = 'res.partner'
+
+    grade_id = fields.Many2one(
+        'crm.customer.grade', 'Grade', index=True, ondelete='restrict', copy=False,
+        track_visibility='onchange',
+        help="The customer's grade by contribution, set by the grading policy.")
+    grade_locked = fields.Boolean(
+        'Grade Locked', copy=False,
+        help="A sales manager fixed this grade: grading runs leave it alone until the lock "
+             "expires.")
+    grade_lock_reason = fields.Char('Lock Reason', copy=False)
+    grade_lock_until = fields.Date('Locked Until', copy=False)
+    grade_explanation = fields.Text(
+        'Grade Explanation', copy=False, readonly=True,
+        help="The rule, the period, the thresholds and this customer's figures that gave the "
+             "grade.")
+    grade_history_ids = fields.One2many(
+        'crm.customer.grade.history', 'partner_id', 'Grade History')
+    rfm_score = fields.Char(
+        'RFM Score', size=3, copy=False, readonly=True,
+        help="Recency, frequency and monetary scores, each 1 (worst) to 5 (best), e.g. 535.")
+    customer_value = fields.Monetary(
+        'Customer Value', currency_field='grading_currency_id', copy=False, readonly=True,
+        help="Revenue over the grading period, annualised, in the company currency.")
+    grading_currency_id = fields.Many2one(
+        'res.currency', 'Grading Currency', compute='_compute_grading_currency_id')
+    credit_rating = fields.Selection(
+        CREDIT_RATINGS, 'Credit Rating', index=True, copy=False, readonly=True,
+        track_visibility='onchange',
+        help="From the customer's payment behaviour over the grading period.")
+    credit_explanation = fields.Text('Credit Rating Explanation', copy=False, readonly=True)
+
+    def _compute_grading_currency_id(self):
+        currency = self.env.user.company_id.currency_id
+        for partner in self:
+            partner.grading_currency_id = currency
