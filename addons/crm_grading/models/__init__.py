@@ -3,3 +3,4 @@
 from . import crm_customer_grade
 from . import crm_customer_grade_history
 from . import res_partner
+from . import res_partner_pool_grade
