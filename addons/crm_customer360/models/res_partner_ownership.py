@@ -67,7 +67,7 @@ class ResPartner(models.Model):
     # Set-based change of owners
     # ------------------------------------------------------------------
     @api.model
-    def _bulk_change_owners(self, changes):
+    def _bulk_change_owners(self, changes, extra_set='', extra_params=(), details=None):
         """Change the owner of many customers in a constant number of queries.
 
         Does what ``write({'user_id': ...})`` does for customers that are their own
@@ -78,6 +78,11 @@ class ResPartner(models.Model):
 
         :param changes: list of ``(partner_id, old_user_id, new_user_id, reason)``;
             user ids may be ``None``
+        :param extra_set: more ``column = expression`` assignments for the customers' rows
+            (not their contacts), in the same UPDATE; the expressions may use ``c.old_user``
+            and ``c.detail``
+        :param extra_params: the parameters of ``extra_set``
+        :param details: texts parallel to ``changes``, seen as ``c.detail`` by ``extra_set``
         :return: the ids of the customers changed
         """
         if not changes:
@@ -93,8 +98,12 @@ class ResPartner(models.Model):
         # The customers, then their contacts (what the host's commercial-field sync does).
         cr.execute("""
             UPDATE res_partner p SET user_id = c.new_user, write_uid = %s, write_date = %s
-              FROM unnest(%s::int[], %s::int[]) AS c(id, new_user)
-             WHERE p.id = c.id""", (acting_id, now, ids, new_ids))
+                   {extra}
+              FROM unnest(%s::int[], %s::int[], %s::int[], %s::varchar[])
+                   AS c(id, old_user, new_user, detail)
+             WHERE p.id = c.id""".format(extra=(', ' + extra_set) if extra_set else ''),
+                   [acting_id, now] + list(extra_params) + [
+                       ids, old_ids, new_ids, details or [None] * len(ids)])
         cr.execute("""
             UPDATE res_partner p SET user_id = c.new_user, write_uid = %s, write_date = %s
               FROM unnest(%s::int[], %s::int[]) AS c(id, new_user)
@@ -123,9 +132,10 @@ class ResPartner(models.Model):
             {uid for change in changes for uid in change[1:3] if uid})
         names = {user.id: user.name for user in users}
         nobody = _("nobody")
-        bodies = [html_escape(_("Owner changed from %s to %s (%s).") % (
-            names.get(old) or nobody, names.get(new) or nobody, reason))
-            for _id, old, new, reason in changes]
+        text = _("Owner changed from %s to %s (%s).")
+        bodies = [html_escape(text % (names.get(old) or nobody, names.get(new) or nobody,
+                                      reason))
+                  for _id, old, new, reason in changes]
         message_ids = [tools.generate_tracking_message_id('c360-owner') for _c in changes]
         subtype_id = self.env['ir.model.data'].xmlid_to_res_id('mail.mt_note')
         email_from = tools.formataddr((acting.partner_id.name, acting.partner_id.email)) \
@@ -150,7 +160,6 @@ class ResPartner(models.Model):
         customers changed). Here the profile completeness, which counts the salesperson and
         so changes only for customers that gained or lost an owner; extend for stored fields
         of other modules that depend on ``user_id``."""
-        flipped = [partner_id for partner_id, old, new, _reason in changes
-                   if bool(old) != bool(new)]
-        if flipped:
-            self.browse(flipped)._store_profile_completeness()
+        self._profile_owner_changed(
+            [partner_id for partner_id, old, new, _reason in changes if new and not old],
+            [partner_id for partner_id, old, new, _reason in changes if old and not new])

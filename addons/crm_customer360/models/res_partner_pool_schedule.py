@@ -123,28 +123,34 @@ class ResPartner(models.Model):
         return self.env.cr.dictfetchall()
 
     @api.model
-    def _pool_reason(self, row, settings):
-        """The readable reason of a schedule row, in the user's language."""
-        if row['exempt'] == 'locked':
-            return _("Kept with its owner: the customer is locked to its owner")
-        if row['exempt'] == 'open_order':
-            return _("Kept with its owner: it has an open order")
-        if row['exempt'] == 'unpaid_invoice':
-            return _("Kept with its owner: it has unpaid invoices")
-        # Odoo's cursor returns dates and timestamps as strings.
-        day = row['basis_date'][:10] if row['basis_date'] else '?'
+    def _pool_reason_texts(self, settings):
+        """The reasons in the user's language, by exemption and by basis of the date."""
+        texts = {
+            'locked': _("Kept with its owner: the customer is locked to its owner"),
+            'open_order': _("Kept with its owner: it has an open order"),
+            'unpaid_invoice': _("Kept with its owner: it has unpaid invoices"),
+        }
         if settings['pool_exempt_open_orders']:
-            texts = {
+            texts.update({
                 'contact': _("No contact since %s and no open order"),
                 'order': _("No contact or order since %s and no open order"),
                 'assigned': _("No contact since it was assigned on %s and no open order"),
-            }
+            })
         else:
-            texts = {
+            texts.update({
                 'contact': _("No contact since %s"),
                 'order': _("No contact or order since %s"),
                 'assigned': _("No contact since it was assigned on %s"),
-            }
+            })
+        return texts
+
+    @api.model
+    def _pool_reason(self, row, texts):
+        """The readable reason of a schedule row (``texts``: ``_pool_reason_texts``)."""
+        if row['exempt']:
+            return texts[row['exempt']]
+        # Odoo's cursor returns dates and timestamps as strings.
+        day = row['basis_date'][:10] if row['basis_date'] else '?'
         return texts[row['basis_kind']] % day
 
     # ------------------------------------------------------------------
@@ -162,11 +168,12 @@ class ResPartner(models.Model):
         if not commercial_ids:
             return
         rows = {row['id']: row for row in self.sudo()._pool_schedule(settings, commercial_ids)}
+        texts = self._pool_reason_texts(settings)
         for partner in self:
             row = rows.get(partner.commercial_partner_id.id)
             if row:
                 partner.pool_release_date = False if row['exempt'] else row['release_date']
-                partner.pool_release_reason = self._pool_reason(row, settings)
+                partner.pool_release_reason = self._pool_reason(row, texts)
 
     def _search_pool_release_date(self, operator, value):
         """Search the customers by their coming release date (exempt ones have none)."""
@@ -214,7 +221,8 @@ class ResPartner(models.Model):
         rows = Partner._pool_schedule(
             settings, where='s.exempt IS NULL AND s.release_date <= %s', where_params=[today])
         # Stored with the release, so that the card says why it happened.
-        reasons = {row['id']: Partner._pool_reason(row, settings) for row in rows}
+        texts = Partner._pool_reason_texts(settings)
+        reasons = {row['id']: Partner._pool_reason(row, texts) for row in rows}
         return len(Partner._pool_release(reasons))
 
     @api.model
@@ -236,18 +244,14 @@ class ResPartner(models.Model):
         if not owners:
             return []
         ids = list(owners)
-        texts = [reasons[pid] for pid in ids]
-        cr.execute("""
-            UPDATE res_partner p
-               SET in_pool = TRUE, pool_released_user_id = p.user_id,
-                   pool_released_date = %s, pool_released_reason = r.reason
-              FROM unnest(%s::int[], %s::varchar[]) AS r(id, reason)
-             WHERE p.id = r.id""", (fields.Datetime.now(), ids, texts))
         cr.execute("""
             DELETE FROM crm_customer_co_owner_rel r
              USING res_partner p
              WHERE r.partner_id = p.id AND p.commercial_partner_id = ANY(%s)""", (ids,))
         prefix = _("Released to the public pool: %s")
-        self._bulk_change_owners([
-            (pid, owners[pid], None, prefix % reasons[pid]) for pid in ids])
+        self._bulk_change_owners(
+            [(pid, owners[pid], None, prefix % reasons[pid]) for pid in ids],
+            extra_set="in_pool = TRUE, pool_released_user_id = c.old_user, "
+                      "pool_released_date = %s, pool_released_reason = c.detail",
+            extra_params=[fields.Datetime.now()], details=[reasons[pid] for pid in ids])
         return ids
