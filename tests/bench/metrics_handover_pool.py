@@ -48,7 +48,12 @@ def handover_5000(ctx):
 
 @metric('pool_release_job', requires=has_pool, repeat=3, target_ms=30000)
 def pool_release_job(ctx):
-    """The nightly pool job over every customer, a tenth of them due for release."""
+    """The nightly pool job over every customer, a tenth of them due for release.
+
+    A customer is due when its last contact, its last order and the day its owner got it are
+    all older than the period: the due tenth gets old orders and an old creation date, the
+    others a creation date of today.
+    """
     env = ctx.env
     params = env['ir.config_parameter'].sudo()
     params.set_param('crm_customer360.pool_enabled', 'True')
@@ -56,8 +61,14 @@ def pool_release_job(ctx):
     env.cr.execute("""
         UPDATE res_partner
            SET create_date = CASE WHEN mod(id, %s) = 0 THEN now() - interval '400 days'
-                                  ELSE now() END
-         WHERE customer AND parent_id IS NULL AND NOT in_pool""", [POOL_DUE_SHARE])
+                                  ELSE now() END,
+               last_interaction_date = NULL
+         WHERE customer AND parent_id IS NULL AND in_pool IS NOT TRUE""", [POOL_DUE_SHARE])
+    env.cr.execute("""
+        UPDATE sale_order so SET date_order = so.date_order - interval '800 days'
+          FROM res_partner c
+         WHERE c.id = so.partner_id AND mod(c.commercial_partner_id, %s) = 0""",
+                   [POOL_DUE_SHARE])
     env.cache.invalidate()
     Partner = env['res.partner']
 

@@ -17,5 +17,7 @@ from . import res_users
 from . import crm_customer_merge_log
 from . import res_partner_merge
 from . import base_partner_merge_automatic_wizard
+from . import base_partner_merge_dropped
 from . import res_partner_pool
+from . import res_partner_pool_schedule
 from . import res_config_settings_pool

@@ -20,9 +20,14 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
     def _compute_merge_preview_html(self):
         for wizard in self:
             partners = wizard.partner_ids
-            wizard.merge_preview_html = (
-                wizard._merge_preview_table(partners, wizard._merge_reference_counts(partners))
-                if partners else False)
+            if not partners:
+                wizard.merge_preview_html = False
+                continue
+            html = wizard._merge_preview_table(partners, wizard._merge_reference_counts(partners))
+            if len(partners) > 1:
+                src, dst = wizard._merge_split(partners, wizard.dst_partner_id)
+                html += wizard._merge_preview_dropped(wizard._merge_dropped_rows(src, dst))
+            wizard.merge_preview_html = html
 
     @api.model
     def _merge_kinds(self):
@@ -73,6 +78,18 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         return ('<table class="table table-condensed"><thead><tr><th>%s</th>%s</tr></thead>'
                 '<tbody>%s</tbody></table>') % (html_escape(_("Partner")), head, ''.join(rows))
 
+    @api.model
+    def _merge_preview_dropped(self, rows):
+        """The rows the merge will delete (unique constraints), as an HTML warning."""
+        if not rows:
+            return ''
+        items = ''.join('<li>%s</li>' % html_escape(line)
+                        for line in self._merge_dropped_lines(rows))
+        return ('<div class="alert alert-warning"><strong>%s</strong><ul class="mb0">%s</ul>'
+                '</div>') % (html_escape(_("The merge will delete these records: the surviving "
+                                           "customer already has an equal one (unique "
+                                           "constraint).")), items)
+
     def _merge(self, partner_ids, dst_partner=None):
         """Merge as the host does, then write the merge log on the surviving partner."""
         Partner = self.env['res.partner']
@@ -80,6 +97,8 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         if len(partners) < 2:
             return super()._merge(partner_ids, dst_partner=dst_partner)
         counts = self._merge_reference_counts(partners)
+        # Read before the host deletes them; only those really gone are logged.
+        dropped = self._merge_dropped_rows(*self._merge_split(partners, dst_partner))
         snapshot = {p.id: self._merge_partner_summary(p) for p in partners}
         # The partners being merged may share a tax number: let the survivor take it.
         merging = self.with_context(dup_merging_partner_ids=partners.ids)
@@ -90,7 +109,8 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         survivors = partners.exists()
         gone = [pid for pid in partners.ids if pid not in survivors.ids]
         if gone and len(survivors) == 1:
-            self._merge_write_log(survivors, gone, snapshot, counts)
+            self._merge_write_log(survivors, gone, snapshot, counts,
+                                  self._merge_rows_gone(dropped))
         return result
 
     @api.model
@@ -102,8 +122,9 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
             'email': partner.email or '-', 'owner': partner.user_id.name or '-'}
 
     @api.model
-    def _merge_write_log(self, survivor, gone_ids, snapshot, counts):
-        """Create the ``crm.customer.merge.log`` entry of a finished merge."""
+    def _merge_write_log(self, survivor, gone_ids, snapshot, counts, dropped=None):
+        """Create the ``crm.customer.merge.log`` entry of a finished merge; ``dropped`` are
+        the ``(table, id, label)`` rows the host deleted."""
         moved = []
         for key, label in self._merge_kind_labels():
             total = sum(counts[pid].get(key, 0) for pid in gone_ids)
@@ -114,4 +135,5 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
             'partner_id': survivor.id,
             'merged_partners': '\n'.join(snapshot[pid] for pid in gone_ids),
             'moved_summary': '\n'.join(moved) or _("Nothing"),
+            'dropped_records': '\n'.join(self._merge_dropped_lines(dropped or [])) or False,
         })

@@ -147,13 +147,21 @@ class CrmCustomerHandover(models.Model):
 
     @api.multi
     def _handover_move_customers(self, lines_by_receiver):
-        """Give the customers (and, through them, their contacts) to the receivers; the
-        ownership history and the message on each customer come with the change of owner."""
+        """Give the customers (and, through them, their contacts) to the receivers, with an
+        ownership history row and a chatter note on each customer.
+
+        Set-based (a few statements for any number of customers): the customers' rows are
+        locked and their owner checked by ``action_confirm`` before the movers run.
+        """
         moved = self.env['res.partner']
+        reason = self.env.context.get('ownership_change_reason') or _("Owner changed")
+        changes = []
         for receiver, lines in lines_by_receiver.items():
             partners = lines.mapped('partner_id')
-            partners.write({'user_id': receiver.id})
+            changes.extend((partner.id, self.from_user_id.id, receiver.id, reason)
+                           for partner in partners if partner.user_id != receiver)
             moved |= partners
+        moved._bulk_change_owners(changes)
         return moved
 
     # ------------------------------------------------------------------

@@ -19,6 +19,10 @@ class CrmCustomerMergeLog(models.Model):
         help="Name, tax number, e-mail and salesperson of each partner merged away.")
     moved_summary = fields.Text(
         'What Moved', readonly=True, help="Records moved to the surviving customer, by kind.")
+    dropped_records = fields.Text(
+        'Deleted Records', readonly=True,
+        help="Records the merge deleted instead of moving them, because the surviving customer "
+             "already had an equal one (unique constraint): table, record id and what it was.")
 
     @api.multi
     def name_get(self):

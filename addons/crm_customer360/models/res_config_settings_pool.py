@@ -22,6 +22,9 @@ class ResConfigSettings(models.TransientModel):
     pool_exempt_unpaid_invoices = fields.Boolean(
         'Keep Customers with Unpaid Invoices',
         help="Customers with open invoices stay with their owner.")
+    pool_exempt_locked = fields.Boolean(
+        'Keep Locked Customers', default=True,
+        help="Customers marked as locked to their owner stay with their owner.")
     max_customers_per_user = fields.Integer(
         'Maximum Customers per Salesperson',
         help="A salesperson cannot claim customers beyond this number; 0 means no limit.")

@@ -63,6 +63,61 @@ class ResPartner(models.Model):
             partner.profile_completeness = (
                 int(round(100.0 * (len(items) - len(missing)) / len(items))) if items else 100)
 
+    @api.multi
+    def _store_profile_completeness(self):
+        """Recompute and store the completeness of many partners in one UPDATE (used after
+        set-based SQL changes of the fields it counts, which the ORM does not see)."""
+        values = {}
+        for partner in self:
+            items = partner._profile_items()
+            missing = partner._profile_missing_labels()
+            values[partner.id] = (
+                int(round(100.0 * (len(items) - len(missing)) / len(items))) if items else 100)
+        if values:
+            self.env.cr.execute("""
+                UPDATE res_partner p SET profile_completeness = v.value
+                  FROM unnest(%s::int[], %s::int[]) AS v(id, value)
+                 WHERE p.id = v.id""", (list(values), list(values.values())))
+            self.invalidate_cache(['profile_completeness'], list(values))
+
+    @api.model
+    def _profile_owner_changed(self, gained_ids, lost_ids):
+        """Shift the stored completeness of companies that gained or lost their salesperson
+        in set-based SQL, without reading the partners (thousands at a time).
+
+        The salesperson is one of the company items: the number of items filled is found
+        back from the stored percentage, one is added or removed. Partners whose stored value
+        does not fit are recomputed in full; those without one (rows written in SQL by an
+        import, never computed) are left to the next full computation.
+        """
+        items = [name for name, _label in self.new({'is_company': True})._profile_items()]
+        if 'user_id' not in items or not (gained_ids or lost_ids):
+            return
+        count = len(items)
+        percent = [int(round(100.0 * filled / count)) for filled in range(count + 1)]
+        filled_of = {value: filled for filled, value in enumerate(percent)}
+        self.env.cr.execute("""
+            SELECT id, profile_completeness FROM res_partner
+             WHERE id = ANY(%s) AND is_company AND profile_completeness IS NOT NULL""",
+                            (list(gained_ids) + list(lost_ids),))
+        gained = set(gained_ids)
+        values, odd = {}, []
+        for partner_id, stored in self.env.cr.fetchall():
+            filled = filled_of.get(stored)
+            step = 1 if partner_id in gained else -1
+            if filled is None or not 0 <= filled + step <= count:
+                odd.append(partner_id)
+            else:
+                values[partner_id] = percent[filled + step]
+        if values:
+            self.env.cr.execute("""
+                UPDATE res_partner p SET profile_completeness = v.value
+                  FROM unnest(%s::int[], %s::int[]) AS v(id, value)
+                 WHERE p.id = v.id""", (list(values), list(values.values())))
+            self.invalidate_cache(['profile_completeness'], list(values))
+        if odd:
+            self.browse(odd)._store_profile_completeness()
+
     def _compute_profile_missing(self):
         for partner in self:
             partner.profile_missing = ', '.join(partner._profile_missing_labels()) or False

@@ -8,10 +8,11 @@ They only call the business methods of ``res_partner_duplicate.py``.
 from odoo import _, api, fields, models
 from odoo.tools import html_escape
 
-from .res_partner_duplicate import TRIGRAM_PREFILTER
-
 # Most duplicates listed in the form's pop-up warning.
 WARNING_LIMIT = 5
+# Similarity of the names joined by the review before scoring (pg_trgm's own default): lower
+# than the threshold, so that a name contained in another one is scored too.
+REVIEW_TRIGRAM_PREFILTER = 30
 
 
 class ResPartner(models.Model):
@@ -156,6 +157,6 @@ class ResPartner(models.Model):
         ]
         query = '\nUNION\n'.join(base.format(join=join, restrict=restrict, extra=extra)
                                  for join, extra in joins)
-        self.env.cr.execute("SELECT set_limit(%s)", (min(TRIGRAM_PREFILTER, threshold / 100.0),))
+        self._dup_set_trigram_threshold(min(REVIEW_TRIGRAM_PREFILTER, threshold))
         self.env.cr.execute(query, {'ids': ids or [], 'threshold': threshold})
         return {row[0] for row in self.env.cr.fetchall()}

@@ -1,6 +1,11 @@
 # Copyright 2026 CRM Customer 360 contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Public pool (公海): customers nobody follows up go back to a pool anyone may claim from."""
+"""Public pool (公海): customers nobody follows up go back to a pool anyone may claim from.
+
+This file holds the settings, the record of the last release and the Claim and Release
+buttons; when each owned customer is due (``pool_release_date``) and the nightly job are in
+``res_partner_pool_schedule.py``.
+"""
 from datetime import timedelta
 
 from odoo import _, api, fields, models
@@ -12,6 +17,7 @@ POOL_PARAMS = {
     'pool_release_days': ('crm_customer360.pool_release_days', int, 90),
     'pool_exempt_open_orders': ('crm_customer360.pool_exempt_open_orders', bool, False),
     'pool_exempt_unpaid_invoices': ('crm_customer360.pool_exempt_unpaid_invoices', bool, False),
+    'pool_exempt_locked': ('crm_customer360.pool_exempt_locked', bool, True),
     'max_customers_per_user': ('crm_customer360.max_customers_per_user', int, 0),
     'pool_reclaim_block_days': ('crm_customer360.pool_reclaim_block_days', int, 30),
 }
@@ -23,8 +29,14 @@ class ResPartner(models.Model):
     in_pool = fields.Boolean(
         'In Public Pool', readonly=True, copy=False, index=True,
         help="The customer has no owner and any salesperson may claim it.")
-    pool_release_date = fields.Datetime('Released to Pool On', readonly=True, copy=False)
-    pool_release_reason = fields.Char('Release Reason', readonly=True, copy=False)
+    pool_locked = fields.Boolean(
+        'Locked to Owner', copy=False,
+        help="The customer stays with its owner and never goes back to the public pool "
+             "(when the setting that keeps locked customers is on).")
+    # The last release, kept while the customer is in the pool (the ownership history keeps
+    # every release for good). The coming release is pool_release_date / _reason.
+    pool_released_date = fields.Datetime('Released to Pool On', readonly=True, copy=False)
+    pool_released_reason = fields.Char('Released Because', readonly=True, copy=False)
     pool_released_user_id = fields.Many2one(
         'res.users', 'Released From', readonly=True, copy=False,
         help="The owner the customer had before its release; blocked from claiming it "
@@ -52,52 +64,8 @@ class ResPartner(models.Model):
         return values
 
     # ------------------------------------------------------------------
-    # Release
+    # Release by hand
     # ------------------------------------------------------------------
-    @api.model
-    def _pool_release_candidates(self, settings):
-        """Customers due to go back to the pool; extend to exempt more kinds of customer."""
-        cutoff = fields.Datetime.to_string(fields.Datetime.from_string(
-            fields.Datetime.now()) - timedelta(days=settings['pool_release_days']))
-        candidates = self.search([
-            ('customer', '=', True), ('parent_id', '=', False), ('in_pool', '=', False),
-            ('user_id', '!=', False),
-            '|', ('last_interaction_date', '<', cutoff),
-            '&', ('last_interaction_date', '=', False), ('create_date', '<', cutoff)])
-        if candidates and settings['pool_exempt_open_orders']:
-            orders = self.env['sale.order'].search([
-                ('partner_id', 'child_of', candidates.ids), ('state', '=', 'sale'),
-                ('invoice_status', '!=', 'invoiced')])
-            candidates -= orders.mapped('partner_id.commercial_partner_id')
-        if candidates and settings['pool_exempt_unpaid_invoices']:
-            invoices = self.env['account.invoice'].search([
-                ('partner_id', 'child_of', candidates.ids), ('state', '=', 'open'),
-                ('type', '=', 'out_invoice')])
-            candidates -= invoices.mapped('commercial_partner_id')
-        return candidates
-
-    @api.model
-    def _cron_release_to_pool(self):
-        """Nightly job: release the customers nobody contacted for too long (idempotent)."""
-        settings = self._pool_settings()
-        if not settings['pool_enabled']:
-            return 0
-        customers = self.sudo()._pool_release_candidates(settings)
-        customers._pool_release(_("No contact for %d days") % settings['pool_release_days'])
-        return len(customers)
-
-    @api.multi
-    def _pool_release(self, reason):
-        """Put these customers in the pool without an owner, keeping the history."""
-        for owner in self.mapped('user_id'):
-            self.filtered(lambda p: p.user_id == owner).write(
-                {'pool_released_user_id': owner.id})
-        self.with_context(ownership_change_reason=_("Released to the public pool: %s")
-                          % reason).write({
-                              'in_pool': True, 'user_id': False, 'co_owner_ids': [(5, 0, 0)],
-                              'pool_release_date': fields.Datetime.now(),
-                              'pool_release_reason': reason})
-
     @api.multi
     def action_pool_release(self):
         """The owner (or a sales manager) gives the customer back to the pool."""
@@ -105,12 +73,17 @@ class ResPartner(models.Model):
         user = self.env.user
         if self.in_pool:
             raise UserError(_("%s is already in the public pool.") % self.display_name)
+        if not self.user_id:
+            raise UserError(_("%s has no owner to release it.") % self.display_name)
         if self.user_id != user and not user.has_group('sales_team.group_sale_manager'):
             raise UserError(_("Only the owner of %s or a sales manager can release it to "
                               "the public pool.") % self.display_name)
         # Salespeople may not have write access on partners: checked above, done as module.
-        self.sudo().with_context(c360_acting_user_id=user.id)._pool_release(
-            _("Released by %s") % user.name)
+        released = self.sudo().with_context(c360_acting_user_id=user.id)._pool_release(
+            {self.id: _("Released by %s") % user.name})
+        if not released:
+            raise UserError(_("%s is being changed by someone else: try again in a moment.")
+                            % self.display_name)
         return True
 
     # ------------------------------------------------------------------
@@ -136,8 +109,8 @@ class ResPartner(models.Model):
         self.sudo().with_context(
             c360_acting_user_id=user.id,
             ownership_change_reason=_("Claimed from the public pool")).write({
-                'user_id': user.id, 'pool_release_date': False,
-                'pool_release_reason': False, 'pool_released_user_id': False})
+                'user_id': user.id, 'pool_released_date': False,
+                'pool_released_reason': False, 'pool_released_user_id': False})
         return True
 
     @api.multi
@@ -152,7 +125,7 @@ class ResPartner(models.Model):
             limit = fields.Datetime.to_string(fields.Datetime.from_string(
                 fields.Datetime.now()) - timedelta(days=block))
             blocked = self.filtered(lambda p: p.pool_released_user_id == user
-                                    and p.pool_release_date and p.pool_release_date > limit)
+                                    and p.pool_released_date and p.pool_released_date > limit)
             if blocked:
                 raise UserError(_(
                     "You released %s less than %d days ago and cannot claim it back yet.")

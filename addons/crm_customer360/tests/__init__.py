@@ -10,3 +10,4 @@ from . import test_res_partner_duplicate_review
 from . import test_crm_customer_handover
 from . import test_crm_customer_merge_log
 from . import test_res_partner_pool
+from . import test_res_partner_pool_schedule

@@ -59,6 +59,49 @@ class TestCrmCustomerMergeLog(DuplicateCase):
         self.assertFalse(self.env['crm.customer.merge.log'].sudo(self.manager)
                          .check_access_rights('write', raise_exception=False))
 
+    def test_rows_dropped_on_unique_constraint_are_reported(self):
+        """The host moves the twin's followers with one UPDATE; following a document the
+        survivor follows too breaks mail_followers' unique (res_model, res_id, partner_id), so
+        the host deletes every follower row of the twin, also on documents the survivor does
+        not follow. The preview and the log name each of them."""
+        shared = self.make_opportunity(self.harbour, 10.0, 10, name='Dupcheck shared deal')
+        own = self.make_opportunity(self.harbour, 20.0, 10, name='Dupcheck twin-only deal')
+        shared.message_subscribe(partner_ids=(self.survivor | self.twin).ids)
+        own.message_subscribe(partner_ids=self.twin.ids)
+        Followers = self.env['mail.followers']
+        rows = Followers.search([('partner_id', '=', self.twin.id), ('res_model', '=', 'crm.lead'),
+                                 ('res_id', 'in', [shared.id, own.id])], order='res_id')
+        self.assertEqual(len(rows), 2)
+        lines = ['mail_followers #%d: Mergeable Dupcheck Ceramics Limited following %s'
+                 % (row.id, name) for row, name in zip(
+                     rows, ['Dupcheck shared deal', 'Dupcheck twin-only deal'])]
+        html = self.wizard(self.manager).merge_preview_html
+        self.assertIn('The merge will delete these records', html)
+        for line in lines:
+            self.assertIn(line, html)
+        self.wizard().action_merge()
+        # What the host did: the twin-only deal lost its follower.
+        self.assertFalse(rows.exists())
+        self.assertNotIn(self.survivor, own.message_partner_ids)
+        self.assertIn(self.survivor, shared.message_partner_ids)
+        dropped = self.survivor.merge_log_ids.dropped_records.split('\n')
+        for line in lines:
+            self.assertIn(line, dropped)
+        # The log lists only rows that are really gone.
+        for line in dropped:
+            table, rid = line.split(':')[0].split(' #')
+            self.env.cr.execute('SELECT 1 FROM "%s" WHERE id = %%s' % table, (int(rid),))
+            self.assertFalse(self.env.cr.fetchone(), line)
+
+    def test_nothing_dropped_without_conflict(self):
+        lead = self.make_opportunity(self.harbour, 10.0, 10, name='Dupcheck twin deal')
+        lead.message_subscribe(partner_ids=self.twin.ids)
+        Wizard = self.env['base.partner.merge.automatic.wizard']
+        self.assertEqual(Wizard._merge_dropped_rows(self.twin, self.survivor), [])
+        self.wizard().action_merge()
+        self.assertIn(self.survivor, lead.message_partner_ids)
+        self.assertFalse(self.survivor.merge_log_ids.dropped_records)
+
     def test_no_log_without_merge(self):
         Wizard = self.env['base.partner.merge.automatic.wizard']
         Wizard._merge([self.survivor.id])

@@ -84,6 +84,45 @@ class TestResPartnerDuplicate(DuplicateCase):
         found = self.find({'name': 'Q', 'email': 'hello@quillfeather-dup.com'})
         self.assertFalse(found[self.archived.id]['active'])
 
+    def test_pool_candidate_found_with_its_pool_state(self):
+        pooled = self.make_customer('Marigold Dupcheck Textiles Co., Ltd.', user_id=False,
+                                    in_pool=True, email='sales@marigold-dup.cn')
+        dup = self.find({'name': 'MARIGOLD DUPCHECK TEXTILES LIMITED'})[pooled.id]
+        self.assertEqual(dup['score'], 100)
+        self.assertEqual(dup['reasons'], ["Similar name (100%)",
+                                          "In the public pool (no salesperson)"])
+        self.assertIs(dup['owner'], False)
+        self.assertIs(dup['in_pool'], True)
+        # A salesperson sees pool customers: the same, readable.
+        dup = self.find({'name': 'Q', 'email': 'SALES@marigold-dup.cn'},
+                        user=self.salesman)[pooled.id]
+        self.assertEqual(dup['reasons'], ["Same e-mail", "In the public pool (no salesperson)"])
+        self.assertEqual(dup['score'], 80)
+        self.assertTrue(dup['readable'])
+        # Owned customers say nothing of the pool.
+        dup = self.find({'name': 'Harbourview Dupcheck Logistics'})[self.harbour.id]
+        self.assertIs(dup['in_pool'], False)
+        self.assertNotIn("In the public pool (no salesperson)", dup['reasons'])
+
+    def test_contained_names_score_85(self):
+        # Both ways, whatever their trigram similarity: the known name inside the typed one,
+        # and the typed one inside the known name (each at least half the other's length).
+        known = self.make_customer('Oakridge Dupcheck Precision Tooling Ltd')
+        self.assertEqual(known.dup_name_key, 'oakridgedupcheckprecisiontooling')
+        found = self.find({'name': 'Oakridge Dupcheck Precision Tooling Works Shanghai'})
+        self.assertEqual(found[known.id]['score'], 85)
+        self.assertEqual(found[known.id]['reasons'], ["Similar name (85%)"])
+        found = self.find({'name': 'Oakridge Dupcheck Precision'})
+        self.assertEqual(found[known.id]['score'], 85)
+        # Shorter than half (13 of 32 characters): no longer a containment.
+        self.assertNotIn(known.id, self.find({'name': 'Oakridge Dupch'}))
+        # Chinese: "鑫北辰测控" is in "鑫北辰测控软件开发" (5 of 9 characters).
+        found = self.find({'name': '深圳市鑫北辰测控有限公司'})
+        self.assertEqual(found[self.xinbeidou.id]['score'], 85)
+        # A threshold above the containment score keeps only similar names.
+        self.env['ir.config_parameter'].set_param('crm_customer360.dup_threshold', '90')
+        self.assertNotIn(self.xinbeidou.id, self.find({'name': '深圳市鑫北辰测控有限公司'}))
+
     def test_unreadable_candidate_shows_minimum(self):
         self.env.ref('base.res_partner_rule').active = True
         other = self.env['res.company'].create({'name': 'Dupcheck Other Company'})

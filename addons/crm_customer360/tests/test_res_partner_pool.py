@@ -11,7 +11,8 @@ from odoo.addons.crm_customer360.models.res_partner_pool import POOL_PARAMS
 from .common import Customer360Case
 
 
-class TestResPartnerPool(Customer360Case):
+class PoolCase(Customer360Case):
+    """Pool settings and four customers of Alice; runs no test of its own."""
 
     @classmethod
     def setUpClass(cls):
@@ -38,6 +39,15 @@ class TestResPartnerPool(Customer360Case):
         cls.env['crm.customer.interaction'].create({
             'partner_id': cls.fresh.id, 'summary': 'Recent', 'date': cls.ago(2),
             'user_id': cls.alice.id})
+        cls.backdate(cls.stale | cls.fresh | cls.with_order | cls.with_invoice)
+
+    @classmethod
+    def backdate(cls, partners, days=100):
+        """Customers created (and given to their owner) ``days`` days ago."""
+        cls.env.cr.execute(
+            "UPDATE res_partner SET create_date = now() at time zone 'UTC' - %s * interval "
+            "'1 day' WHERE id IN %s", (days, tuple(partners.ids)))
+        partners.invalidate_cache()
 
     @classmethod
     def ago(cls, days):
@@ -52,6 +62,9 @@ class TestResPartnerPool(Customer360Case):
         for name, value in values.items():
             param, kind, _default = POOL_PARAMS[name]
             set_param(param, repr(bool(value)) if kind is bool else str(value))
+
+
+class TestResPartnerPool(PoolCase):
 
     def test_settings_stored_as_parameters(self):
         self.env['res.config.settings'].create({
@@ -75,7 +88,9 @@ class TestResPartnerPool(Customer360Case):
         self.assertTrue(self.stale.in_pool)
         self.assertFalse(self.stale.user_id)
         self.assertFalse(self.stale.co_owner_ids)
-        self.assertIn('30', self.stale.pool_release_reason)
+        self.assertEqual(self.stale.pool_released_reason,
+                         'No contact since %s and no open order' % self.ago(40)[:10])
+        self.assertFalse(self.stale.pool_release_date)
         self.assertEqual(self.stale.pool_released_user_id, self.alice)
         for partner in self.fresh | self.with_order | self.with_invoice:
             self.assertFalse(partner.in_pool, partner.name)
@@ -103,7 +118,7 @@ class TestResPartnerPool(Customer360Case):
             self.stale.sudo(self.alice).action_pool_release()
         self.stale.sudo(self.bob).action_pool_release()
         self.assertTrue(self.stale.in_pool)
-        self.assertIn(self.bob.name, self.stale.pool_release_reason)
+        self.assertEqual(self.stale.pool_released_reason, 'Released by %s' % self.bob.name)
 
     def test_reclaim_blocked_for_releasing_owner(self):
         self.env['res.partner']._cron_release_to_pool()

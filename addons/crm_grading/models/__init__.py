@@ -17,3 +17,4 @@ from . import res_partner_follow_up
 from . import sale_order
 from . import crm_customer_analysis
 from . import crm_customer_pareto
+from . import res_partner_pool_grade

@@ -1,0 +1,257 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""When each owned customer goes back to the public pool, and the nightly job that does it.
+
+One SQL query (``_pool_schedule_query``) gives, for every owned customer or for a page of
+them, the date of its coming release and why: the latest of its last logged contact, its last
+confirmed order and the day it was given to its current owner, plus the release period; or
+the exemption that keeps it with its owner. The card's ``pool_release_date`` and
+``pool_release_reason``, the "Released Tomorrow" list and the nightly job all read it, so they
+always agree.
+
+To give some customers another release period, override ``_pool_release_days_sql`` (the
+grading module gives each grade its own period).
+"""
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+# Why a customer is kept with its owner, in the order they are checked.
+EXEMPTIONS = ('locked', 'open_order', 'unpaid_invoice')
+
+
+class ResPartner(models.Model):
+    _inherit = 'res.partner'
+
+    pool_release_date = fields.Date(
+        'Goes to Pool On', compute='_compute_pool_release', search='_search_pool_release_date',
+        help="The day the nightly job will release this customer to the public pool, unless "
+             "someone logs a contact or it gets an order before; empty when the customer "
+             "is kept with its owner.")
+    pool_release_reason = fields.Char(
+        'Pool Status', compute='_compute_pool_release',
+        help="Why the customer goes back to the public pool on that day, or why it stays "
+             "with its owner.")
+
+    # ------------------------------------------------------------------
+    # The schedule in SQL
+    # ------------------------------------------------------------------
+    @api.model
+    def _pool_release_days_sql(self, settings):
+        """SQL expression of the release period in days of the customer row ``p``
+        (``res_partner``), as ``(sql, params)``. Default: the global setting.
+
+        Override to give some customers another period, for instance::
+
+            sql, params = super()._pool_release_days_sql(settings)
+            return "COALESCE((SELECT ...), %s)" % sql, params
+        """
+        return '%s', [int(settings['pool_release_days'])]
+
+    @api.model
+    def _pool_schedule_query(self, settings, partner_ids=None):
+        """The query of the coming releases, as ``(sql, params)``.
+
+        It returns one row per owned customer that is its own commercial entity and not in
+        the pool: ``id, user_id, basis_kind ('contact', 'order' or 'assigned'), basis_date,
+        release_date, exempt`` (one of ``EXEMPTIONS`` or NULL).
+
+        :param partner_ids: restrict to these customers (a page of a list); None for all
+        """
+        days_sql, days_params = self._pool_release_days_sql(settings)
+        only = partner_ids is not None
+        filter_p = "AND p.id = ANY(%s)" if only else ""
+        filter_c = "AND c.commercial_partner_id = ANY(%s)" if only else ""
+        exempt = ["CASE"]
+        if settings['pool_exempt_locked']:
+            exempt.append("WHEN cu.pool_locked THEN 'locked'")
+        if settings['pool_exempt_open_orders']:
+            exempt.append("WHEN o.open_order THEN 'open_order'")
+        if settings['pool_exempt_unpaid_invoices']:
+            exempt.append("""WHEN EXISTS (
+                SELECT 1 FROM account_invoice i
+                 WHERE i.commercial_partner_id = cu.id AND i.type = 'out_invoice'
+                   AND i.state = 'open') THEN 'unpaid_invoice'""")
+        exempt = ' '.join(exempt + ["END"]) if len(exempt) > 1 else "NULL::varchar"
+        sql = """
+            WITH cu AS (
+                SELECT p.id, p.user_id, p.pool_locked, p.last_interaction_date,
+                       COALESCE((SELECT MAX(h.date) FROM crm_customer_ownership_history h
+                                  WHERE h.partner_id = p.id AND h.to_user_id = p.user_id),
+                                p.create_date) AS assigned_date,
+                       ({days}) AS days
+                  FROM res_partner p
+                 WHERE p.customer AND p.parent_id IS NULL AND p.active
+                   AND p.in_pool IS NOT TRUE AND p.user_id IS NOT NULL {filter_p}
+            ), o AS (
+                SELECT c.commercial_partner_id AS id, MAX(so.date_order) AS last_order,
+                       BOOL_OR(so.state = 'sale'
+                               AND so.invoice_status IS DISTINCT FROM 'invoiced') AS open_order
+                  FROM sale_order so
+                  JOIN res_partner c ON c.id = so.partner_id
+                 WHERE so.state IN ('sale', 'done') {filter_c}
+              GROUP BY c.commercial_partner_id
+            )
+            SELECT s.id, s.user_id,
+                   CASE WHEN s.basis = s.last_interaction_date THEN 'contact'
+                        WHEN s.basis = s.last_order THEN 'order'
+                        ELSE 'assigned' END AS basis_kind,
+                   s.basis AS basis_date,
+                   (s.basis + s.days * INTERVAL '1 day')::date AS release_date,
+                   s.exempt
+              FROM (SELECT cu.id, cu.user_id, cu.last_interaction_date, o.last_order,
+                           GREATEST(cu.last_interaction_date, o.last_order,
+                                    cu.assigned_date) AS basis,
+                           cu.days, {exempt} AS exempt
+                      FROM cu LEFT JOIN o ON o.id = cu.id) s
+        """.format(days=days_sql, filter_p=filter_p, filter_c=filter_c,
+                   exempt=exempt)
+        # Positional parameters in the order of the text: period, then the two filters.
+        params = list(days_params) + ([list(partner_ids)] * 2 if only else [])
+        return sql, params
+
+    @api.model
+    def _pool_schedule(self, settings, partner_ids=None, where='', where_params=()):
+        """Rows of ``_pool_schedule_query`` as dicts, optionally filtered by ``where`` (SQL
+        on the columns of the query, alias ``s``)."""
+        sql, params = self._pool_schedule_query(settings, partner_ids)
+        if where:
+            sql = "SELECT s.* FROM (%s) s WHERE %s" % (sql, where)
+            params = params + list(where_params)
+        self.env.cr.execute(sql, params)
+        return self.env.cr.dictfetchall()
+
+    @api.model
+    def _pool_reason_texts(self, settings):
+        """The reasons in the user's language, by exemption and by basis of the date."""
+        texts = {
+            'locked': _("Kept with its owner: the customer is locked to its owner"),
+            'open_order': _("Kept with its owner: it has an open order"),
+            'unpaid_invoice': _("Kept with its owner: it has unpaid invoices"),
+        }
+        if settings['pool_exempt_open_orders']:
+            texts.update({
+                'contact': _("No contact since %s and no open order"),
+                'order': _("No contact or order since %s and no open order"),
+                'assigned': _("No contact since it was assigned on %s and no open order"),
+            })
+        else:
+            texts.update({
+                'contact': _("No contact since %s"),
+                'order': _("No contact or order since %s"),
+                'assigned': _("No contact since it was assigned on %s"),
+            })
+        return texts
+
+    @api.model
+    def _pool_reason(self, row, texts):
+        """The readable reason of a schedule row (``texts``: ``_pool_reason_texts``)."""
+        if row['exempt']:
+            return texts[row['exempt']]
+        # Odoo's cursor returns dates and timestamps as strings.
+        day = row['basis_date'][:10] if row['basis_date'] else '?'
+        return texts[row['basis_kind']] % day
+
+    # ------------------------------------------------------------------
+    # Card fields
+    # ------------------------------------------------------------------
+    def _compute_pool_release(self):
+        """One query for the whole page: every record gets its commercial entity's values."""
+        settings = self._pool_settings()
+        for partner in self:
+            partner.pool_release_date = False
+            partner.pool_release_reason = False
+        if not settings['pool_enabled']:
+            return
+        commercial_ids = [pid for pid in set(self.mapped('commercial_partner_id').ids) if pid]
+        if not commercial_ids:
+            return
+        rows = {row['id']: row for row in self.sudo()._pool_schedule(settings, commercial_ids)}
+        texts = self._pool_reason_texts(settings)
+        for partner in self:
+            row = rows.get(partner.commercial_partner_id.id)
+            if row:
+                partner.pool_release_date = False if row['exempt'] else row['release_date']
+                partner.pool_release_reason = self._pool_reason(row, texts)
+
+    def _search_pool_release_date(self, operator, value):
+        """Search the customers by their coming release date (exempt ones have none)."""
+        operators = {'=': '=', '!=': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>='}
+        if operator not in operators:
+            raise UserError(_("The release date cannot be searched with \"%s\".") % operator)
+        settings = self._pool_settings()
+        if not settings['pool_enabled']:
+            return [('id', '=', 0)] if value or operator == '!=' else []
+        if value is False or value is None:
+            rows = self.sudo()._pool_schedule(settings, where='s.exempt IS NULL')
+            scheduled = [row['id'] for row in rows]
+            return [('id', 'in' if operator == '!=' else 'not in', scheduled)]
+        rows = self.sudo()._pool_schedule(
+            settings, where='s.exempt IS NULL AND s.release_date %s %%s' % operators[operator],
+            where_params=[value])
+        return [('id', 'in', [row['id'] for row in rows])]
+
+    @api.model
+    def action_pool_release_preview(self):
+        """The dry run of the nightly job: who will be released tomorrow, and why."""
+        tomorrow = fields.Date.to_string(
+            fields.Datetime.from_string(fields.Datetime.now()).date() + timedelta(days=1))
+        action = self.env.ref('crm_customer360.res_partner_action_pool_preview').read()[0]
+        action['domain'] = [('pool_release_date', '<=', tomorrow), ('parent_id', '=', False)]
+        action['display_name'] = action['name'] = _("Released Tomorrow (%s)") % tomorrow
+        return action
+
+    # ------------------------------------------------------------------
+    # Nightly job
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_release_to_pool(self):
+        """Nightly job: release every customer due today or earlier, in a few statements.
+
+        Idempotent (released customers are no longer owned, so not due again) and safe beside
+        users and other workers: rows locked by another transaction are skipped and released
+        next time.
+        """
+        settings = self._pool_settings()
+        if not settings['pool_enabled']:
+            return 0
+        today = fields.Datetime.now()[:10]
+        Partner = self.sudo()
+        rows = Partner._pool_schedule(
+            settings, where='s.exempt IS NULL AND s.release_date <= %s', where_params=[today])
+        # Stored with the release, so that the card says why it happened.
+        texts = Partner._pool_reason_texts(settings)
+        reasons = {row['id']: Partner._pool_reason(row, texts) for row in rows}
+        return len(Partner._pool_release(reasons))
+
+    @api.model
+    def _pool_release(self, reasons):
+        """Release customers to the pool without an owner, keeping the history.
+
+        :param reasons: ``{partner_id: reason}``
+        :return: ids of the customers released (those still owned and not locked by another
+            transaction)
+        """
+        if not reasons:
+            return []
+        cr = self.env.cr
+        cr.execute("""
+            SELECT id, user_id FROM res_partner
+             WHERE id = ANY(%s) AND in_pool IS NOT TRUE AND user_id IS NOT NULL
+               FOR UPDATE SKIP LOCKED""", (list(reasons),))
+        owners = dict(cr.fetchall())
+        if not owners:
+            return []
+        ids = list(owners)
+        cr.execute("""
+            DELETE FROM crm_customer_co_owner_rel r
+             USING res_partner p
+             WHERE r.partner_id = p.id AND p.commercial_partner_id = ANY(%s)""", (ids,))
+        prefix = _("Released to the public pool: %s")
+        self._bulk_change_owners(
+            [(pid, owners[pid], None, prefix % reasons[pid]) for pid in ids],
+            extra_set="in_pool = TRUE, pool_released_user_id = c.old_user, "
+                      "pool_released_date = %s, pool_released_reason = c.detail",
+            extra_params=[fields.Datetime.now()], details=[reasons[pid] for pid in ids])
+        return ids
