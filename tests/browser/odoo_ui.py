@@ -385,3 +385,17 @@ def screenshot(browser, name):
     path = SCREENSHOTS / (name if name.endswith('.png') else name + '.png')
     browser.save_screenshot(str(path))
     return path
+
+
+def open_tab_with(browser, selector, within='.o_content .o_form_view'):
+    """Show the notebook page of the form holding `selector` (found by content, not by its
+    label, which changes with the user's language)."""
+    link = browser.execute_script(
+        "var sel = arguments[1];"
+        "var links = document.querySelectorAll(arguments[0] + ' .o_notebook .nav-tabs a');"
+        "return Array.prototype.find.call(links, function (a) {"
+        "  var pane = document.querySelector(a.getAttribute('href'));"
+        "  return pane && pane.querySelector(sel); }) || null;", within, selector)
+    assert link is not None, 'no page of the form holds %s' % selector
+    click(browser, link)
+    wait_loaded(browser)

@@ -20,18 +20,6 @@ def normalized(text):
     return re.sub(r'\s+', ' ', text or '').strip()
 
 
-def open_tab_with(browser, selector):
-    """Show the notebook page of the form holding `selector` (found by content, not label)."""
-    link = browser.execute_script(
-        "var sel = arguments[1];"
-        "var links = document.querySelectorAll(arguments[0] + ' .o_notebook .nav-tabs a');"
-        "return Array.prototype.find.call(links, function (a) {"
-        "  var pane = document.querySelector(a.getAttribute('href'));"
-        "  return pane && pane.querySelector(sel); }) || null;", FORM, selector)
-    assert link is not None, 'no page of the card holds %s' % selector
-    ui.click(browser, link)
-    ui.wait_loaded(browser)
-
 
 def test_manager_runs_policy_and_reads_explanation(odoo_server, browser, odoo_env):
     """wang.fang runs the active policy, then opens a customer's Grade tab."""
@@ -70,7 +58,7 @@ def test_manager_runs_policy_and_reads_explanation(odoo_server, browser, odoo_en
     badge = ui.wait_for(browser, FORM + ' .o_grading_badge')
     assert badge.text.strip() == partner.grade_id.code
     ui.screenshot(browser, 'grading_card')
-    open_tab_with(browser, '[name="grade_explanation"]')
+    ui.open_tab_with(browser, '[name="grade_explanation"]')
     shown = ui.field_text(browser, 'grade_explanation')
     assert normalized(shown) == normalized(expected), (shown, expected)
     field = ui.wait_for(browser, FORM + ' .o_field_widget[name="grade_explanation"]')

@@ -18,18 +18,6 @@ POOL_PARAM = 'crm_customer360.pool_enabled'
 FORM = '.o_content .o_form_view'
 
 
-def open_tab_with(browser, selector):
-    """Show the notebook page of the form holding `selector` (found by content, not label)."""
-    link = browser.execute_script(
-        "var sel = arguments[1];"
-        "var links = document.querySelectorAll(arguments[0] + ' .o_notebook .nav-tabs a');"
-        "return Array.prototype.find.call(links, function (a) {"
-        "  var pane = document.querySelector(a.getAttribute('href'));"
-        "  return pane && pane.querySelector(sel); }) || null;", FORM, selector)
-    assert link is not None, 'no page of the card holds %s' % selector
-    ui.click(browser, link)
-    ui.wait_loaded(browser)
-
 
 def test_salesperson_claims_from_pool(odoo_server, browser, odoo_env):
     """anna opens the Public Pool, opens a pooled customer and claims it."""
@@ -54,7 +42,7 @@ def test_salesperson_claims_from_pool(odoo_server, browser, odoo_env):
         ui.open_menu(browser, POOL_MENU)
         ui.search(browser, name)
         ui.open_record(browser, name)
-        open_tab_with(browser, '[name="action_pool_claim"]')
+        ui.open_tab_with(browser, '[name="action_pool_claim"]')
         in_pool = FORM + ' .o_field_widget[name="in_pool"] input'
         assert browser.find_element(By.CSS_SELECTOR, in_pool).is_selected(), (
             'the card of a pooled customer does not show "In Public Pool"')
