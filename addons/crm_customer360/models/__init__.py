@@ -12,6 +12,7 @@ from . import res_partner_duplicate_review
 from . import res_config_settings
 from . import crm_customer_handover
 from . import crm_customer_handover_movers
+from . import crm_customer_handover_sql
 from . import crm_customer_handover_line
 from . import res_users
 from . import crm_customer_merge_log

@@ -10,7 +10,7 @@ To move another kind of record (service tickets, for example), a module extends:
     def _handover_move_tickets(self, lines_by_receiver):
         for receiver, lines in lines_by_receiver.items():
             tickets = ...  # open tickets of self.from_user_id on lines.mapped('partner_id')
-            tickets.write({'user_id': receiver.id})
+            self._handover_reassign(tickets, receiver)  # or tickets.write(...)
         return tickets  # what was moved, for the receivers' briefing
 """
 from odoo import _, api, models
@@ -105,45 +105,39 @@ class CrmCustomerHandover(models.Model):
 
     @api.multi
     def _handover_move_followers(self, lines_by_receiver):
-        """Replace the giver by the receiver among the followers of customers and documents."""
+        """Replace the giver by the receiver among the followers of the customers.
+
+        The followers of the documents change with their salesperson, in
+        ``_handover_move_documents``. Set-based (see ``crm_customer_handover_sql.py``).
+        """
         old_partner = self.from_user_id.partner_id
         for receiver, lines in lines_by_receiver.items():
-            partners = lines.mapped('partner_id')
-            documents = self._handover_documents(self.from_user_id, partners)
-            for records in [partners] + list(documents.values()):
-                if records:
-                    records.message_unsubscribe(partner_ids=old_partner.ids)
-                    records.message_subscribe(partner_ids=receiver.partner_id.ids)
+            self._handover_replace_follower(
+                lines.mapped('partner_id'), old_partner, receiver.partner_id)
         return None
 
     @api.multi
     def _handover_move_documents(self, lines_by_receiver):
-        """Give the open opportunities, quotations, open orders and open invoices away."""
+        """Give the open opportunities, quotations, open orders and open invoices away, with
+        what the ORM's write would do (tracking message, followers), a few statements per
+        model: see ``_handover_reassign``."""
         moved = []
         for receiver, lines in lines_by_receiver.items():
             documents = self._handover_documents(self.from_user_id, lines.mapped('partner_id'))
             for records in documents.values():
-                records.write({'user_id': receiver.id})
+                self._handover_reassign(records, receiver)
                 moved.append(records)
         return moved
 
     @api.multi
     def _handover_move_co_owners(self, lines_by_receiver):
         """Where the giver is a co-owner, the receiver takes that place (or, on customers
-        the receiver owns, nobody does)."""
-        Partner = self.env['res.partner']
-        for receiver, lines in lines_by_receiver.items():
-            partners = lines.mapped('partner_id')
-            co_owned = partners.filtered(lambda p: self.from_user_id in p.co_owner_ids)
-            co_owned.write({'co_owner_ids': [(3, self.from_user_id.id)]})
-            Partner |= co_owned
-        # Customers of other salespeople the giver helped on go to the main receiver.
-        elsewhere = self.env['res.partner'].search([
-            ('co_owner_ids', 'in', self.from_user_id.ids), ('parent_id', '=', False)])
-        elsewhere.write({'co_owner_ids': [(3, self.from_user_id.id)]})
-        elsewhere.filtered(lambda p: p.user_id != self.to_user_id).write(
-            {'co_owner_ids': [(4, self.to_user_id.id)]})
-        return Partner | elsewhere
+        the receiver owns, nobody does); the handed-over customers just lose the giver
+        (their new owner is the receiver). Set-based: ``_handover_bulk_co_owners``."""
+        customers = self.env['res.partner']
+        for lines in lines_by_receiver.values():
+            customers |= lines.mapped('partner_id')
+        return self.env['res.partner'].browse(self._handover_bulk_co_owners(customers.ids))
 
     @api.multi
     def _handover_move_customers(self, lines_by_receiver):

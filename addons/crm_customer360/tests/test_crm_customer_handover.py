@@ -97,6 +97,75 @@ class TestCrmCustomerHandover(HandoverCase):
         self.assertIn('C360 HO Alpha', briefing.note)
         self.assertIn('C360 HO Beta', briefing.note)
 
+    def test_confirm_replaces_giver_among_document_followers(self):
+        """The giver leaves the followers of the moved documents, the receiver follows each
+        once (keeping its own subtypes where it already followed), the others stay."""
+        Followers = self.env['mail.followers']
+        self.open_lead.message_subscribe(partner_ids=self.stranger.partner_id.ids)
+        comment = self.env.ref('mail.mt_comment')
+        self.invoice.message_subscribe(partner_ids=self.receiver.partner_id.ids,
+                                       subtype_ids=comment.ids)
+        (self.quotation | self.order).message_subscribe(partner_ids=self.giver.partner_id.ids)
+        self.won_lead.message_subscribe(partner_ids=self.giver.partner_id.ids)
+
+        def followers(records):
+            return {(f.res_model, f.res_id, f.partner_id.id): f.subtype_ids
+                    for f in Followers.search([('res_model', '=', records._name),
+                                               ('res_id', 'in', records.ids)])}
+        moved = [self.open_lead, self.quotation, self.order, self.invoice]
+        before = {}
+        for records in moved + [self.won_lead]:
+            before.update(followers(records))
+        self.assertIn(('crm.lead', self.open_lead.id, self.giver.partner_id.id), before)
+        self.new_handover().sudo(self.manager).action_confirm()
+        Followers.invalidate_cache()
+        after = {}
+        for records in moved + [self.won_lead]:
+            after.update(followers(records))
+        expected = {}
+        for key, subtypes in before.items():
+            model, res_id, partner_id = key
+            if partner_id == self.giver.partner_id.id and (model, res_id) != (
+                    'crm.lead', self.won_lead.id):
+                continue
+            expected[key] = subtypes
+        for record in moved:
+            key = (record._name, record.id, self.receiver.partner_id.id)
+            if key not in expected:
+                expected[key] = self.env['mail.message.subtype'].default_subtypes(
+                    record._name)[0]
+        self.assertEqual(sorted(after), sorted(expected))
+        for key, subtypes in expected.items():
+            self.assertEqual(after[key], subtypes, key)
+        self.assertEqual(after[('account.invoice', self.invoice.id,
+                                self.receiver.partner_id.id)], comment)
+        self.assertEqual(Followers.search_count([
+            ('res_model', '=', 'crm.lead'), ('res_id', '=', self.open_lead.id),
+            ('partner_id', '=', self.receiver.partner_id.id)]), 1)
+        self.assertIn(self.giver.partner_id, self.won_lead.message_partner_ids)
+        for record in moved:
+            self.assertNotIn(self.giver.partner_id, record.message_partner_ids)
+            self.assertIn(self.receiver.partner_id, record.message_partner_ids)
+
+    def test_confirm_tracks_salesperson_and_dependent_fields(self):
+        """Each moved document gets the host's tracking message of its salesperson, and
+        the fields that depend on it follow."""
+        self.new_handover().sudo(self.manager).action_confirm()
+        for record in (self.open_lead, self.quotation, self.order, self.invoice):
+            tracking = self.env['mail.tracking.value'].search([
+                ('mail_message_id.model', '=', record._name),
+                ('mail_message_id.res_id', '=', record.id), ('field', '=', 'user_id'),
+                ('new_value_integer', '=', self.receiver.id)])
+            self.assertEqual(len(tracking), 1, record)
+            self.assertEqual(tracking.old_value_integer, self.giver.id)
+            self.assertEqual(tracking.new_value_char, self.receiver.name)
+            self.assertEqual(tracking.mail_message_id.subtype_id,
+                             self.env.ref('mail.mt_note'))
+            self.assertEqual(tracking.mail_message_id.author_id, self.manager.partner_id)
+        self.assertEqual(self.order.order_line.mapped('salesman_id'), self.receiver)
+        self.assertTrue(self.open_lead.date_open)
+        self.assertEqual(self.open_lead.day_open, 0)
+
     def test_lines_may_go_to_other_receivers(self):
         handover = self.new_handover()
         handover.line_ids.filtered(lambda l: l.partner_id == self.customer_b).to_user_id = \

@@ -17,10 +17,14 @@ class TestCrmCustomerHandover(ServiceCase):
         closed_ticket = self.make_ticket(self.contact, user_id=giver.id)
         closed_ticket.stage_id = self.stage_solved
         other_ticket = self.make_ticket(self.customer_c, user_id=giver.id)
+        (open_ticket | closed_ticket).message_subscribe(partner_ids=giver.partner_id.ids)
         handover = self.env['crm.customer.handover'].sudo(sales_manager).create({
             'from_user_id': giver.id, 'to_user_id': receiver.id})
         self.assertEqual(handover.line_ids.mapped('partner_id'), self.customer)
         handover.sudo(sales_manager).action_confirm()
         self.assertEqual(open_ticket.user_id, receiver)
+        self.assertIn(receiver.partner_id, open_ticket.message_partner_ids)
+        self.assertNotIn(giver.partner_id, open_ticket.message_partner_ids)
+        self.assertIn(giver.partner_id, closed_ticket.message_partner_ids)
         self.assertEqual(closed_ticket.user_id, giver)
         self.assertEqual(other_ticket.user_id, giver)

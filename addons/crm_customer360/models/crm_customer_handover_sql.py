@@ -1,0 +1,189 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Set-based moves of a handover: a constant number of statements per kind of record,
+whatever the number of customers and documents.
+
+What the ORM would do on ``write({'user_id': ...})`` of an open document, done in SQL:
+
+- the salesperson column, ``write_uid`` and ``write_date``;
+- stored fields that depend on the salesperson (``_handover_after_reassign``: the
+  opportunities' assignment date and days to assign, the order lines' salesperson);
+  a module adding such a field extends that method;
+- one tracking message per document ("Salesperson: giver -> receiver"), as the host's
+  tracking posts it (an internal note nobody is notified of);
+- the followers: the giver leaves, the receiver follows with the default subtypes
+  (``_handover_replace_follower``). The host's e-mail "you have been assigned to ..." for
+  each document is not sent: the receivers get one briefing to-do per handover instead.
+
+The records are found by the ORM (``search`` with the handover's domains, so record rules
+apply); only their ids go into the statements. The ORM cache is invalidated afterwards.
+"""
+from odoo import api, fields, models, tools
+
+
+class CrmCustomerHandover(models.Model):
+    _inherit = 'crm.customer.handover'
+
+    @api.model
+    def _handover_replace_follower(self, records, old_partner, new_partner):
+        """Unsubscribe ``old_partner`` from ``records`` and subscribe ``new_partner`` where
+        it does not follow yet, with the subtypes ``message_subscribe`` gives by default
+        (the external ones for a portal partner). Existing followers keep their subtypes."""
+        if not records:
+            return
+        cr = self.env.cr
+        ids = list(records.ids)
+        if old_partner:
+            cr.execute("DELETE FROM mail_followers WHERE res_model = %s AND res_id IN %s "
+                       "AND partner_id = %s", (records._name, tuple(ids), old_partner.id))
+        if new_partner:
+            default, _internal, external = self.env['mail.message.subtype'].default_subtypes(
+                records._name)
+            employee = self.env['res.users'].sudo().search_count(
+                [('partner_id', '=', new_partner.id), ('share', '=', False)])
+            subtypes = (default if employee else external).ids
+            cr.execute("""
+                WITH added AS (
+                    INSERT INTO mail_followers (res_model, res_id, partner_id)
+                    SELECT %s, r.id, %s FROM unnest(%s::int[]) AS r(id)
+                     WHERE NOT EXISTS (SELECT 1 FROM mail_followers f
+                                        WHERE f.res_model = %s AND f.res_id = r.id
+                                          AND f.partner_id = %s)
+                    RETURNING id)
+                INSERT INTO mail_followers_mail_message_subtype_rel
+                       (mail_followers_id, mail_message_subtype_id)
+                SELECT added.id, s.id FROM added, unnest(%s::int[]) AS s(id)""",
+                       (records._name, new_partner.id, ids, records._name, new_partner.id,
+                        subtypes))
+        self.env['mail.followers'].invalidate_cache()
+        records.invalidate_cache()
+
+    @api.multi
+    def _handover_reassign(self, records, receiver):
+        """Give ``records`` (open documents of the giver) to ``receiver`` in a few
+        statements: salesperson, dependent stored fields, tracking messages, followers."""
+        if not records:
+            return
+        cr = self.env.cr
+        now = fields.Datetime.now()
+        acting_id = self.env.context.get('c360_acting_user_id') or self.env.uid
+        ids = tuple(records.ids)
+        cr.execute('UPDATE "{}" SET user_id = %s, write_uid = %s, write_date = %s '
+                   'WHERE id IN %s'.format(records._table),
+                   (receiver.id, acting_id, now, ids))
+        self._handover_after_reassign(records, receiver, now)
+        records.invalidate_cache()
+        self._handover_track_reassign(records, receiver, acting_id, now)
+        self._handover_replace_follower(
+            records, self.from_user_id.partner_id, receiver.partner_id)
+
+    @api.model
+    def _handover_after_reassign(self, records, receiver, now):
+        """Keep the stored fields that depend on the salesperson of ``records`` right
+        (the host computes them on ``write``); extend for another model's fields."""
+        cr = self.env.cr
+        ids = tuple(records.ids)
+        if records._name == 'crm.lead':
+            # crm.lead.write stamps date_open on a new salesperson; day_open depends on it
+            # (whole days between creation and assignment, as timedelta.days rounds).
+            cr.execute("""
+                UPDATE crm_lead SET date_open = %s,
+                       day_open = abs(floor(extract(epoch FROM (%s::timestamp - create_date))
+                                            / 86400))
+                 WHERE id IN %s""", (now, now, ids))
+        elif records._name == 'sale.order':
+            cr.execute("UPDATE sale_order_line SET salesman_id = %s WHERE order_id IN %s",
+                       (receiver.id, ids))
+            self.env['sale.order.line'].invalidate_cache(['salesman_id'])
+
+    @api.multi
+    def _handover_track_reassign(self, records, receiver, acting_id, now):
+        """One tracking message per record, as the host's tracking of ``user_id`` posts:
+        a note with a tracking value from the giver to the receiver."""
+        field = records._fields['user_id']
+        if not getattr(field, 'track_visibility', None):
+            return
+        acting = self.env['res.users'].sudo().browse(acting_id)
+        names = dict(records.sudo().name_get())
+        ids = list(records.ids)
+        giver = self.from_user_id.sudo()
+        receiver = receiver.sudo()
+        field_desc = records.fields_get(['user_id'])['user_id']['string']
+        subtype_id = self.env['ir.model.data'].xmlid_to_res_id('mail.mt_note')
+        email_from = acting.partner_id.email and '"%s" <%s>' % (
+            acting.partner_id.name, acting.partner_id.email) or None
+        self.env.cr.execute("""
+            WITH posted AS (
+                INSERT INTO mail_message
+                       (model, res_id, record_name, body, message_type, subtype_id,
+                        author_id, email_from, date, message_id, create_uid, create_date,
+                        write_uid, write_date)
+                SELECT %s, c.id, c.name, '', 'notification', %s, %s, %s, %s, c.message_id,
+                       %s, %s, %s, %s
+                  FROM unnest(%s::int[], %s::varchar[], %s::varchar[])
+                       AS c(id, name, message_id)
+                RETURNING id)
+            INSERT INTO mail_tracking_value
+                   (mail_message_id, field, field_desc, field_type,
+                    old_value_integer, old_value_char, new_value_integer, new_value_char,
+                    create_uid, create_date, write_uid, write_date)
+            SELECT posted.id, 'user_id', %s, 'many2one', %s, %s, %s, %s, %s, %s, %s, %s
+              FROM posted""",
+                            (records._name, subtype_id, acting.partner_id.id or None, email_from,
+                             now, acting_id, now, acting_id, now,
+                             ids, [names.get(i) for i in ids],
+                             [tools.generate_tracking_message_id('c360-handover') for _i in ids],
+                             field_desc, giver.id, giver.name_get()[0][1],
+                             receiver.id, receiver.name_get()[0][1],
+                             acting_id, now, acting_id, now))
+        self.env['mail.message'].invalidate_cache()
+        self.env['mail.tracking.value'].invalidate_cache()
+
+    @api.multi
+    def _handover_bulk_co_owners(self, customer_ids):
+        """Where the giver is a co-owner: leave the handed-over customers ``customer_ids``;
+        on other customers (companies and persons without company) the main receiver takes
+        the place, unless it owns the customer. Contacts get their company's co-owners, as
+        the host's commercial-field sync does. Returns the ids of the customers changed."""
+        cr = self.env.cr
+        giver = self.from_user_id.id
+        changed = []
+        if customer_ids:
+            cr.execute("DELETE FROM crm_customer_co_owner_rel WHERE user_id = %s "
+                       "AND partner_id IN %s RETURNING partner_id",
+                       (giver, tuple(customer_ids)))
+            changed += [row[0] for row in cr.fetchall()]
+        cr.execute("""
+            DELETE FROM crm_customer_co_owner_rel r USING res_partner p
+             WHERE r.partner_id = p.id AND r.user_id = %s AND p.parent_id IS NULL AND p.active
+         RETURNING p.id, p.user_id""", (giver,))
+        elsewhere = cr.fetchall()
+        receiver = self.to_user_id.id
+        gets_receiver = [pid for pid, owner in elsewhere if owner != receiver]
+        if gets_receiver:
+            cr.execute("""
+                INSERT INTO crm_customer_co_owner_rel (partner_id, user_id)
+                SELECT c.id, %s FROM unnest(%s::int[]) AS c(id)
+                 WHERE NOT EXISTS (SELECT 1 FROM crm_customer_co_owner_rel r
+                                    WHERE r.partner_id = c.id AND r.user_id = %s)""",
+                       (receiver, gets_receiver, receiver))
+        changed += [pid for pid, _owner in elsewhere]
+        if changed:
+            acting_id = self.env.context.get('c360_acting_user_id') or self.env.uid
+            cr.execute("""
+                DELETE FROM crm_customer_co_owner_rel r USING res_partner p
+                 WHERE r.partner_id = p.id AND p.commercial_partner_id IN %s
+                   AND p.id != p.commercial_partner_id""", (tuple(changed),))
+            cr.execute("""
+                INSERT INTO crm_customer_co_owner_rel (partner_id, user_id)
+                SELECT p.id, r.user_id FROM res_partner p
+                  JOIN crm_customer_co_owner_rel r ON r.partner_id = p.commercial_partner_id
+                 WHERE p.commercial_partner_id IN %s AND p.id != p.commercial_partner_id""",
+                       (tuple(changed),))
+            cr.execute("""
+                UPDATE res_partner SET write_uid = %s, write_date = %s
+                 WHERE commercial_partner_id IN %s""",
+                       (acting_id, fields.Datetime.now(), tuple(changed)))
+        self.env['res.partner'].invalidate_cache()
+        self.env['res.users'].invalidate_cache()
+        return changed
