@@ -15,6 +15,8 @@ if ! db_exists "$template"; then
     # Built under another name and renamed only when every check passed, so that a failed
     # build is never reused as the template.
     building=${TEST_DB}_building
+    # Odoo appends to a log file: a failed build's lines must not fail this one.
+    rm -f "$LOG_DIR/install-demo.log" "$LOG_DIR/update.log" "$LOG_DIR/install-nodemo.log"
     psql -Xqc "DROP DATABASE IF EXISTS \"$building\""
     rm -rf "$RUN_DIR/filestore/filestore/$building"
     say "Installing $ADDONS with demo data into $building"
