@@ -120,10 +120,15 @@ class CrmServiceTicket(models.Model):
     def _sla_update_status(self, now=None):
         """Write the status of the tickets where it changed."""
         now = now or fields.Datetime.now()
+        changed = {}
         for ticket in self:
             status = ticket._sla_status_at(now)
             if status != ticket.sla_status:
-                ticket.write({'sla_status': status})
+                changed.setdefault(status, self.browse())
+                changed[status] |= ticket
+        # one write per status, not per ticket
+        for status, tickets in changed.items():
+            tickets.write({'sla_status': status})
 
     @api.multi
     def _sla_register_response(self):
