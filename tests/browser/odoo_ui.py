@@ -94,6 +94,21 @@ def wait_for(browser, selector, timeout=TIMEOUT, visible=True):
                              % (selector, timeout, browser.current_url)) from None
 
 
+def wait_text(browser, selector, text, timeout=TIMEOUT):
+    """Wait until an element matching `selector` shows `text`.
+
+    An element that goes stale while it is read (the page is being replaced, as after a form
+    post) counts as "not yet": the wait goes on in the new page.
+    """
+    try:
+        WebDriverWait(browser, timeout, ignored_exceptions=[StaleElementReferenceException]).until(
+            lambda b: any(text in element.text
+                          for element in b.find_elements(By.CSS_SELECTOR, selector)))
+    except TimeoutException:
+        raise AssertionError('%r never showed %r within %s s (url %s)'
+                             % (selector, text, timeout, browser.current_url)) from None
+
+
 def wait_loaded(browser, timeout=TIMEOUT):
     """Wait until the web client is idle (no RPC, no blockUI); fail on an error dialog."""
     wait_idle(browser, timeout)

@@ -7,6 +7,7 @@ ticket the scenario creates is deleted at the end (committed), so it can run aga
 import time
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 import demo_records as demo
@@ -25,16 +26,6 @@ def portal_login(browser, base_url, login, password):
     browser.find_element(By.CSS_SELECTOR, 'input[name="password"]').send_keys(password)
     browser.find_element(By.CSS_SELECTOR, 'form.oe_login_form button[type="submit"]').click()
     ui.wait_for(browser, '.o_portal', ui.FIRST_LOAD_TIMEOUT)
-
-
-def wait_text(browser, selector, text, timeout=ui.TIMEOUT):
-    """Wait until an element matching `selector` shows `text`."""
-    try:
-        WebDriverWait(browser, timeout).until(lambda b: any(
-            text in element.text for element in b.find_elements(By.CSS_SELECTOR, selector)))
-    except Exception:
-        raise AssertionError('%r never showed %r (url %s)'
-                             % (selector, text, browser.current_url)) from None
 
 
 def test_customer_opens_a_ticket_and_replies(odoo_server, browser, odoo_env):
@@ -69,9 +60,11 @@ def test_customer_opens_a_ticket_and_replies(odoo_server, browser, odoo_env):
         # the conversation is drawn by the portal chatter (JavaScript)
         box = ui.wait_for(browser, COMPOSER + ' textarea[name="message"]')
         box.send_keys(reply)
-        ui.click(browser, browser.find_element(By.CSS_SELECTOR,
-                                               COMPOSER + ' .o_portal_chatter_composer_btn'))
-        wait_text(browser, '.o_portal_chatter_messages', reply)
+        composer = browser.find_element(By.CSS_SELECTOR, COMPOSER)
+        ui.click(browser, composer.find_element(By.CSS_SELECTOR, '.o_portal_chatter_composer_btn'))
+        # the composer posts a plain form: wait for the page that replaces this one
+        WebDriverWait(browser, ui.TIMEOUT).until(ec.staleness_of(composer))
+        ui.wait_text(browser, '.o_portal_chatter_messages', reply)
         # the ticket's panel at the top, the reply below it
         browser.execute_script("document.querySelector('.o_portal_ticket').scrollIntoView();")
         ui.screenshot(browser, 'service_portal_ticket')
