@@ -1,6 +1,7 @@
 # Copyright 2026 CRM Customer 360 contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Stages of a service ticket; a closing stage ends the ticket and meets its resolution."""
+"""Stages of a service ticket; a closing stage ends the ticket and meets its resolution, and
+may ask the customer for a rating."""
 from odoo import fields, models
 
 
@@ -18,5 +19,10 @@ class CrmServiceStage(models.Model):
         'Closing Stage',
         help="A ticket that reaches this stage is closed: its closing date is set and its "
              "resolution deadline is met.")
+    rating_request = fields.Boolean(
+        'Ask for a Rating', default=True,
+        help="A ticket that reaches this closing stage e-mails its contact a satisfaction "
+             "survey. Leave it off on stages such as Cancelled, where there is no service to "
+             "rate.")
     description = fields.Text('Description', translate=True)
     active = fields.Boolean('Active', default=True)

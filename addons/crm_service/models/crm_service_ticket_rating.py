@@ -2,7 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Customer satisfaction: a rating request when a ticket closes, with the host's rating.
 
-When a ticket reaches a closing stage its contact gets the e-mail template
+When a ticket reaches a closing stage that asks for a rating (``rating_request``: Solved does,
+Cancelled does not) its contact gets the e-mail template
 ``crm_service.mail_template_ticket_rating_request``: three links to the host's
 ``/rating/<token>/<score>`` route (rating module). The answer is a ``rating.rating`` of the
 ticket: the ticket shows it (``rating.mixin``) and the customer card averages it
@@ -45,7 +46,9 @@ class CrmServiceTicket(models.Model):
             return super().write(vals)
         was_open = self.filtered(lambda ticket: not ticket.is_closed)
         res = super().write(vals)
-        was_open.filtered('is_closed')._rating_request_send()
+        was_open.filtered(
+            lambda ticket: ticket.is_closed and ticket.stage_id.rating_request
+        )._rating_request_send()
         return res
 
     @api.multi

@@ -59,6 +59,34 @@ class TestTicketRating(SavepointCase):
         ticket.write({'name': 'Own printer jam (solved)'})
         self.assertEqual(len(self.rating_mails(ticket)), 1)
 
+    def test_cancelled_ticket_is_not_rated(self):
+        """The shipped Cancelled stage closes the ticket but asks for no rating."""
+        cancelled = self.env.ref('crm_service.crm_service_stage_cancelled')
+        self.assertTrue(cancelled.is_closing)
+        self.assertFalse(cancelled.rating_request)
+        self.assertTrue(self.env.ref('crm_service.crm_service_stage_solved').rating_request)
+        ticket = self.w.own_ticket
+        self.close(ticket, cancelled)
+        self.assertTrue(ticket.is_closed)
+        self.assertFalse(self.rating_mails(ticket))
+        self.assertFalse(self.ratings(ticket))
+        self.assertFalse(ticket.message_ids.filtered(
+            lambda m: 'rating request' in (m.body or '').lower()))
+        # moving on from Cancelled to Solved is not a closing: still nothing to rate
+        self.close(ticket)
+        self.assertFalse(self.rating_mails(ticket))
+
+    def test_stage_without_rating_then_reopened_and_solved(self):
+        no_rating = self.env['crm.service.stage'].create({
+            'name': 'Portal Test Duplicate', 'sequence': 96, 'is_closing': True,
+            'rating_request': False})
+        ticket = self.w.own_ticket
+        self.close(ticket, no_rating)
+        self.assertFalse(self.rating_mails(ticket))
+        ticket.write({'stage_id': self.w.stage_open.id})
+        self.close(ticket)
+        self.assertEqual(len(self.rating_mails(ticket)), 1)
+
     def test_reopened_ticket_asks_again(self):
         ticket = self.w.own_ticket
         self.close(ticket)
