@@ -15,6 +15,9 @@ from odoo import api, fields, models
 from odoo.tools import float_round
 from odoo.tools.sql import create_index
 
+from .figure_sql import (
+    CUSTOMER_INVOICE_TYPES, POSTED_INVOICE_STATES, order_amount_sql, revenue_amount_sql)
+
 # Ageing buckets of the overdue amount: (field, first day late, last day late or None).
 AGEING_BUCKETS = (
     ('overdue_1_30', 1, 30),
@@ -230,7 +233,7 @@ class CustomerFigures(models.AbstractModel):
                 "AND inv.type = 'out_invoice' AND %s)" % cond)
         query = """
             SELECT inv.commercial_partner_id, inv.company_id,
-                   SUM(inv.amount_total_company_signed),
+                   SUM(%s),
                    SUM(inv.residual_company_signed) FILTER (WHERE inv.state = 'open'),
                    SUM(inv.residual_company_signed) FILTER (WHERE inv.state = 'open'
                        AND inv.type = 'out_invoice'
@@ -244,14 +247,16 @@ class CustomerFigures(models.AbstractModel):
               JOIN res_partner cp ON cp.id = inv.commercial_partner_id
               LEFT JOIN LATERAL (%s) paid ON TRUE
              WHERE %s
-               AND inv.type IN ('out_invoice', 'out_refund')
+               AND inv.type IN %%s
                AND inv.state IN %%s
                AND inv.company_id = ANY(%%s)
           GROUP BY inv.commercial_partner_id, inv.company_id
-        """ % (', '.join(buckets), PAID_DATE_SQL if with_days else NO_PAID_DATE_SQL, where)
+        """ % (revenue_amount_sql('inv'), ', '.join(buckets),
+               PAID_DATE_SQL if with_days else NO_PAID_DATE_SQL, where)
         self.env.cr.execute(
             query, [ctx['today']] + bucket_params + ([ctx['today']] if with_days else [])
-            + params + [('open', 'paid') if with_paid else ('open',), ctx['company_ids']])
+            + params + [CUSTOMER_INVOICE_TYPES, POSTED_INVOICE_STATES if with_paid else ('open',),
+                        ctx['company_ids']])
         names = ['invoiced_amount', 'receivable_amount', 'overdue_amount']
         names += [name for name, _first, _last in AGEING_BUCKETS]
         names += ['last_invoice_date', '_days_to_pay_sum', '_days_to_pay_count', '_credit_limit']
@@ -290,21 +295,7 @@ class CustomerFigures(models.AbstractModel):
             WITH orders AS (
                 SELECT p.commercial_partner_id AS partner_id, so.company_id, so.state,
                        so.date_order,
-                       CASE WHEN pl.currency_id = comp.currency_id THEN so.amount_total
-                       ELSE so.amount_total
-                            * COALESCE((SELECT r.rate FROM res_currency_rate r
-                                         WHERE r.currency_id = comp.currency_id
-                                           AND r.name <= so.date_order::date
-                                           AND (r.company_id IS NULL
-                                                OR r.company_id = so.company_id)
-                                      ORDER BY r.company_id, r.name DESC LIMIT 1), 1.0)
-                            / COALESCE((SELECT r.rate FROM res_currency_rate r
-                                         WHERE r.currency_id = pl.currency_id
-                                           AND r.name <= so.date_order::date
-                                           AND (r.company_id IS NULL
-                                                OR r.company_id = so.company_id)
-                                      ORDER BY r.company_id, r.name DESC LIMIT 1), 1.0)
-                       END AS amount
+                       %s AS amount
                   FROM sale_order so
                   JOIN res_partner p ON p.id = so.partner_id
                   JOIN res_company comp ON comp.id = so.company_id
@@ -321,7 +312,7 @@ class CustomerFigures(models.AbstractModel):
                    MAX(date_order) FILTER (WHERE state IN ('sale', 'done'))::date
               FROM orders
           GROUP BY partner_id, company_id
-        """ % where, params + [ctx['company_ids']])
+        """ % (order_amount_sql(), where), params + [ctx['company_ids']])
         self._store(raw, self.env.cr.fetchall(), [
             'quotation_count', 'quotation_amount', 'order_count', 'order_amount',
             'first_order_date', 'last_order_date'])

@@ -3,6 +3,8 @@
 """The documents listed in the tabs of the customer card."""
 from odoo import fields, models
 
+from .figure_sql import REVENUE_INVOICE_DOMAIN
+
 
 class ResPartner(models.Model):
     _inherit = 'res.partner'
@@ -37,6 +39,5 @@ class ResPartner(models.Model):
             if not entity.id:
                 continue
             partner.c360_invoice_ids = self.env['account.invoice'].search(
-                [('commercial_partner_id', '=', entity.id),
-                 ('type', 'in', ('out_invoice', 'out_refund')),
-                 ('state', 'in', ('open', 'paid'))], order='date_invoice desc, id desc')
+                [('commercial_partner_id', '=', entity.id)] + REVENUE_INVOICE_DOMAIN,
+                order='date_invoice desc, id desc')

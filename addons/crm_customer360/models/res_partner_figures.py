@@ -6,6 +6,9 @@ import operator as py_operator
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .figure_sql import CUSTOMER_INVOICE_TYPES, POSTED_INVOICE_STATES
+
+
 def _figure_search(name):
     """A search method for the figure ``name`` (Odoo 11 does not pass the field)."""
     def search(self, operator, value):
@@ -224,12 +227,12 @@ class ResPartner(models.Model):
         entity = self.commercial_partner_id.id
         today = fields.Date.context_today(self)
         invoices = [('commercial_partner_id', '=', entity),
-                    ('type', 'in', ('out_invoice', 'out_refund'))]
+                    ('type', 'in', CUSTOMER_INVOICE_TYPES)]
         orders = [('partner_id', 'child_of', entity)]
         invoice_group = 'account.group_account_invoice'
         return {
             'invoiced': ('account.action_invoice_tree1',
-                         invoices + [('state', 'in', ('open', 'paid'))], invoice_group),
+                         invoices + [('state', 'in', POSTED_INVOICE_STATES)], invoice_group),
             'receivable': ('account.action_invoice_tree1',
                            invoices + [('state', '=', 'open')], invoice_group),
             'overdue': ('account.action_invoice_tree1',

@@ -2,14 +2,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The customer analysis cube: one row per customer, company and month, for pivot and graph.
 
-A materialized SQL view (``_auto = False``), refreshed every night, from the menu and after a
-grading run (``refresh``): computed live over a large base (a million invoices) one opening of
-the pivot would take a minute; read from the materialized rows it takes about a second.
+A materialized SQL view (``_auto = False``), refreshed every night and from the menu
+(``refresh``; a grading run does not refresh it, as that would triple the run's time).
+Computed live over a large base (a million invoices), one opening of the pivot would take a
+minute; read from the materialized rows it takes about a second.
 The figures follow the definitions of the customer card (``crm.customer.figures``):
 
 * period measures sit on the row of the month of their document: revenue (posted invoices
-  minus refunds, ``amount_total_company_signed``) by invoice date, the revenue of the same
-  month a year before, confirmed orders and open quotations by order date, opportunities
+  minus refunds, as crm_customer360 ``figure_sql`` defines it) by invoice date, the revenue of
+  the same month a year before, confirmed orders and open quotations by order date, opportunities
   (open, won, lost, expected revenue) by creation month;
 * snapshot measures (receivable, overdue, average days to pay, days since the last contact)
   sit only on the row of the current month, so that a sum over any set of months counts
@@ -22,7 +23,8 @@ grouped by ``partner_id`` (commercial entity), ``company_id`` and ``date`` (firs
 month) and the measure columns it adds with their value when the source has no row. A module
 adds a source (``crm_service``: tickets, SLA compliance, rating) by extending this method and
 declaring the matching fields; ``init`` rebuilds the view when its query changes. Customer
-dimensions come from ``_analysis_dimensions``, extended the same way. Example::
+dimensions come from ``_analysis_dimensions``, extended the same way. The base sources and the
+query builder are in ``crm_customer_analysis_sql.py``. Example::
 
     @api.model
     def _analysis_sources(self):
@@ -44,6 +46,7 @@ from odoo import api, fields, models, tools
 
 from odoo.addons.crm_customer360.models.res_partner import COMPANY_SIZES
 
+from .crm_customer_analysis_sql import base_sources, cube_query
 from .res_partner import CREDIT_RATINGS
 
 LIFECYCLE_STATUSES = [
@@ -53,25 +56,6 @@ LIFECYCLE_STATUSES = [
     ('at_risk', 'At Risk'),
     ('lost', 'Lost'),
 ]
-# Day counts of the lifecycle rules (documented in the README).
-NEW_DAYS = 90           # first purchase at most this many days ago: new
-ACTIVE_DAYS = 180       # last purchase at most this many days ago: active
-AT_RISK_DAYS = 365      # last purchase up to this many days ago: at risk; older: lost ...
-RECENT_CONTACT_DAYS = 90  # ... unless contacted this recently, which keeps it at risk
-
-# A sales order's amount in its company's currency at the order date (as crm.customer.figures).
-ORDER_AMOUNT_SQL = """
-    CASE WHEN pl.currency_id = comp.currency_id THEN so.amount_total
-    ELSE so.amount_total
-         * COALESCE((SELECT r.rate FROM res_currency_rate r
-                      WHERE r.currency_id = comp.currency_id AND r.name <= so.date_order::date
-                        AND (r.company_id IS NULL OR r.company_id = so.company_id)
-                   ORDER BY r.company_id, r.name DESC LIMIT 1), 1.0)
-         / COALESCE((SELECT r.rate FROM res_currency_rate r
-                      WHERE r.currency_id = pl.currency_id AND r.name <= so.date_order::date
-                        AND (r.company_id IS NULL OR r.company_id = so.company_id)
-                   ORDER BY r.company_id, r.name DESC LIMIT 1), 1.0)
-    END"""
 
 
 class CrmCustomerAnalysis(models.Model):
@@ -215,7 +199,7 @@ class CrmCustomerAnalysis(models.Model):
 
     @api.model
     def refresh(self):
-        """Recompute the cube from the host's documents (nightly job, menu, grading run)."""
+        """Recompute the cube from the host's documents (nightly job, menu)."""
         self.check_access_rights('read')
         self.env.cr.execute(
             'REFRESH MATERIALIZED VIEW CONCURRENTLY "%s"' % self._data_table())
@@ -239,97 +223,7 @@ class CrmCustomerAnalysis(models.Model):
             ``partner_id, company_id, date`` and the ``columns``), ``columns`` (ordered list
             of ``(column, value when the source has no row)``; ``None`` keeps NULL).
         """
-        today_month = "date_trunc('month', CURRENT_DATE)::date"
-        return [
-            {'name': 'src_invoices', 'columns': [('revenue', '0')], 'query': """
-                SELECT inv.commercial_partner_id AS partner_id, inv.company_id,
-                       date_trunc('month', inv.date_invoice)::date AS date,
-                       SUM(inv.amount_total_company_signed) AS revenue,
-                       MIN(inv.date_invoice) FILTER (WHERE inv.type = 'out_invoice')
-                           AS first_invoice,
-                       MAX(inv.date_invoice) FILTER (WHERE inv.type = 'out_invoice')
-                           AS last_invoice
-                  FROM account_invoice inv
-                 WHERE inv.type IN ('out_invoice', 'out_refund')
-                   AND inv.state IN ('open', 'paid')
-              GROUP BY 1, 2, 3"""},
-            # The same month a year later carries the revenue as "the year before".
-            {'name': 'src_previous', 'columns': [('revenue_previous', '0')], 'query': """
-                SELECT partner_id, company_id, (date + interval '1 year')::date AS date,
-                       revenue AS revenue_previous
-                  FROM src_invoices
-                 WHERE date + interval '1 year' <= %s""" % today_month},
-            {'name': 'src_orders', 'columns': [
-                ('order_count', '0'), ('order_amount', '0'), ('quotation_count', '0'),
-                ('quotation_amount', '0')],
-             'query': """
-                SELECT p.commercial_partner_id AS partner_id, so.company_id,
-                       date_trunc('month', so.date_order)::date AS date,
-                       COUNT(*) FILTER (WHERE so.state IN ('sale', 'done')) AS order_count,
-                       SUM(%s) FILTER (WHERE so.state IN ('sale', 'done')) AS order_amount,
-                       COUNT(*) FILTER (WHERE so.state IN ('draft', 'sent')) AS quotation_count,
-                       SUM(%s) FILTER (WHERE so.state IN ('draft', 'sent'))
-                           AS quotation_amount,
-                       MIN(so.date_order) FILTER (WHERE so.state IN ('sale', 'done'))
-                           AS first_order,
-                       MAX(so.date_order) FILTER (WHERE so.state IN ('sale', 'done'))
-                           AS last_order
-                  FROM sale_order so
-                  JOIN res_partner p ON p.id = so.partner_id
-                  JOIN res_company comp ON comp.id = so.company_id
-                  JOIN product_pricelist pl ON pl.id = so.pricelist_id
-                 WHERE so.state IN ('draft', 'sent', 'sale', 'done')
-              GROUP BY 1, 2, 3""" % (ORDER_AMOUNT_SQL, ORDER_AMOUNT_SQL)},
-            # Opportunities by creation month; lost ones are archived with probability 0.
-            {'name': 'src_opportunities', 'columns': [
-                ('opportunity_open_count', '0'), ('opportunity_won_count', '0'),
-                ('opportunity_lost_count', '0'), ('expected_revenue', '0')], 'query': """
-                SELECT p.commercial_partner_id AS partner_id,
-                       COALESCE(l.company_id, p.company_id) AS company_id,
-                       date_trunc('month', l.create_date)::date AS date,
-                       COUNT(*) FILTER (WHERE l.active AND COALESCE(l.probability, 0) < 100)
-                           AS opportunity_open_count,
-                       COUNT(*) FILTER (WHERE l.active AND l.probability >= 100)
-                           AS opportunity_won_count,
-                       COUNT(*) FILTER (WHERE NOT l.active AND COALESCE(l.probability, 0) = 0)
-                           AS opportunity_lost_count,
-                       SUM(l.planned_revenue) FILTER (
-                           WHERE l.active AND COALESCE(l.probability, 0) < 100)
-                           AS expected_revenue
-                  FROM crm_lead l
-                  JOIN res_partner p ON p.id = l.partner_id
-                 WHERE l.type = 'opportunity'
-              GROUP BY 1, 2, 3"""},
-            # Snapshot: what is open today, on the row of the current month.
-            {'name': 'src_open_invoices', 'columns': [
-                ('receivable_amount', '0'), ('overdue_amount', '0')], 'query': """
-                SELECT inv.commercial_partner_id AS partner_id, inv.company_id,
-                       %s AS date,
-                       SUM(inv.residual_company_signed) AS receivable_amount,
-                       SUM(inv.residual_company_signed) FILTER (
-                           WHERE inv.type = 'out_invoice'
-                             AND COALESCE(inv.date_due, inv.date_invoice) < CURRENT_DATE)
-                           AS overdue_amount
-                  FROM account_invoice inv
-                 WHERE inv.type IN ('out_invoice', 'out_refund') AND inv.state = 'open'
-              GROUP BY 1, 2""" % today_month},
-            # Days to pay as the card: invoices of the last twelve months, paid on the date of
-            # the last entry reconciled with their receivable line.
-            {'name': 'src_days_to_pay', 'columns': [('avg_days_to_pay', None)], 'query': """
-                SELECT partner_id, company_id, %s AS date,
-                       ROUND(AVG(pay_date - date_invoice), 1)::float AS avg_days_to_pay
-                  FROM (SELECT inv.commercial_partner_id AS partner_id, inv.company_id,
-                               inv.date_invoice, MAX(pl.date) AS pay_date
-                          FROM account_invoice inv
-                          JOIN account_move_line il ON il.move_id = inv.move_id
-                                                   AND il.account_id = inv.account_id
-                          JOIN account_partial_reconcile apr ON apr.debit_move_id = il.id
-                          JOIN account_move_line pl ON pl.id = apr.credit_move_id
-                         WHERE inv.state = 'paid' AND inv.type = 'out_invoice'
-                           AND inv.date_invoice > CURRENT_DATE - 365
-                      GROUP BY inv.id) paid
-              GROUP BY 1, 2""" % today_month},
-        ]
+        return base_sources()
 
     @api.model
     def _analysis_dimensions(self):
@@ -354,123 +248,4 @@ class CrmCustomerAnalysis(models.Model):
     @api.model
     def _analysis_query(self):
         """The SELECT of the materialized rows, built from the sources and the dimensions."""
-        sources = self._analysis_sources()
-        ctes = ['%s AS (%s)' % (src['name'], src['query']) for src in sources]
-        keys = ' UNION '.join('SELECT partner_id, company_id, date FROM %s' % src['name']
-                              for src in sources)
-        joins = []
-        measures = []
-        for src in sources:
-            joins.append(
-                "LEFT JOIN %(n)s ON %(n)s.partner_id = k.partner_id AND %(n)s.date = k.date "
-                "AND %(n)s.company_id IS NOT DISTINCT FROM k.company_id" % {'n': src['name']})
-            for column, empty in src['columns']:
-                # Fixed-size types: a sum over float8 is several times faster than over
-                # numeric. A missing or zero measure is stored as NULL, which takes no room
-                # (most rows carry two or three measures): the pivot's scans are shorter.
-                cast = 'int' if column.endswith('_count') else 'float8'
-                value = '%s.%s' % (src['name'], column)
-                if empty is not None:
-                    value = 'NULLIF(%s, %s)' % (value, empty)
-                measures.append('%s::%s AS %s' % (value, cast, column))
-        return """
-            WITH %(ctes)s,
-            src_contacts AS (
-                SELECT commercial_partner_id AS partner_id,
-                       MAX(last_interaction_date) AS last_contact
-                  FROM res_partner
-                 WHERE last_interaction_date IS NOT NULL
-              GROUP BY 1
-            ),
-            src_life AS (
-                -- A purchase is a confirmed order or a posted invoice (some are invoiced
-                -- without an order).
-                SELECT partner_id, MIN(first_day) AS first_order_date,
-                       MAX(last_day) AS last_order_date
-                  FROM (SELECT partner_id, first_order::date AS first_day,
-                               last_order::date AS last_day
-                          FROM src_orders WHERE first_order IS NOT NULL
-                     UNION ALL
-                        SELECT partner_id, first_invoice, last_invoice
-                          FROM src_invoices WHERE first_invoice IS NOT NULL) purchases
-              GROUP BY 1
-            ),
-            k0 AS (
-                %(keys)s
-            ),
-            cust AS (
-                -- The company of the customer's own row (customer value, contact, count):
-                -- its own, else the first it has documents in.
-                SELECT p.id, COALESCE(p.company_id, kc.company_id) AS base_company_id,
-                       p.grade_id, p.credit_rating, p.rfm_score,
-                       p.customer_value, p.industry_id, p.company_size, p.country_id,
-                       p.state_id, p.city, p.user_id, p.team_id,
-                       (SELECT rel.category_id
-                          FROM res_partner_res_partner_category_rel rel
-                          JOIN res_partner_category cat ON cat.id = rel.category_id
-                         WHERE rel.partner_id = p.id ORDER BY cat.name, cat.id LIMIT 1)
-                           AS category_id,
-                       life.first_order_date, life.last_order_date,
-                       CURRENT_DATE - ct.last_contact::date AS days_since_contact,
-                       CASE
-                       WHEN life.first_order_date IS NULL THEN 'prospect'
-                       WHEN life.first_order_date >= CURRENT_DATE - %(new)s THEN 'new'
-                       WHEN life.last_order_date >= CURRENT_DATE - %(active)s THEN 'active'
-                       WHEN life.last_order_date >= CURRENT_DATE - %(risk)s
-                            OR ct.last_contact::date >= CURRENT_DATE - %(contact)s
-                           THEN 'at_risk'
-                       ELSE 'lost' END AS lifecycle_status
-                  FROM res_partner p
-             LEFT JOIN src_life life ON life.partner_id = p.id
-             LEFT JOIN src_contacts ct ON ct.partner_id = p.id
-             LEFT JOIN (SELECT partner_id, MIN(company_id) AS company_id
-                          FROM k0 GROUP BY 1) kc ON kc.partner_id = p.id
-                 WHERE p.customer AND p.active AND p.id = p.commercial_partner_id
-            ),
-            k AS (
-                SELECT partner_id, company_id, date FROM k0
-                UNION
-                SELECT id, base_company_id, date_trunc('month', CURRENT_DATE)::date FROM cust
-            )
-            SELECT (k.partner_id::bigint * 1000 + COALESCE(k.company_id, 0)) * 100000
-                       + (extract(year FROM k.date)::int * 12
-                          + extract(month FROM k.date)::int - 1) AS id,
-                   k.partner_id, k.company_id, k.date,
-                   k.date = date_trunc('month', CURRENT_DATE)::date AS is_current_period,
-                   %(dimensions)s,
-                   (SELECT substring(prop.value_reference FROM '[0-9]+$')::int
-                      FROM ir_property prop
-                     WHERE prop.fields_id = (SELECT f.id FROM ir_model_fields f
-                                              WHERE f.model = 'res.partner'
-                                                AND f.name = 'property_payment_term_id')
-                       AND (prop.res_id IS NULL OR prop.res_id = 'res.partner,' || k.partner_id)
-                       AND (prop.company_id IS NULL OR prop.company_id = k.company_id)
-                       AND prop.value_reference IS NOT NULL
-                  ORDER BY prop.res_id IS NULL, prop.company_id IS NULL LIMIT 1)
-                       AS payment_term_id,
-                   %(measures)s,
-                   CASE WHEN COALESCE(src_opportunities.opportunity_won_count, 0)
-                             + COALESCE(src_opportunities.opportunity_lost_count, 0) > 0
-                        THEN 100.0 * src_opportunities.opportunity_won_count
-                             / (src_opportunities.opportunity_won_count
-                                + src_opportunities.opportunity_lost_count)
-                   END::float8 AS win_rate,
-                   CASE WHEN base.id IS NOT NULL
-                        THEN NULLIF(cust.customer_value, 0) END::float8 AS customer_value,
-                   CASE WHEN base.id IS NOT NULL
-                        THEN cust.days_since_contact END AS days_since_contact,
-                   CASE WHEN base.id IS NOT NULL THEN 1 END AS customer_count
-              FROM k
-              JOIN cust ON cust.id = k.partner_id
-              -- the customer's own row: its figures are counted once per customer
-         LEFT JOIN cust base ON base.id = k.partner_id
-                            AND k.date = date_trunc('month', CURRENT_DATE)::date
-                            AND base.base_company_id IS NOT DISTINCT FROM k.company_id
-              %(joins)s
-        """ % {
-            'ctes': ',\n'.join(ctes), 'keys': keys, 'joins': '\n'.join(joins),
-            'measures': ',\n'.join(measures),
-            'dimensions': ', '.join(self._analysis_dimensions()),
-            'new': NEW_DAYS, 'active': ACTIVE_DAYS, 'risk': AT_RISK_DAYS,
-            'contact': RECENT_CONTACT_DAYS,
-        }
+        return cube_query(self._analysis_sources(), self._analysis_dimensions())

@@ -11,9 +11,9 @@ graded company. A shared customer (no company) is graded by the company with the
 (the main company), on its revenue in that company: a grade is one value per customer, so
 exactly one company must own it, or two nightly runs would flip it back and forth.
 
-Revenue: posted customer invoices (open or paid) minus refunds, ``amount_total_company_signed``
-(company currency at the invoice date, taxes included) dated within the period, the same
-figure as the card's invoiced amount (crm_customer360 ``customer_figures``).
+Revenue: posted customer invoices (open or paid) minus refunds, taxes included, in the company's
+currency at the invoice date, dated within the period: the card's invoiced amount, from the same
+definition (crm_customer360 ``figure_sql``).
 
 Pareto ranks: customers with positive revenue by revenue, highest first; equal revenues share a
 rank and a grade. "Above" is the revenue of the customers with a strictly higher revenue: a
@@ -27,6 +27,8 @@ revenue. Each is scored 1 + floor(5 x (rank - 1) / n) over the customers ranked 
 score. 5 is best: the most recent, most frequent, highest revenue.
 """
 import re
+
+from odoo.addons.crm_customer360.models.figure_sql import revenue_amount_sql, revenue_invoices_sql
 
 # Columns of the ``final`` CTE that explanation templates may name, in format() order.
 TEMPLATE_COLUMNS = [
@@ -60,12 +62,12 @@ WITH customers AS (
        AND (p.company_id = %(company)s OR (p.company_id IS NULL AND %(shared)s))
 ), inv AS (
     SELECT i.commercial_partner_id AS id,
-           SUM(i.amount_total_company_signed)
+           SUM(""" + revenue_amount_sql('i') + """)
                FILTER (WHERE i.date_invoice >= %(date_from)s) AS revenue,
            MAX(i.date_invoice) AS last_date
       FROM account_invoice i
-     WHERE i.company_id = %(company)s AND i.type IN ('out_invoice', 'out_refund')
-       AND i.state IN ('open', 'paid') AND i.date_invoice <= %(today)s
+     WHERE i.company_id = %(company)s AND """ + revenue_invoices_sql('i') + """
+       AND i.date_invoice <= %(today)s
   GROUP BY i.commercial_partner_id
 ), ord AS (
     SELECT p.commercial_partner_id AS id,
