@@ -10,6 +10,7 @@ from . import res_partner_ownership
 from . import partner_normalize
 from . import res_partner_duplicate
 from . import res_partner_duplicate_review
+from . import res_partner_takeover
 from . import res_config_settings
 from . import crm_customer_handover
 from . import crm_customer_handover_movers

@@ -1,13 +1,13 @@
 # Copyright 2026 CRM Customer 360 contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Duplicate check on ``res.partner``: normalised keys, ``find_duplicates``, the refusal of a
-second company with the same tax number, and the takeover request.
+"""Duplicate check on ``res.partner``: normalised keys, ``find_duplicates`` and the refusal of
+a second company with the same tax number.
 
 The screens built on top of it (form warning, smart button, review list) are in
-``res_partner_duplicate_review.py``.
+``res_partner_duplicate_review.py``, the takeover request in ``res_partner_takeover.py``.
 """
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 from odoo.tools.sql import escape_psql
 
@@ -365,44 +365,3 @@ class ResPartner(models.Model):
         from_clause, where_clause, params = query.get_sql()
         return ('p.id IN (SELECT "res_partner".id FROM ' + from_clause + ' WHERE ' +
                 where_clause + ')'), list(params)
-
-    @api.model
-    def request_takeover(self, partner_id):
-        """Ask the owner of customer ``partner_id`` to hand it over to the current user.
-
-        Posts a note on the customer that notifies the owner and schedules a to-do for the
-        owner; works on customers the user may not read (done as superuser).
-        """
-        requester = self.env.user
-        partner = self.sudo().with_context(active_test=False).browse(partner_id).exists()
-        if not partner:
-            raise UserError(_("The customer %s does not exist.") % partner_id)
-        partner = partner.commercial_partner_id
-        owner = partner.user_id
-        if not owner:
-            raise UserError(_("%s has no salesperson: ask a sales manager to assign it to "
-                              "you.") % partner.display_name)
-        if owner == requester:
-            raise UserError(_("You are already the salesperson of %s.") % partner.display_name)
-        body = _("%(user)s asks %(owner)s to hand over this customer.") % {
-            'user': requester.name, 'owner': owner.name}
-        partner.message_post(body=body, author_id=requester.partner_id.id,
-                             partner_ids=[owner.partner_id.id], subtype='mail.mt_note',
-                             message_type='comment')
-        self.env['mail.activity'].sudo().create({
-            'res_model_id': self.env['ir.model']._get('res.partner').id,
-            'res_id': partner.id,
-            'activity_type_id': self.env.ref('mail.mail_activity_data_todo').id,
-            'summary': _("Takeover request from %s") % requester.name,
-            'note': body,
-            'user_id': owner.id,
-            'date_deadline': fields.Date.context_today(self),
-        })
-        return True
-
-    @api.multi
-    def action_request_takeover(self):
-        """Button: ask the owners of these customers to hand them over."""
-        for partner in self:
-            self.request_takeover(partner.id)
-        return True

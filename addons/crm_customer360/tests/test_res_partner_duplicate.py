@@ -144,16 +144,48 @@ class TestResPartnerDuplicate(DuplicateCase):
                                                   str(min(score + 1, 100)))
         self.assertNotIn(self.harbour.id, self.find(vals))
 
-    def test_request_takeover(self):
-        Partner = self.Partner.sudo(self.salesman)
-        Partner.request_takeover(self.harbour.id)
-        message = self.harbour.message_ids[0]
+    def takeover_message(self, partner):
+        """Request a takeover of ``partner`` as the salesperson; return the note it posted."""
+        self.Partner.sudo(self.salesman).request_takeover(partner.id)
+        message = partner.message_ids[0]
         self.assertIn(self.salesman.name, message.body)
-        self.assertIn(self.owner.partner_id, message.partner_ids)
+        return message
+
+    def test_request_takeover(self):
+        """The owner and the leader of the customer's sales team hear of it; the owner gets a
+        to-do."""
+        leader = self.make_user('dup_leader', ['sales_team.group_sale_manager'])
+        self.harbour.team_id = self.env['crm.team'].create(
+            {'name': 'Dupcheck Team', 'user_id': leader.id})
+        message = self.takeover_message(self.harbour)
+        self.assertEqual(message.partner_ids, self.owner.partner_id | leader.partner_id)
         activity = self.env['mail.activity'].search([
             ('res_model', '=', 'res.partner'), ('res_id', '=', self.harbour.id)])
         self.assertEqual(activity.user_id, self.owner)
         self.assertIn(self.salesman.name, activity.summary)
+
+    def test_request_takeover_managers_without_team(self):
+        """Without a team leader the owner's team leader hears of it; without either, the
+        sales managers of the customer's company (not those of another company)."""
+        manager = self.make_user('dup_manager', ['sales_team.group_sale_manager'])
+        elsewhere = self.env['res.company'].create({'name': 'Dupcheck Elsewhere Ltd.'})
+        self.env['res.users'].with_context(no_reset_password=True).create({
+            'name': 'Dup Foreign Manager', 'login': 'dup_foreign_manager',
+            'company_id': elsewhere.id, 'company_ids': [(6, 0, [elsewhere.id])],
+            'groups_id': [(6, 0, [self.env.ref('sales_team.group_sale_manager').id])]})
+        self.harbour.team_id = False
+        owner_leader = self.make_user('dup_owner_leader', ['sales_team.group_sale_manager'])
+        self.owner.sale_team_id = self.env['crm.team'].create(
+            {'name': 'Dupcheck Owner Team', 'user_id': owner_leader.id})
+        self.assertEqual(self.harbour._takeover_managers(), owner_leader)
+        self.owner.sale_team_id = False
+        managers = self.harbour._takeover_managers()
+        self.assertIn(manager, managers)
+        self.assertIn(owner_leader, managers)
+        self.assertFalse(managers.filtered(lambda user: user.login == 'dup_foreign_manager'))
+        message = self.takeover_message(self.harbour)
+        self.assertEqual(message.partner_ids,
+                         self.owner.partner_id | managers.mapped('partner_id'))
 
     def test_request_takeover_refused(self):
         nobody = self.make_customer('Ownerless Dupcheck Trading', user_id=False)

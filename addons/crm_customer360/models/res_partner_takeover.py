@@ -1,0 +1,72 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The takeover request: a salesperson who finds that a customer already exists, with another
+owner, asks for it instead of entering it twice (the duplicate warning offers the button).
+
+The owner and the sales manager are told in the customer's chatter, and the owner gets a
+to-do. The requester may not be able to read the customer: the request is written as
+superuser, and tells the requester nothing the duplicate warning did not (name and owner).
+"""
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class ResPartner(models.Model):
+    _inherit = 'res.partner'
+
+    @api.model
+    def request_takeover(self, partner_id):
+        """Ask the owner of customer ``partner_id`` to hand it over to the current user.
+
+        Posts a note on the customer that notifies the owner and the sales managers
+        (``_takeover_managers``) and schedules a to-do for the owner.
+        """
+        requester = self.env.user
+        partner = self.sudo().with_context(active_test=False).browse(partner_id).exists()
+        if not partner:
+            raise UserError(_("The customer %s does not exist.") % partner_id)
+        partner = partner.commercial_partner_id
+        owner = partner.user_id
+        if not owner:
+            raise UserError(_("%s has no salesperson: ask a sales manager to assign it to "
+                              "you.") % partner.display_name)
+        if owner == requester:
+            raise UserError(_("You are already the salesperson of %s.") % partner.display_name)
+        managers = partner._takeover_managers() - owner - requester
+        body = _("%(user)s asks %(owner)s to hand over this customer.") % {
+            'user': requester.name, 'owner': owner.name}
+        partner.message_post(body=body, author_id=requester.partner_id.id,
+                             partner_ids=(owner | managers).mapped('partner_id').ids,
+                             subtype='mail.mt_note', message_type='comment')
+        self.env['mail.activity'].sudo().create({
+            'res_model_id': self.env['ir.model']._get('res.partner').id,
+            'res_id': partner.id,
+            'activity_type_id': self.env.ref('mail.mail_activity_data_todo').id,
+            'summary': _("Takeover request from %s") % requester.name,
+            'note': body,
+            'user_id': owner.id,
+            'date_deadline': fields.Date.context_today(self),
+        })
+        return True
+
+    @api.multi
+    def _takeover_managers(self):
+        """The sales managers told of a takeover request of this customer: the leader of its
+        sales team, else the leader of its owner's team, else the users of Sales / Manager
+        of its company. Override to route the requests elsewhere."""
+        self.ensure_one()
+        leader = self.team_id.user_id or self.user_id.sale_team_id.user_id
+        if leader:
+            return leader
+        group = self.env.ref('sales_team.group_sale_manager')
+        company = self.company_id or self.user_id.company_id
+        return group.sudo().users.filtered(
+            lambda user: user.active and not user.share
+            and (not company or company in user.company_ids))
+
+    @api.multi
+    def action_request_takeover(self):
+        """Button: ask the owners of these customers to hand them over."""
+        for partner in self:
+            self.request_takeover(partner.id)
+        return True
