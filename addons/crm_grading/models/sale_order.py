@@ -7,9 +7,11 @@ a credit limit that the receivable plus the open orders plus the orders being co
 would exceed. Members of ``crm_grading.group_credit_approver`` confirm anyway, and the
 order's chatter records who approved over what.
 
-The check sits in ``_action_confirm``, which every way of confirming goes through (the form
+The check sits in ``_action_confirm``, which the ways of confirming go through (the form
 button, ``action_confirm`` over RPC, a duplicated quotation, a portal acceptance, a batch of
-orders), and it raises before anything is written.
+orders), and it raises before anything is written. The host also lets a quotation become an
+order without it (``action_done``, or ``write``/``create`` with the state over RPC): ``write``
+checks a quotation that is given a confirmed state and ``create`` an order created confirmed.
 """
 from collections import defaultdict
 
@@ -17,6 +19,11 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.http import request
 from odoo.tools import html_escape
+
+QUOTATION_STATES = ('draft', 'sent')
+CONFIRMED_STATES = ('sale', 'done')
+# Context key: the orders being written were checked already (by _action_confirm).
+CREDIT_CHECKED = 'crm_grading_credit_checked'
 
 
 class SaleOrder(models.Model):
@@ -44,10 +51,24 @@ class SaleOrder(models.Model):
     # ------------------------------------------------------------------
     # ORM / host overrides
     # ------------------------------------------------------------------
+    @api.model
+    def create(self, vals):
+        order = super().create(vals)
+        if order.state in CONFIRMED_STATES and not self.env.context.get(CREDIT_CHECKED):
+            order._check_credit_block()
+        return order
+
+    @api.multi
+    def write(self, vals):
+        if vals.get('state') in CONFIRMED_STATES and not self.env.context.get(CREDIT_CHECKED):
+            self.filtered(lambda order: order.state in QUOTATION_STATES)._check_credit_block()
+        return super().write(vals)
+
     @api.multi
     def _action_confirm(self):
         self._check_credit_block()
-        return super()._action_confirm()
+        # The host writes the state: the orders are checked, write must not ask again.
+        return super(SaleOrder, self.with_context(**{CREDIT_CHECKED: True}))._action_confirm()
 
     # ------------------------------------------------------------------
     # Business methods

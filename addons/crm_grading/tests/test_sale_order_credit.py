@@ -72,6 +72,52 @@ class TestSaleOrderCredit(Customer360Case):
         self.assert_refused(self.quotation, self.expected_message(self.quotation, 200.0),
                             user=self.salesman)
 
+    def test_other_rpc_ways_to_a_confirmed_state_refused(self):
+        """The host's action_done, and a write or create with the state, skip
+        _action_confirm: they are checked all the same."""
+        message = self.expected_message(self.quotation, 200.0)
+        quotation = self.quotation.sudo(self.salesman)
+        for attempt in (quotation.action_done, lambda: quotation.write({'state': 'sale'}),
+                        lambda: quotation.write({'state': 'done'})):
+            with self.assertRaises(UserError) as ctx, self.env.cr.savepoint():
+                attempt()
+            self.assertEqual(ctx.exception.name, message)
+            self.quotation.invalidate_cache()
+            self.assertEqual(self.quotation.state, 'draft')
+        count = self.env['sale.order'].search_count([('partner_id', '=', self.customer.id)])
+        with self.assertRaises(UserError) as ctx, self.env.cr.savepoint():
+            self.env['sale.order'].sudo(self.salesman).create({
+                'partner_id': self.customer.id, 'state': 'sale', 'name': 'SO-CREDIT-RPC',
+                'order_line': [(0, 0, {
+                    'product_id': self.product.id, 'name': 'C360 line', 'product_uom_qty': 1,
+                    'product_uom': self.product.uom_id.id, 'price_unit': 150.0,
+                    'tax_id': [(6, 0, [])]})]})
+        self.assertTrue(ctx.exception.name.startswith(
+            "The sales order SO-CREDIT-RPC cannot be confirmed: the receivable, the open "
+            "orders and this order exceed the credit limit."), ctx.exception.name)
+        self.assertEqual(
+            self.env['sale.order'].search_count([('partner_id', '=', self.customer.id)]), count)
+
+    def test_state_changes_of_confirmed_orders_are_not_checked(self):
+        """Locking and unlocking an order already confirmed is no confirmation."""
+        self.customer.credit_limit = 1.0
+        self.open_order.sudo(self.manager).action_done()
+        self.assertEqual(self.open_order.state, 'done')
+        self.open_order.sudo(self.manager).action_unlock()
+        self.assertEqual(self.open_order.state, 'sale')
+
+    def test_approver_confirmation_noted_once(self):
+        self.quotation.sudo(self.approver).action_confirm()
+        notes = [b for b in self.quotation.message_ids.mapped('body')
+                 if 'Confirmed over the credit block by' in b]
+        self.assertEqual(len(notes), 1)
+        # an approver may also write the state over RPC; it is noted the same way
+        other = self.make_order(self.customer, 500.0, self.day(0), state='draft')
+        other.sudo(self.approver).write({'state': 'sale'})
+        self.assertEqual(other.state, 'sale')
+        self.assertEqual(len([b for b in other.message_ids.mapped('body')
+                              if 'Confirmed over the credit block by' in b]), 1)
+
     def test_copied_quotation_refused(self):
         copy = self.quotation.copy().with_context(lang='en_US')
         self.assertEqual(copy.state, 'draft')
