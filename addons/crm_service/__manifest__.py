@@ -30,6 +30,7 @@
         "views/crm_service_category_views.xml",
         "views/crm_service_sla_views.xml",
         "views/res_partner_views.xml",
+        "views/crm_customer_handover_views.xml",
         "views/crm_service_menus.xml",
         # customer portal and satisfaction
         "security/crm_service_portal_security.xml",

@@ -17,6 +17,8 @@ HANDOVER_REASONS = [
     ('rebalancing', 'Rebalancing'),
     ('other', 'Other'),
 ]
+# Reasons for which the giver leaves all their accounts, co-ownerships included.
+LEAVING_REASONS = ('resignation', 'role_change')
 
 
 class CrmCustomerHandover(models.Model):
@@ -41,6 +43,12 @@ class CrmCustomerHandover(models.Model):
         [('draft', 'Draft'), ('done', 'Done'), ('cancel', 'Cancelled')], 'Status',
         required=True, default='draft', readonly=True, copy=False,
         track_visibility='onchange')
+    move_co_ownerships = fields.Boolean(
+        'Hand Over Co-ownerships',
+        readonly=True, states={'draft': [('readonly', False)]},
+        help="The receiver also takes the giver's place as co-owner of other salespeople's "
+             "customers. On by default when the giver leaves the accounts (resignation, role "
+             "change); off, only the handed-over customers lose the giver as co-owner.")
     effective_date = fields.Date(
         'Effective Date', default=fields.Date.context_today,
         readonly=True, states={'draft': [('readonly', False)]})
@@ -58,6 +66,10 @@ class CrmCustomerHandover(models.Model):
         'Quotations and Open Orders', compute='_compute_preview')
     preview_invoice_count = fields.Integer('Open Invoices', compute='_compute_preview')
     preview_activity_count = fields.Integer('Planned Activities', compute='_compute_preview')
+    preview_co_owner_count = fields.Integer(
+        'Co-ownerships', compute='_compute_preview',
+        help="Other salespeople's customers on which the receiver takes the giver's place as "
+             "co-owner.")
 
     # ------------------------------------------------------------------
     # Computes and constraints
@@ -68,7 +80,7 @@ class CrmCustomerHandover(models.Model):
             handover.name = _("%s to %s") % (
                 handover.from_user_id.name or '?', handover.to_user_id.name or '?')
 
-    @api.depends('from_user_id', 'line_ids.partner_id', 'state')
+    @api.depends('from_user_id', 'line_ids.partner_id', 'state', 'move_co_ownerships')
     def _compute_preview(self):
         """What a confirmation would move; with no lines yet, what the default lines hold.
 
@@ -80,10 +92,40 @@ class CrmCustomerHandover(models.Model):
                 partners = self._default_customers(handover.from_user_id)
             counts = handover.sudo()._handover_counts(handover.from_user_id, partners)
             handover.preview_customer_count = len(partners)
-            handover.preview_opportunity_count = counts['crm.lead']
-            handover.preview_order_count = counts['sale.order']
-            handover.preview_invoice_count = counts['account.invoice']
-            handover.preview_activity_count = counts['mail.activity']
+            for model, field in self._preview_count_fields().items():
+                handover[field] = counts[model]
+            handover.preview_co_owner_count = (
+                handover._co_ownerships_elsewhere(partners)
+                if handover.move_co_ownerships else 0)
+
+    @api.model
+    def _preview_count_fields(self):
+        """``{model: preview field}``: which field of the preview shows the count of each kind
+        of record moved. A module that adds a kind to ``_handover_document_domains`` adds its
+        field here (declared with ``compute='_compute_preview'``)."""
+        return {
+            'crm.lead': 'preview_opportunity_count',
+            'sale.order': 'preview_order_count',
+            'account.invoice': 'preview_invoice_count',
+            'mail.activity': 'preview_activity_count',
+        }
+
+    @api.onchange('reason')
+    def _onchange_reason(self):
+        self.move_co_ownerships = self.reason in LEAVING_REASONS
+
+    @api.multi
+    def _co_ownerships_elsewhere(self, customers):
+        """How many customers outside ``customers`` have the giver as a co-owner."""
+        self.ensure_one()
+        if not self.from_user_id:
+            return 0
+        self.env.cr.execute("""
+            SELECT COUNT(*) FROM crm_customer_co_owner_rel r
+              JOIN res_partner p ON p.id = r.partner_id
+             WHERE r.user_id = %s AND p.parent_id IS NULL AND p.active
+               AND NOT p.id = ANY(%s)""", (self.from_user_id.id, customers.ids))
+        return self.env.cr.fetchone()[0]
 
     @api.constrains('from_user_id', 'to_user_id')
     def _check_users(self):
@@ -99,7 +141,11 @@ class CrmCustomerHandover(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def create(self, vals):
-        """A handover created without lines covers every customer the giver owns."""
+        """A handover created without lines covers every customer the giver owns; unless
+        told otherwise, a giver who leaves (resignation, role change) hands over their
+        co-ownerships too."""
+        if 'move_co_ownerships' not in vals:
+            vals = dict(vals, move_co_ownerships=vals.get('reason') in LEAVING_REASONS)
         if not vals.get('line_ids') and vals.get('from_user_id'):
             customers = self._default_customers(self.env['res.users'].browse(
                 vals['from_user_id']))

@@ -131,9 +131,10 @@ class CrmCustomerHandover(models.Model):
 
     @api.multi
     def _handover_move_co_owners(self, lines_by_receiver):
-        """Where the giver is a co-owner, the receiver takes that place (or, on customers
-        the receiver owns, nobody does); the handed-over customers just lose the giver
-        (their new owner is the receiver). Set-based: ``_handover_bulk_co_owners``."""
+        """The handed-over customers lose the giver as co-owner (their new owner is the
+        receiver); with ``move_co_ownerships``, on other customers the receiver takes the
+        giver's place (or, on customers the receiver owns, nobody does). Set-based:
+        ``_handover_bulk_co_owners``."""
         customers = self.env['res.partner']
         for lines in lines_by_receiver.values():
             customers |= lines.mapped('partner_id')

@@ -142,9 +142,10 @@ class CrmCustomerHandover(models.Model):
     @api.multi
     def _handover_bulk_co_owners(self, customer_ids):
         """Where the giver is a co-owner: leave the handed-over customers ``customer_ids``;
-        on other customers (companies and persons without company) the main receiver takes
-        the place, unless it owns the customer. Contacts get their company's co-owners, as
-        the host's commercial-field sync does. Returns the ids of the customers changed."""
+        with ``move_co_ownerships``, on other customers (companies and persons without
+        company) the main receiver takes the place, unless it owns the customer. Contacts get
+        their company's co-owners, as the host's commercial-field sync does. Returns the ids
+        of the customers changed."""
         cr = self.env.cr
         giver = self.from_user_id.id
         changed = []
@@ -153,11 +154,14 @@ class CrmCustomerHandover(models.Model):
                        "AND partner_id IN %s RETURNING partner_id",
                        (giver, tuple(customer_ids)))
             changed += [row[0] for row in cr.fetchall()]
-        cr.execute("""
-            DELETE FROM crm_customer_co_owner_rel r USING res_partner p
-             WHERE r.partner_id = p.id AND r.user_id = %s AND p.parent_id IS NULL AND p.active
-         RETURNING p.id, p.user_id""", (giver,))
-        elsewhere = cr.fetchall()
+        elsewhere = []
+        if self.move_co_ownerships:
+            cr.execute("""
+                DELETE FROM crm_customer_co_owner_rel r USING res_partner p
+                 WHERE r.partner_id = p.id AND r.user_id = %s AND p.parent_id IS NULL
+                   AND p.active
+             RETURNING p.id, p.user_id""", (giver,))
+            elsewhere = cr.fetchall()
         receiver = self.to_user_id.id
         gets_receiver = [pid for pid, owner in elsewhere if owner != receiver]
         if gets_receiver:

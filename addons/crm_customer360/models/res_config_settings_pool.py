@@ -17,7 +17,7 @@ class ResConfigSettings(models.TransientModel):
         'Release After (Days)', default=90,
         help="Days without a contact record after which a customer returns to the pool.")
     pool_exempt_open_orders = fields.Boolean(
-        'Keep Customers with Open Orders',
+        'Keep Customers with Open Orders', default=True,
         help="Customers with confirmed orders not fully invoiced stay with their owner.")
     pool_exempt_unpaid_invoices = fields.Boolean(
         'Keep Customers with Unpaid Invoices',

@@ -15,7 +15,8 @@ from odoo.exceptions import UserError
 POOL_PARAMS = {
     'pool_enabled': ('crm_customer360.pool_enabled', bool, False),
     'pool_release_days': ('crm_customer360.pool_release_days', int, 90),
-    'pool_exempt_open_orders': ('crm_customer360.pool_exempt_open_orders', bool, False),
+    # The issue's rule: no release while an open order is being delivered or invoiced.
+    'pool_exempt_open_orders': ('crm_customer360.pool_exempt_open_orders', bool, True),
     'pool_exempt_unpaid_invoices': ('crm_customer360.pool_exempt_unpaid_invoices', bool, False),
     'pool_exempt_locked': ('crm_customer360.pool_exempt_locked', bool, True),
     'max_customers_per_user': ('crm_customer360.max_customers_per_user', int, 0),
@@ -117,6 +118,12 @@ class ResPartner(models.Model):
     def _check_pool_claim(self, user, settings):
         """Refuse a claim outside the pool, within the reclaim block or beyond the limit."""
         not_in_pool = self.filtered(lambda p: not p.in_pool)
+        taken = not_in_pool.sudo().filtered(lambda p: p.user_id and p.user_id != user)
+        if taken:
+            # Most often a colleague's claim that won the race (the losing transaction is
+            # retried by the server and lands here).
+            raise UserError(_("Someone else has just claimed %s.") % ', '.join(
+                '%s (%s)' % (p.display_name, p.user_id.name) for p in taken))
         if not_in_pool:
             raise UserError(_("These customers are not in the public pool: %s.") % ', '.join(
                 not_in_pool.mapped('display_name')))

@@ -69,6 +69,30 @@ class TestCrmCustomerHandover(HandoverCase):
         self.assertEqual(handover.preview_invoice_count, 1)
         self.assertEqual(handover.preview_activity_count, 2)
 
+    def test_preview_counts_co_ownerships_when_the_giver_leaves(self):
+        leaving = self.new_handover(reason='resignation')
+        self.assertTrue(leaving.move_co_ownerships)
+        self.assertEqual(leaving.preview_co_owner_count, 1)  # Gamma
+        staying = self.new_handover(reason='rebalancing')
+        self.assertFalse(staying.move_co_ownerships)
+        self.assertEqual(staying.preview_co_owner_count, 0)
+        # the form follows the reason
+        staying.reason = 'role_change'
+        staying._onchange_reason()
+        self.assertTrue(staying.move_co_ownerships)
+
+    def test_rebalancing_keeps_co_ownerships_elsewhere(self):
+        """A giver who stays keeps co-owning other salespeople's customers; on the customers
+        handed over, the giver is no co-owner any more."""
+        self.customer_b.co_owner_ids = self.giver | self.stranger
+        handover = self.new_handover(reason='rebalancing')
+        handover.line_ids.filtered(lambda l: l.partner_id == self.customer_a).unlink()
+        handover.sudo(self.manager).action_confirm()
+        self.assertEqual(self.customer_b.user_id, self.receiver)
+        self.assertEqual(self.customer_b.co_owner_ids, self.stranger)
+        self.assertEqual(self.customer_a.user_id, self.giver)
+        self.assertEqual(self.customer_c.co_owner_ids, self.giver)
+
     def test_confirm_moves_customers_and_open_work(self):
         handover = self.new_handover(reason='resignation')
         handover.sudo(self.manager).action_confirm()
@@ -176,6 +200,13 @@ class TestCrmCustomerHandover(HandoverCase):
         self.assertEqual(self.order.user_id | self.invoice.user_id, self.receiver2)
         self.assertEqual(self.env['mail.activity'].search_count([
             ('res_model', '=', 'crm.customer.handover'), ('res_id', '=', handover.id)]), 2)
+        # the receiver of a line reads the handover its briefing to-do is on
+        self.assertEqual(self.Handover.sudo(self.receiver2).search([]), handover)
+        briefing = self.env['mail.activity'].search([
+            ('res_model', '=', 'crm.customer.handover'), ('res_id', '=', handover.id),
+            ('user_id', '=', self.receiver2.id)])
+        self.assertIn('C360 HO Beta', briefing.sudo(self.receiver2).note)
+        self.assertEqual(handover.sudo(self.receiver2).name, handover.name)
 
     def test_confirm_twice_refused(self):
         handover = self.new_handover()

@@ -3,8 +3,11 @@
 """Public pool (公海): settings, nightly release, claim and release buttons."""
 from datetime import timedelta
 
-from odoo import fields
+import psycopg2
+
+from odoo import SUPERUSER_ID, api, fields
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import mute_logger
 
 from odoo.addons.crm_customer360.models.res_partner_pool import POOL_PARAMS
 
@@ -157,3 +160,73 @@ class TestResPartnerPool(PoolCase):
         visible = self.env['res.partner'].sudo(self.restricted).search(
             [('name', 'ilike', 'C360 Pool')])
         self.assertEqual(visible, self.stale)
+
+
+class TestPoolClaimConcurrency(Customer360Case):
+    """Two salespeople claim the same pool customer in two transactions at once.
+
+    No class data of its own: the set-up is committed so that both cursors see it.
+    """
+
+    def setUp(self):
+        super().setUp()
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {'tracking_disable': True})
+            users = env['res.users']
+            for login in ('c360_claim_a', 'c360_claim_b'):
+                users |= users.with_context(no_reset_password=True).create({
+                    'name': login, 'login': login, 'groups_id': [(6, 0, [
+                        env.ref('sales_team.group_sale_salesman').id])]})
+            customer = env['res.partner'].create({
+                'name': 'C360 Pool Contested Claim', 'is_company': True, 'customer': True})
+            cr.execute("UPDATE res_partner SET in_pool = TRUE, user_id = NULL WHERE id = %s",
+                       (customer.id,))
+            self.customer_id, self.user_ids = customer.id, users.ids
+            self.user_partner_ids = users.mapped('partner_id').ids
+            cr.commit()
+        self.addCleanup(self._remove_committed_data)
+
+    def _remove_committed_data(self):
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            env['res.partner'].browse(self.customer_id).unlink()
+            env['res.users'].browse(self.user_ids).unlink()
+            env['res.partner'].browse(self.user_partner_ids).unlink()
+            cr.commit()
+
+    def test_exactly_one_claim_wins(self):
+        cr_a = self.registry.cursor()
+        cr_b = self.registry.cursor()
+        try:
+            env_a = api.Environment(cr_a, self.user_ids[0], {'lang': 'en_US'})
+            env_b = api.Environment(cr_b, self.user_ids[1], {'lang': 'en_US'})
+            customer_b = env_b['res.partner'].browse(self.customer_id)
+            # Both read the customer in the pool (B's snapshot starts here) ...
+            self.assertTrue(customer_b.in_pool)
+            self.assertTrue(env_a['res.partner'].browse(self.customer_id).in_pool)
+            # ... A claims and commits first ...
+            env_a['res.partner'].browse(self.customer_id).action_pool_claim()
+            cr_a.commit()
+            # ... B's claim cannot write the row A changed after B's snapshot: the server
+            # would retry the request in a new transaction ...
+            with self.assertRaises(psycopg2.extensions.TransactionRollbackError), \
+                    mute_logger('odoo.sql_db'):
+                customer_b.action_pool_claim()
+            cr_b.rollback()
+            customer_b.invalidate_cache()
+            # ... where B is told who has it, and nothing changes.
+            with self.assertRaises(UserError) as ctx:
+                customer_b.action_pool_claim()
+            self.assertEqual(ctx.exception.name, "Someone else has just claimed "
+                             "C360 Pool Contested Claim (c360_claim_a).")
+            cr_b.rollback()
+            customer = env_b['res.partner'].sudo().browse(self.customer_id)
+            customer.invalidate_cache()
+            self.assertEqual(customer.user_id.id, self.user_ids[0])
+            self.assertFalse(customer.in_pool)
+            self.assertEqual(len(customer.ownership_history_ids), 1)
+        finally:
+            cr_a.rollback()
+            cr_a.close()
+            cr_b.rollback()
+            cr_b.close()

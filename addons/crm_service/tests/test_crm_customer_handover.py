@@ -21,6 +21,8 @@ class TestCrmCustomerHandover(ServiceCase):
         handover = self.env['crm.customer.handover'].sudo(sales_manager).create({
             'from_user_id': giver.id, 'to_user_id': receiver.id})
         self.assertEqual(handover.line_ids.mapped('partner_id'), self.customer)
+        # the preview counts the one open ticket on the handed-over customer
+        self.assertEqual(handover.preview_ticket_count, 1)
         handover.sudo(sales_manager).action_confirm()
         self.assertEqual(open_ticket.user_id, receiver)
         self.assertIn(receiver.partner_id, open_ticket.message_partner_ids)
