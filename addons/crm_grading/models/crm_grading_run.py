@@ -204,7 +204,7 @@ class CrmGradingRun(models.Model):
         # transaction only.
         self.env.cr.execute("SET LOCAL work_mem = '64MB'")
         self.env.cr.execute(query, params)
-        customers, changes, _updated, _written, _dropped, ranked, total = \
+        customers, changes, _updated, _written, _dropped, ranked, total, changed_ids = \
             self.env.cr.fetchone()
         self.env['res.partner'].invalidate_cache(fnames=[
             'grade_id', 'rfm_score', 'customer_value', 'grade_explanation', 'grade_locked',
@@ -212,7 +212,15 @@ class CrmGradingRun(models.Model):
             'write_uid', 'write_date'])
         self.env['crm.customer.grade.history'].invalidate_cache()
         self.env['crm.customer.grading'].invalidate_cache()
+        if changed_ids:
+            self._grades_changed(self.env['res.partner'].browse(changed_ids))
         return customers, changes, ranked or 0, float(total or 0.0)
+
+    @api.model
+    def _grades_changed(self, partners):
+        """Called by a run with the customers whose grade it changed (written in SQL, so no
+        ``write`` saw it); extend to follow a grade change (crm_service: the SLA of open
+        tickets)."""
 
     @api.model
     def _last_runs(self, companies):

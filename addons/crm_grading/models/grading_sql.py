@@ -209,10 +209,11 @@ WITH customers AS (
                     ELSE __RESULT__ END),
            %(uid)s, %(company)s, %(uid)s, %(now)s, %(uid)s, %(now)s
       FROM t
- RETURNING id
+ RETURNING partner_id
 )
 SELECT (SELECT COUNT(*) FROM final), (SELECT COUNT(*) FROM hist),
        (SELECT COUNT(*) FROM upd), (SELECT COUNT(*) FROM figures_written),
        (SELECT COUNT(*) FROM figures_dropped),
-       (SELECT MAX(ranked_count) FROM final), (SELECT MAX(total) FROM final)
+       (SELECT MAX(ranked_count) FROM final), (SELECT MAX(total) FROM final),
+       (SELECT COALESCE(array_agg(partner_id), '{}') FROM hist)
 """

@@ -168,7 +168,9 @@ class ServiceCustomerPortal(CustomerPortal):
         """What the new ticket form offers: categories, sales orders and products."""
         orders = self._ticket_orders()
         return {
-            'categories': request.env['crm.service.category'].sudo().search([]),
+            # sudo: portal users may not read categories; those of other companies stay out
+            'categories': request.env['crm.service.category'].sudo().search(
+                [('company_id', 'in', [False, request.env.user.company_id.id])]),
             'orders': orders,
             'products': self._ticket_products(orders),
         }

@@ -108,13 +108,18 @@ class CrmServiceTicket(models.Model):
     # Defaults and computes
     # ------------------------------------------------------------------
     @api.model
-    def _default_team_id(self):
-        """The team of the context, else the first team the user is a member of."""
+    def _default_team_id(self, company=None):
+        """The team of the context, else the first team of ``company`` (default: the user's)
+        the user is a member of, else the first team of that company: a request from the
+        portal or by someone in no team still reaches a team, its leader and its assignment.
+        """
+        Team = self.env['crm.service.team']
         team_id = self.env.context.get('default_team_id')
         if team_id:
-            return self.env['crm.service.team'].browse(team_id)
-        return self.env['crm.service.team'].search(
-            [('member_ids', 'in', self.env.uid)], limit=1)
+            return Team.browse(team_id)
+        domain = [('company_id', '=', (company or self.env.user.company_id).id)]
+        return (Team.search(domain + [('member_ids', 'in', self.env.uid)], limit=1)
+                or Team.search(domain, limit=1))
 
     @api.model
     def _default_stage_id(self):
@@ -177,13 +182,17 @@ class CrmServiceTicket(models.Model):
     @api.model
     def create(self, vals):
         vals = dict(vals)
+        company = self.env['res.company'].browse(vals.get('company_id')) \
+            if vals.get('company_id') else self.env.user.company_id
         if vals.get('number', '/') == '/':
-            company = self.env['res.company'].browse(vals.get('company_id')) \
-                if vals.get('company_id') else self.env.user.company_id
             vals['number'] = self.env['ir.sequence'].with_context(
                 force_company=company.id).next_by_code('crm.service.ticket') or '/'
         if vals.get('partner_id') and not vals.get('email_from'):
             vals['email_from'] = self.env['res.partner'].browse(vals['partner_id']).email
+        if 'team_id' not in vals:
+            # Set here rather than by the field's default, so that the team's assignment
+            # below applies to it.
+            vals['team_id'] = self._default_team_id(company).id
         if vals.get('team_id') and not vals.get('user_id'):
             user = self.env['crm.service.team'].browse(vals['team_id'])._assign_user()
             if user:

@@ -77,8 +77,8 @@ class CrmServiceTicket(models.Model):
     @api.multi
     def _mail_is_agent_response(self, message):
         """Whether ``message`` is a public reply of an internal user (not a note, not the
-        customer's own message)."""
-        if message.message_type != 'comment' or not message.subtype_id or \
+        customer's own message), written in the chatter or answered by e-mail."""
+        if message.message_type not in ('comment', 'email') or not message.subtype_id or \
                 message.subtype_id != self.env.ref('mail.mt_comment'):
             return False
         users = message.author_id.sudo().with_context(active_test=False).user_ids

@@ -71,6 +71,21 @@ class TestCrmServiceSla(ServiceCase):
         self.assertEqual(ticket.response_deadline, '2026-11-30 10:00:00')
         self.assertEqual(ticket.resolve_deadline, '2026-11-30 14:00:00')
 
+    def test_grading_run_recomputes_open_tickets(self):
+        """The nightly run writes grades in SQL: the open tickets follow all the same."""
+        grade_d = self.env.ref('crm_grading.crm_customer_grade_d')
+        sla_d = self.make_sla('Svc grade D', 2, 8, grade_ids=[(6, 0, grade_d.ids)])
+        ticket = self.make_ticket(self.customer_c)
+        self.assertEqual(ticket.sla_id, self.sla_default)
+        policy = self.env['crm.grading.policy'].search(
+            [('company_id', '=', self.customer_c.company_id.id)], limit=1)
+        policy.action_run()
+        # no revenue: grade D; Friday 19:00 + 2 working hours = Mon 11:00, + 8 = Mon 18:00
+        self.assertEqual(self.customer_c.grade_id, grade_d)
+        self.assertEqual(ticket.sla_id, sla_d)
+        self.assertEqual(ticket.response_deadline, '2026-11-30 11:00:00')
+        self.assertEqual(ticket.resolve_deadline, '2026-11-30 18:00:00')
+
     def test_grade_change_recomputes_open_tickets(self):
         ticket = self.make_ticket(self.customer_c)
         closed = self.make_ticket(self.customer_c)

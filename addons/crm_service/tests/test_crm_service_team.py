@@ -49,6 +49,22 @@ class TestCrmServiceTeam(ServiceCase):
         ticket.team_id = other
         self.assertEqual(ticket.user_id, self.agent2)
 
+    def test_ticket_without_team_goes_to_a_team_of_its_company(self):
+        """Created by someone in no team (a portal request is created as superuser): the
+        first team of the company takes it, and assigns it."""
+        self.team.write({'sequence': -1, 'assignment_method': 'round_robin'})
+        ticket = self.Ticket.sudo(self.manager).create(
+            {'name': 'Svc no team', 'partner_id': self.contact.id})
+        self.assertEqual(ticket.team_id, self.team)
+        self.assertEqual(ticket.user_id, self.members[0])
+        # a member of a team gets their own team
+        other = self.env['crm.service.team'].create({
+            'name': 'Svc Member Team', 'sequence': 50,
+            'member_ids': [(6, 0, self.manager.ids)]})
+        ticket = self.Ticket.sudo(self.manager).create(
+            {'name': 'Svc member', 'partner_id': self.contact.id})
+        self.assertEqual(ticket.team_id, other)
+
     def test_automatic_assignment_needs_members(self):
         with self.assertRaises(ValidationError) as error, self.env.cr.savepoint():
             self.env['crm.service.team'].create({

@@ -84,3 +84,16 @@ class TestCrmServiceTicketMail(ServiceCase):
             subtype='mail.mt_comment')
         self.assertIn(self.contact, message.notification_ids.mapped('res_partner_id'))
         self.assertTrue(ticket.first_response_date)
+
+    def test_agent_reply_by_email_is_the_first_response(self):
+        ticket = self.Ticket.browse(self.process(
+            'li@svc-a.example', 'Printer jammed', '<svc-6@svc-a.example>', 'It jams.'))
+        self.assertFalse(ticket.first_response_date)
+        self.assertEqual(self.process(
+            self.agent.email, 'Re: Printer jammed', '<svc-7@example.com>',
+            'Our technician comes tomorrow.', extra='In-Reply-To: <svc-6@svc-a.example>\n'
+                                                    'References: <svc-6@svc-a.example>'),
+            ticket.id)
+        reply = ticket.message_ids.filtered(lambda m: m.message_id == '<svc-7@example.com>')
+        self.assertEqual(reply.author_id, self.agent.partner_id)
+        self.assertTrue(ticket.first_response_date)

@@ -136,6 +136,9 @@ class TestPortalRoutes(ServiceHttpCase):
             self.assertEqual(ticket.product_id.id, self.ids['product'])
             self.assertEqual(ticket.category_id.id, self.ids['category'])
             self.assertEqual(ticket.description, '<p>Since Monday.<br>Every page.</p>')
+            # a team of the customer's company takes it, as any other ticket
+            self.assertTrue(ticket.team_id)
+            self.assertEqual(ticket.team_id.company_id, ticket.company_id)
         page = self.url_open(response.headers['Location'])
         self.assertEqual(page.status_code, 200)
         self.assertIn('Printer prints blank pages', page.text)
@@ -159,6 +162,18 @@ class TestPortalRoutes(ServiceHttpCase):
         response = self.post_new_ticket(name='Their product',
                                         product_id=str(self.ids['other_product']))
         self.assertIn('The product you chose is not one your company bought.', response.text)
+        self.assertEqual(self.ticket_count(), before)
+
+    def test_new_ticket_with_another_companys_category_is_refused(self):
+        with self.server_env() as env:
+            elsewhere = env['res.company'].create({'name': 'Portal Test Elsewhere Ltd.'})
+            category_id = env['crm.service.category'].create({
+                'name': 'Portal Test Elsewhere Only', 'company_id': elsewhere.id}).id
+        self.assertNotIn('Portal Test Elsewhere Only', self.url_open('/my/tickets/new').text)
+        before = self.ticket_count()
+        response = self.post_new_ticket(name='Their category', category_id=str(category_id))
+        self.assertEqual(response.status_code, 200)
+        self.assertIn('Please choose a category from the list.', response.text)
         self.assertEqual(self.ticket_count(), before)
 
     # ------------------------------------------------------------------
