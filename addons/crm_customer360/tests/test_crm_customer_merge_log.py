@@ -1,6 +1,8 @@
 # Copyright 2026 CRM Customer 360 contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Partner merge: the preview of what moves and the merge log on the surviving customer."""
+from odoo.exceptions import UserError
+
 from .dup_common import DuplicateCase
 
 
@@ -106,3 +108,51 @@ class TestCrmCustomerMergeLog(DuplicateCase):
         Wizard = self.env['base.partner.merge.automatic.wizard']
         Wizard._merge([self.survivor.id])
         self.assertFalse(self.survivor.merge_log_ids)
+
+    def merge_four(self, user):
+        """Merge the survivor, its twin and two more (other e-mails, one invoiced) as
+        ``user``; return the two extra partners and the invoice."""
+        first = self.make_customer('Mergeable Dupcheck Ceramics Co',
+                                   email='sales@ceramics-dup.com')
+        second = self.make_customer('Mergeable Dupcheck Ceramics Inc',
+                                    email='info@ceramics-dup.com')
+        invoice = self.make_invoice(second, 250.0, self.day(-2))
+        partners = self.survivor | self.twin | first | second
+        self.env['base.partner.merge.automatic.wizard'].sudo(user).create({
+            'partner_ids': [(6, 0, partners.ids)], 'dst_partner_id': self.survivor.id,
+            'state': 'selection'}).action_merge()
+        return first, second, invoice
+
+    def test_manager_merges_any_number_with_invoices(self):
+        """Beyond the host's three, with different e-mails and journal items: a sales
+        manager merges them in one go, and one log lists them all."""
+        gone_ids = [self.twin.id]
+        first, second, invoice = self.merge_four(self.manager)
+        gone_ids += [first.id, second.id]
+        self.assertFalse(self.env['res.partner'].browse(gone_ids).exists())
+        self.assertEqual(invoice.partner_id, self.survivor)
+        self.assertEqual(invoice.move_id.line_ids.mapped('partner_id'), self.survivor)
+        log = self.survivor.merge_log_ids
+        self.assertEqual(len(log), 1)
+        self.assertEqual(log.user_id, self.manager)
+        for partner_id in gone_ids:
+            self.assertIn('(ID %d)' % partner_id, log.merged_partners)
+        self.assertIn('Invoices: 1', log.moved_summary)
+        self.assertIn('Sales orders: 1', log.moved_summary)
+
+    def test_others_keep_the_hosts_limits(self):
+        partner_manager = self.make_user('dup_partner_manager', [
+            'sales_team.group_sale_salesman', 'base.group_partner_manager'])
+        with self.assertRaises(UserError) as ctx, self.env.cr.savepoint():
+            self.merge_four(partner_manager)
+        self.assertIn('more than 3', ctx.exception.name)
+        self.assertTrue(self.twin.exists())
+        self.assertFalse(self.survivor.merge_log_ids)
+
+    def test_parent_and_contact_are_not_merged(self):
+        with self.assertRaises(UserError) as ctx, self.env.cr.savepoint():
+            self.env['base.partner.merge.automatic.wizard'].sudo(self.manager).create({
+                'partner_ids': [(6, 0, (self.survivor | self.twin | self.twin_contact).ids)],
+                'dst_partner_id': self.survivor.id, 'state': 'selection'}).action_merge()
+        self.assertIn('parent', ctx.exception.name)
+        self.assertTrue(self.twin.exists())
