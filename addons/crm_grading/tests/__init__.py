@@ -10,3 +10,4 @@ from . import test_sale_order_credit
 from . import test_res_partner_follow_up
 from . import test_crm_customer_analysis
 from . import test_res_partner_pool_grade
+from . import test_res_partner_views
