@@ -27,6 +27,7 @@
         "security/crm_customer_interaction_security.xml",
         "security/crm_customer_handover_security.xml",
         "data/res_partner_pool_data.xml",
+        "views/assets.xml",
         "views/res_partner_views.xml",
         "views/crm_customer360_menus.xml",
         "views/crm_customer_interaction_views.xml",

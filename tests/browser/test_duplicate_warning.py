@@ -38,7 +38,8 @@ def duplicate_expectations(env, login):
 
 
 def test_salesperson_warned_of_existing_customer(odoo_server, browser, odoo_env):
-    """anna types the name of li.ming's customer: a warning and an alert name it and li.ming."""
+    """anna types the name of li.ming's customer: a warning and an alert name it and li.ming,
+    and the alert's "Request takeover" asks li.ming for it."""
     user, existing = duplicate_expectations(odoo_env, 'anna')
     owner = existing.user_id.name
     ui.login(browser, odoo_server.url, 'anna', 'anna')
@@ -60,6 +61,28 @@ def test_salesperson_warned_of_existing_customer(odoo_server, browser, odoo_env)
     assert owner in alert, 'the alert does not name its salesperson %s:\n%s' % (owner, alert)
     assert ui.field_text(browser, 'name') == TYPED
     ui.screenshot(browser, 'duplicate_warning')
+
+    # anna asks li.ming for the customer instead of entering it twice
+    ui.click(browser, ui.wait_for(browser, ALERT + ' a.o_c360_request_takeover'))
+    done = ui.wait_for(browser, ALERT + ' .o_c360_takeover_requested')
+    assert 'Takeover requested' in done.text, done.text
+    odoo_env.cr.rollback()
+    activities = odoo_env['mail.activity'].search([
+        ('res_model', '=', 'res.partner'), ('res_id', '=', existing.id),
+        ('summary', '=', 'Takeover request from %s' % user.name)])
+    messages = odoo_env['mail.message'].search([
+        ('model', '=', 'res.partner'), ('res_id', '=', existing.id),
+        ('author_id', '=', user.partner_id.id), ('body', 'ilike', 'hand over this customer')])
+    try:
+        assert activities.mapped('user_id') == existing.user_id, (
+            'no takeover to-do for %s: %r' % (owner, activities))
+        assert existing.user_id.partner_id in messages.mapped('partner_ids'), (
+            'the takeover note does not notify %s' % owner)
+    finally:
+        # the request was committed by the web client: leave the demo data as it was
+        activities.unlink()
+        messages.unlink()
+        odoo_env.cr.commit()
 
     ui.discard(browser)
     assert not browser.find_elements(By.CSS_SELECTOR, FORM + '.o_form_editable'), (

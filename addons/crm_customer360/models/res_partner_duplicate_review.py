@@ -113,7 +113,9 @@ class ResPartner(models.Model):
 
     @api.model
     def _dup_format_html(self, duplicates):
-        """The alert shown on top of the form, with links to the readable duplicates."""
+        """The alert shown on top of the form, with links to the readable duplicates and a
+        "Request takeover" link on those another salesperson owns, readable or not
+        (``static/src/js/duplicate_takeover.js`` sends the request)."""
         if not duplicates:
             return ''
         items = []
@@ -121,9 +123,14 @@ class ResPartner(models.Model):
             name = html_escape(dup['name'])
             if dup.get('readable'):
                 name = '<a href="#id=%d&amp;model=res.partner">%s</a>' % (dup['id'], name)
-            items.append('<li>%s &#8212; %d%% &#8212; %s &#8212; %s</li>' % (
+            takeover = ''
+            if dup.get('owner_id') and dup['owner_id'] != self.env.uid:
+                takeover = (' &#8212; <a href="#" class="o_c360_request_takeover" '
+                            'data-partner-id="%d">%s</a>') % (
+                    dup['id'], html_escape(_("Request takeover")))
+            items.append('<li>%s &#8212; %d%% &#8212; %s &#8212; %s%s</li>' % (
                 name, dup['score'], html_escape(', '.join(dup['reasons'])),
-                html_escape(_("salesperson: %s") % (dup['owner'] or _("none")))))
+                html_escape(_("salesperson: %s") % (dup['owner'] or _("none"))), takeover))
         return '<strong>%s</strong><ul class="mb0">%s</ul>' % (
             html_escape(_("This customer may already exist:")), ''.join(items))
 

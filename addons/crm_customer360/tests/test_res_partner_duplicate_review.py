@@ -56,6 +56,28 @@ class TestResPartnerDuplicateReview(DuplicateCase):
         self.assertIn('&lt;b&gt;Zephyrine', html)
         self.assertNotIn('#id=%d&' % hidden.id, html)
 
+    def test_alert_offers_takeover_of_others_customers(self):
+        """Another salesperson's customer, readable or not, gets a "Request takeover" link;
+        the user's own customers and those without an owner do not."""
+        self.env.ref('base.res_partner_rule').active = True
+        other = self.env['res.company'].create({'name': 'Dupcheck Hidden Company'})
+        email = 'office@zorblatt-dup.com'
+        hidden = self.make_customer('Zorblatt Dupcheck Turbines', company_id=other.id,
+                                    user_id=self.owner.id, email=email)
+        mine = self.make_customer('Zorblatt Parts', user_id=self.salesman.id, email=email)
+        nobody = self.make_customer('Zorblatt Service', user_id=False, email=email)
+        html = self.Partner.sudo(self.salesman).new({
+            'name': 'Zorblatt Dupcheck Turbines GmbH', 'is_company': True,
+            'email': email}).dup_warning_html
+        self.assertIn('Zorblatt Parts', html)
+        self.assertIn('Zorblatt Service', html)
+        link = 'class="o_c360_request_takeover" data-partner-id="%d"'
+        self.assertIn(link % hidden.id, html)
+        self.assertNotIn('#id=%d&' % hidden.id, html)
+        self.assertNotIn(link % mine.id, html)
+        self.assertNotIn(link % nobody.id, html)
+        self.assertIn('Request takeover', html)
+
     def test_smart_button_action(self):
         twin = self.make_customer('Harbourview Dupcheck Logistics Limited')
         action = twin.action_open_duplicates()
