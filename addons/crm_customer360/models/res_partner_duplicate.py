@@ -335,19 +335,18 @@ class ResPartner(models.Model):
         # Concatenated, not formatted: a record rule's SQL may hold braces or percent signs.
         self.env.cr.execute("""
             SELECT p.id, p.display_name, owner.name, p.in_pool, p.active, p.vat, p.email,
-                   p.phone, p.mobile, p.city, p.user_id, """ + readable_sql + """
+                   p.phone, p.mobile, p.city, """ + readable_sql + """
               FROM res_partner p
               LEFT JOIN res_users u ON u.id = p.user_id
               LEFT JOIN res_partner owner ON owner.id = u.partner_id
              WHERE p.id = ANY(%s)""", readable_params + [ids])
         rows = {row[0]: row for row in self.env.cr.fetchall()}
         for res in results:
-            (_id, name, owner, in_pool, active, vat, email, phone, mobile, city, owner_id,
+            (_id, name, owner, in_pool, active, vat, email, phone, mobile, city,
              readable) = rows[res['id']]
             if in_pool:
                 res['reasons'].append(_("In the public pool (no salesperson)"))
-            res.update(name=name, owner=owner or False, owner_id=owner_id or False,
-                       readable=bool(readable))
+            res.update(name=name, owner=owner or False, readable=bool(readable))
             if readable:
                 res.update(vat=vat or False, email=email or False,
                            phone=phone or mobile or False, city=city or False,

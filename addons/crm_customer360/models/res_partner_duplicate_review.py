@@ -118,13 +118,18 @@ class ResPartner(models.Model):
         (``static/src/js/duplicate_takeover.js`` sends the request)."""
         if not duplicates:
             return ''
+        # Who owns them, in one query; not in find_duplicates' answer, which tells a user
+        # nothing but the name of the owner of a customer they may not read.
+        owners = {partner.id: partner.user_id for partner in self.sudo().browse(
+            [dup['id'] for dup in duplicates])}
         items = []
         for dup in duplicates:
             name = html_escape(dup['name'])
             if dup.get('readable'):
                 name = '<a href="#id=%d&amp;model=res.partner">%s</a>' % (dup['id'], name)
             takeover = ''
-            if dup.get('owner_id') and dup['owner_id'] != self.env.uid:
+            owner = owners[dup['id']]
+            if owner and owner != self.env.user:
                 takeover = (' &#8212; <a href="#" class="o_c360_request_takeover" '
                             'data-partner-id="%d">%s</a>') % (
                     dup['id'], html_escape(_("Request takeover")))
