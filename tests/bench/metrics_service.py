@@ -37,11 +37,13 @@ def insert_tickets(env, steady, scale=None):
         INSERT INTO crm_service_ticket (
             number, name, partner_id, commercial_partner_id, team_id, stage_id, is_closed,
             priority, priority_rank, channel, company_id, sla_start_date,
-            response_deadline, resolve_deadline, first_response_date,
+            response_deadline, resolve_deadline, response_risk_date, resolve_risk_date,
+            first_response_date,
             create_uid, create_date, write_uid, write_date)
         SELECT 'BENCH' || g, 'Bench ticket ' || g, p.id, p.id, %(team)s, %(stage)s, FALSE,
                'normal', 1, 'email', %(company)s, s.start,
                s.start + interval '8 hours', s.start + interval '40 hours',
+               s.start + interval '6.4 hours', s.start + interval '32 hours',
                CASE WHEN g %% 2 = 0 THEN s.start + interval '1 hour' END,
                1, s.start, 1, s.start
           FROM generate_series(1, %(count)s) g

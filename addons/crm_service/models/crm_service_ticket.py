@@ -89,10 +89,20 @@ class CrmServiceTicket(models.Model):
     response_deadline = fields.Datetime('Response Deadline', readonly=True, copy=False)
     resolve_deadline = fields.Datetime('Resolution Deadline', readonly=True, copy=False)
     first_response_date = fields.Datetime('First Response', readonly=True, copy=False)
+    # When 80 % of each deadline's working time is used (the job compares them with now).
+    response_risk_date = fields.Datetime(
+        'Response at Risk From', readonly=True, copy=False,
+        help="From this moment the first response is at risk: 80 per cent of its working "
+             "hours are used.")
+    resolve_risk_date = fields.Datetime(
+        'Resolution at Risk From', readonly=True, copy=False,
+        help="From this moment the resolution is at risk: 80 per cent of its working hours "
+             "are used.")
     # not indexed: the job rewrites many rows, and an index on it would forbid HOT updates
     sla_status = fields.Selection(
         SLA_STATUSES, 'SLA Status', readonly=True, copy=False,
-        help="On track; at risk when 80 per cent of the time to a pending deadline is used; breached "
+        help="On track; at risk when 80 per cent of the working time to a pending deadline is "
+             "used; breached "
              "when a deadline passed unmet; met when the ticket closed within both deadlines.")
     sla_escalation = fields.Selection(
         [('at_risk', 'At Risk'), ('breached', 'Breached')], 'Escalated', readonly=True,

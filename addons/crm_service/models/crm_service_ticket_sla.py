@@ -8,7 +8,9 @@ around the clock. A ticket is
 
 - ``breached`` when a deadline passed unmet (the first response came late or has not come by
   the response deadline, or the ticket is not closed by the resolution deadline),
-- ``at_risk`` when 80 % of the time from the start to a pending deadline is used,
+- ``at_risk`` when 80 % of the working hours to a pending deadline are used (the moments are
+  kept on the ticket: ``response_risk_date``, ``resolve_risk_date``), so that a ticket opened
+  on Friday evening is not escalated on Sunday night,
 - ``met`` when it closed within both deadlines, ``on_track`` otherwise.
 
 The job ``_cron_update_sla`` computes the statuses of all open tickets, writes only those that
@@ -21,7 +23,7 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.addons.resource.models.resource import to_naive_user_tz
 
-# The share of the time to a deadline after which a ticket is at risk (see _sql_status).
+# The share of the working hours to a deadline after which a ticket is at risk.
 AT_RISK_RATIO = 0.8
 
 
@@ -45,12 +47,16 @@ class CrmServiceTicket(models.Model):
         for ticket in tickets:
             sla = policies[ticket.id]
             start = fields.Datetime.from_string(ticket.sla_start_date or ticket.create_date)
-            values = {'sla_id': sla.id, 'response_deadline': False, 'resolve_deadline': False}
-            if sla:
-                values['response_deadline'] = fields.Datetime.to_string(
-                    ticket._sla_add_working_hours(start, sla.response_hours))
-                values['resolve_deadline'] = fields.Datetime.to_string(
-                    ticket._sla_add_working_hours(start, sla.resolve_hours))
+            values = dict.fromkeys(['response_deadline', 'resolve_deadline',
+                                    'response_risk_date', 'resolve_risk_date'], False)
+            values['sla_id'] = sla.id
+            for kind, hours in (('response', sla.response_hours),
+                                ('resolve', sla.resolve_hours)):
+                if sla:
+                    values[kind + '_deadline'] = fields.Datetime.to_string(
+                        ticket._sla_add_working_hours(start, hours))
+                    values[kind + '_risk_date'] = fields.Datetime.to_string(
+                        ticket._sla_add_working_hours(start, hours * AT_RISK_RATIO))
             ticket.write(values)
         tickets._sla_update_status()
 
@@ -101,20 +107,11 @@ class CrmServiceTicket(models.Model):
             return 'breached' if late_response or late_resolution else 'met'
         if late_response or (self.resolve_deadline and now > self.resolve_deadline):
             return 'breached'
-        if (not self.first_response_date and self._sla_used(self.response_deadline, now)) \
-                or self._sla_used(self.resolve_deadline, now):
+        if (not self.first_response_date and self.response_risk_date
+                and now >= self.response_risk_date) \
+                or (self.resolve_risk_date and now >= self.resolve_risk_date):
             return 'at_risk'
         return 'on_track'
-
-    @api.multi
-    def _sla_used(self, deadline, now):
-        """Whether the share AT_RISK_RATIO of the time from the start to ``deadline`` is used
-        at ``now``."""
-        if not deadline:
-            return False
-        start = fields.Datetime.from_string(self.sla_start_date or self.create_date)
-        limit = start + (fields.Datetime.from_string(deadline) - start) * AT_RISK_RATIO
-        return fields.Datetime.from_string(now) >= limit
 
     @api.multi
     def _sla_update_status(self, now=None):
@@ -149,11 +146,8 @@ class CrmServiceTicket(models.Model):
             WHEN t.response_deadline IS NULL AND t.resolve_deadline IS NULL THEN NULL
             WHEN COALESCE(t.first_response_date, %(now)s) > t.response_deadline
               OR %(now)s > t.resolve_deadline THEN 'breached'
-            WHEN (t.first_response_date IS NULL
-                  AND %(now)s >= t.sla_start_date
-                      + (t.response_deadline - t.sla_start_date) * %(ratio)s)
-              OR %(now)s >= t.sla_start_date
-                      + (t.resolve_deadline - t.sla_start_date) * %(ratio)s THEN 'at_risk'
+            WHEN (t.first_response_date IS NULL AND %(now)s >= t.response_risk_date)
+              OR %(now)s >= t.resolve_risk_date THEN 'at_risk'
             ELSE 'on_track'
             END"""
 
@@ -173,7 +167,7 @@ class CrmServiceTicket(models.Model):
         activity_type = self.env.ref('mail.mail_activity_data_todo', raise_if_not_found=False)
         texts = self._sla_escalation_texts()
         params = {
-            'now': now, 'ratio': AT_RISK_RATIO, 'today': now[:10], 'uid': self.env.uid,
+            'now': now, 'today': now[:10], 'uid': self.env.uid,
             'model': self._name, 'model_id': self.env['ir.model']._get_id(self._name),
             'type_id': activity_type.id if activity_type else None,
             'subtype_id': self.env.ref('mail.mt_note').id,

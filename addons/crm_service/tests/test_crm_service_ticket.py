@@ -6,10 +6,11 @@ from odoo.exceptions import ValidationError
 from .common import ServiceCase
 
 # The Friday-evening ticket of grade A (see ServiceCase.make_ticket): response due Mon 30 Nov
-# 14:00 (67 h after the start, at risk from 80 % = 53.6 h, i.e. Mon 00:36), resolution due
-# Wed 2 Dec 18:00.
+# 14:00 (4 working hours), at risk after 80 % of them, 3.2 h: Mon 9:00-12:00 and 13:00-13:12;
+# resolution due Wed 2 Dec 18:00 (24 h), at risk after 19.2 h: Mon and Tue 8 h each, then Wed
+# 9:00-12:00 and 13:00-13:12.
 SATURDAY = '2026-11-28 12:00:00'
-MONDAY_RISK = '2026-11-30 01:00:00'
+MONDAY_RISK = '2026-11-30 13:12:00'
 MONDAY_LATE = '2026-11-30 14:00:01'
 
 
@@ -64,10 +65,18 @@ class TestCrmServiceTicket(ServiceCase):
 
     def test_status_by_time(self):
         ticket = self.make_ticket(self.contact)
+        self.assertEqual(ticket.response_risk_date, MONDAY_RISK)
+        self.assertEqual(ticket.resolve_risk_date, '2026-12-02 13:12:00')
         self.assertEqual(ticket._sla_status_at(SATURDAY), 'on_track')
+        # no working time used over the weekend and the night: not at risk
+        self.assertEqual(ticket._sla_status_at('2026-11-30 08:59:59'), 'on_track')
+        self.assertEqual(ticket._sla_status_at('2026-11-30 13:11:59'), 'on_track')
         self.assertEqual(ticket._sla_status_at(MONDAY_RISK), 'at_risk')
-        self.assertEqual(ticket._sla_status_at('2026-11-30 00:30:00'), 'on_track')
         self.assertEqual(ticket._sla_status_at(MONDAY_LATE), 'breached')
+        # answered in time, the resolution is at risk from Wednesday 13:12
+        ticket.write({'first_response_date': '2026-11-30 10:00:00'})
+        self.assertEqual(ticket._sla_status_at('2026-12-02 13:11:59'), 'on_track')
+        self.assertEqual(ticket._sla_status_at('2026-12-02 13:12:00'), 'at_risk')
 
     def test_response_and_closing_meet_the_sla(self):
         ticket = self.make_ticket(self.contact, start='2026-11-30 09:00:00')
