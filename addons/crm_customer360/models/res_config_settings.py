@@ -21,6 +21,10 @@ class ResConfigSettings(models.TransientModel):
         'Refuse Duplicate Phones',
         help="Refuse a company whose phone or mobile another customer already uses, "
              "instead of only warning.")
+    dup_block_domain = fields.Boolean(
+        'Refuse Duplicate Websites',
+        help="Refuse a company whose website domain another customer already uses, instead "
+             "of only warning.")
 
     @api.constrains('dup_threshold')
     def _check_dup_threshold(self):
@@ -36,7 +40,8 @@ class ResConfigSettings(models.TransientModel):
         settings = self.env['res.partner']._dup_settings()
         res.update(dup_threshold=settings['threshold'],
                    dup_block_email=settings['block_email'],
-                   dup_block_phone=settings['block_phone'])
+                   dup_block_phone=settings['block_phone'],
+                   dup_block_domain=settings['block_domain'])
         return res
 
     def set_values(self):
@@ -45,3 +50,4 @@ class ResConfigSettings(models.TransientModel):
         set_param(PARAM_PREFIX + 'dup_threshold', str(self.dup_threshold))
         set_param(PARAM_PREFIX + 'dup_block_email', repr(bool(self.dup_block_email)))
         set_param(PARAM_PREFIX + 'dup_block_phone', repr(bool(self.dup_block_phone)))
+        set_param(PARAM_PREFIX + 'dup_block_domain', repr(bool(self.dup_block_domain)))

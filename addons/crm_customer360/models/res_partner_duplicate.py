@@ -114,6 +114,7 @@ class ResPartner(models.Model):
             'threshold': min(max(threshold, 1), 100),
             'block_email': get(PARAM_PREFIX + 'dup_block_email') in ('True', '1'),
             'block_phone': get(PARAM_PREFIX + 'dup_block_phone') in ('True', '1'),
+            'block_domain': get(PARAM_PREFIX + 'dup_block_domain') in ('True', '1'),
         }
 
     @api.model
@@ -129,16 +130,19 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
-    @api.constrains('vat', 'email', 'phone', 'mobile', 'is_company', 'parent_id', 'active')
+    @api.constrains('vat', 'email', 'phone', 'mobile', 'website', 'is_company', 'parent_id',
+                    'active')
     def _check_duplicate_identity(self):
-        """A company may not reuse the tax number (and, when set, the e-mail or phone) of
-        another customer."""
+        """A company may not reuse the tax number (and, when set, the e-mail, phone or website
+        domain) of another customer."""
         settings = self._dup_settings()
         blocking = ['vat']
         if settings['block_email']:
             blocking.append('email')
         if settings['block_phone']:
             blocking.append('phone')
+        if settings['block_domain']:
+            blocking.append('domain')
         for partner in self.filtered('is_company'):
             keys = partner._dup_keys()
             excluded = partner._dup_excluded_ids({}) + list(
@@ -153,8 +157,10 @@ class ResPartner(models.Model):
     def _dup_refusal_message(self, code, existing):
         """The message refusing this partner because ``existing`` has the same ``code``."""
         value = {'vat': self.vat, 'email': self.email,
-                 'phone': ' / '.join(filter(None, [self.phone, self.mobile]))}[code]
-        label = {'vat': _("tax number"), 'email': _("e-mail"), 'phone': _("phone number")}[code]
+                 'phone': ' / '.join(filter(None, [self.phone, self.mobile])),
+                 'domain': self.website}[code]
+        label = {'vat': _("tax number"), 'email': _("e-mail"), 'phone': _("phone number"),
+                 'domain': _("website")}[code]
         return _("The %(label)s \"%(value)s\" of %(name)s is already used by the customer "
                  "%(existing)s (salesperson: %(owner)s). Open that customer instead, or ask "
                  "its salesperson to hand it over.") % {

@@ -91,12 +91,27 @@ class TestResPartnerDuplicateRefusal(DuplicateCase):
                                      country_id=self.usa.id)
         self.assertTrue(company)
 
+    def test_same_website_domain_blocked_when_set(self):
+        self.assertTrue(self.make_customer('Harbour View Cargo',
+                                           website='https://www.harbourview-dup.com/en'))
+        self.set_param('dup_block_domain', 'True')
+        with self.assertRaises(ValidationError) as ctx, self.env.cr.savepoint():
+            self.make_customer('Harbour View Freight', website='http://harbourview-dup.com')
+        self.assertEqual(ctx.exception.name, (
+            'The website "http://harbourview-dup.com" of Harbour View Freight is already used '
+            'by the customer %s (salesperson: %s). Open that customer instead, or ask its '
+            'salesperson to hand it over.') % (self.harbour.name, self.owner.name))
+        self.assertTrue(self.make_customer('Harbour View Freight',
+                                           website='harbourview-freight.com'))
+
     def test_settings(self):
         settings = self.env['res.config.settings'].create({
-            'dup_threshold': 85, 'dup_block_email': True, 'dup_block_phone': False})
+            'dup_threshold': 85, 'dup_block_email': True, 'dup_block_phone': False,
+            'dup_block_domain': True})
         settings.execute()
         self.assertEqual(self.Partner._dup_settings(), {
-            'threshold': 85, 'block_email': True, 'block_phone': False})
+            'threshold': 85, 'block_email': True, 'block_phone': False,
+            'block_domain': True})
         self.assertEqual(self.env['res.config.settings'].create({}).dup_threshold, 85)
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
             self.env['res.config.settings'].create({'dup_threshold': 0})
