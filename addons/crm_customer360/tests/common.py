@@ -1,9 +1,10 @@
 # Copyright 2026 CRM Customer 360 contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Shared test data: builders for customers and their documents, and restricted users."""
+import contextlib
 from datetime import timedelta
 
-from odoo import fields
+from odoo import SUPERUSER_ID, api, fields
 from odoo.tests.common import SavepointCase
 
 
@@ -132,3 +133,35 @@ class Customer360Case(SavepointCase):
                      ('company_id', '=', cls.company.id)]).unlink()
         Rate.create({'currency_id': currency.id, 'rate': rate, 'name': date,
                      'company_id': cls.company.id})
+
+
+class ConcurrencyCase(SavepointCase):
+    """Two transactions at once, on data both can see: committed, and removed again after the
+    test. Runs no test of its own."""
+
+    @contextlib.contextmanager
+    def committed_env(self):
+        """An admin environment on a cursor of its own, committed when the block ends."""
+        with self.registry.cursor() as cr:
+            yield api.Environment(cr, SUPERUSER_ID, {'no_reset_password': True,
+                                                     'tracking_disable': True})
+            cr.commit()
+
+    def remove_committed(self, *records):
+        """After the test, delete ``records`` (``(model, ids)`` pairs, in order) and commit."""
+        def remove():
+            with self.committed_env() as env:
+                for model, ids in records:
+                    env[model].browse(ids).exists().unlink()
+        self.addCleanup(remove)
+
+    @contextlib.contextmanager
+    def two_cursors(self):
+        """Two cursors of their own, rolled back and closed when the block ends."""
+        cr_a, cr_b = self.registry.cursor(), self.registry.cursor()
+        try:
+            yield cr_a, cr_b
+        finally:
+            for cr in (cr_a, cr_b):
+                cr.rollback()
+                cr.close()

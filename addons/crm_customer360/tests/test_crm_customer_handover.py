@@ -6,7 +6,7 @@ from unittest.mock import patch
 from odoo import SUPERUSER_ID, api
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .common import Customer360Case
+from .common import ConcurrencyCase, Customer360Case
 
 
 class HandoverCase(Customer360Case):
@@ -272,15 +272,12 @@ class TestCrmCustomerHandover(HandoverCase):
         self.assertFalse(self.giver.active)
 
 
-class TestCrmCustomerHandoverConcurrency(Customer360Case):
+class TestCrmCustomerHandoverConcurrency(ConcurrencyCase):
     """Two transactions confirming handovers of the same customer at the same time."""
 
     def setUp(self):
         super().setUp()
-        # Committed data, seen by the two cursors below; removed again in cleanup.
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {'no_reset_password': True,
-                                                     'tracking_disable': True})
+        with self.committed_env() as env:
             Users = env['res.users']
             users = [Users.create({'name': login, 'login': login,
                                    'groups_id': [(6, 0, [env.ref(
@@ -295,24 +292,13 @@ class TestCrmCustomerHandoverConcurrency(Customer360Case):
                 Handover.create({'from_user_id': giver.id, 'to_user_id': first.id}).id,
                 Handover.create({'from_user_id': giver.id, 'to_user_id': second.id}).id]
             self.customer_id = customer.id
-            self.user_ids = [u.id for u in users]
-            self.user_partner_ids = [u.partner_id.id for u in users]
-            cr.commit()
-        self.addCleanup(self._remove_committed_data)
-
-    def _remove_committed_data(self):
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
-            env['crm.customer.handover'].browse(self.handover_ids).unlink()
-            env['res.partner'].browse(self.customer_id).unlink()
-            env['res.users'].browse(self.user_ids).unlink()
-            env['res.partner'].browse(self.user_partner_ids).unlink()
-            cr.commit()
+            self.remove_committed(
+                ('crm.customer.handover', self.handover_ids), ('res.partner', [customer.id]),
+                ('res.users', [u.id for u in users]),
+                ('res.partner', [u.partner_id.id for u in users]))
 
     def test_concurrent_handovers_of_same_customer(self):
-        cr_a = self.registry.cursor()
-        cr_b = self.registry.cursor()
-        try:
+        with self.two_cursors() as (cr_a, cr_b):
             # English messages whatever the admin's language (the demo database loads zh_CN).
             env_a = api.Environment(cr_a, SUPERUSER_ID, {'lang': 'en_US'})
             env_b = api.Environment(cr_b, SUPERUSER_ID, {'lang': 'en_US'})
@@ -324,8 +310,3 @@ class TestCrmCustomerHandoverConcurrency(Customer360Case):
             self.assertIn('someone else', ctx.exception.name)
             self.assertEqual(
                 env_b['crm.customer.handover'].browse(self.handover_ids[1]).state, 'draft')
-        finally:
-            cr_a.rollback()
-            cr_a.close()
-            cr_b.rollback()
-            cr_b.close()

@@ -5,13 +5,13 @@ from datetime import timedelta
 
 import psycopg2
 
-from odoo import SUPERUSER_ID, api, fields
+from odoo import api, fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import mute_logger
 
 from odoo.addons.crm_customer360.models.res_partner_pool import POOL_PARAMS
 
-from .common import Customer360Case
+from .common import ConcurrencyCase, Customer360Case
 
 
 class PoolCase(Customer360Case):
@@ -162,42 +162,26 @@ class TestResPartnerPool(PoolCase):
         self.assertEqual(visible, self.stale)
 
 
-class TestPoolClaimConcurrency(Customer360Case):
-    """Two salespeople claim the same pool customer in two transactions at once.
-
-    No class data of its own: the set-up is committed so that both cursors see it.
-    """
+class TestPoolClaimConcurrency(ConcurrencyCase):
+    """Two salespeople claim the same pool customer in two transactions at once."""
 
     def setUp(self):
         super().setUp()
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {'tracking_disable': True})
+        with self.committed_env() as env:
             users = env['res.users']
             for login in ('c360_claim_a', 'c360_claim_b'):
-                users |= users.with_context(no_reset_password=True).create({
-                    'name': login, 'login': login, 'groups_id': [(6, 0, [
-                        env.ref('sales_team.group_sale_salesman').id])]})
+                users |= users.create({'name': login, 'login': login, 'groups_id': [(6, 0, [
+                    env.ref('sales_team.group_sale_salesman').id])]})
             customer = env['res.partner'].create({
                 'name': 'C360 Pool Contested Claim', 'is_company': True, 'customer': True})
-            cr.execute("UPDATE res_partner SET in_pool = TRUE, user_id = NULL WHERE id = %s",
-                       (customer.id,))
+            env.cr.execute("UPDATE res_partner SET in_pool = TRUE, user_id = NULL "
+                           "WHERE id = %s", (customer.id,))
             self.customer_id, self.user_ids = customer.id, users.ids
-            self.user_partner_ids = users.mapped('partner_id').ids
-            cr.commit()
-        self.addCleanup(self._remove_committed_data)
-
-    def _remove_committed_data(self):
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
-            env['res.partner'].browse(self.customer_id).unlink()
-            env['res.users'].browse(self.user_ids).unlink()
-            env['res.partner'].browse(self.user_partner_ids).unlink()
-            cr.commit()
+            self.remove_committed(('res.partner', [customer.id]), ('res.users', users.ids),
+                                  ('res.partner', users.mapped('partner_id').ids))
 
     def test_exactly_one_claim_wins(self):
-        cr_a = self.registry.cursor()
-        cr_b = self.registry.cursor()
-        try:
+        with self.two_cursors() as (cr_a, cr_b):
             env_a = api.Environment(cr_a, self.user_ids[0], {'lang': 'en_US'})
             env_b = api.Environment(cr_b, self.user_ids[1], {'lang': 'en_US'})
             customer_b = env_b['res.partner'].browse(self.customer_id)
@@ -225,8 +209,3 @@ class TestPoolClaimConcurrency(Customer360Case):
             self.assertEqual(customer.user_id.id, self.user_ids[0])
             self.assertFalse(customer.in_pool)
             self.assertEqual(len(customer.ownership_history_ids), 1)
-        finally:
-            cr_a.rollback()
-            cr_a.close()
-            cr_b.rollback()
-            cr_b.close()

@@ -7,7 +7,7 @@ from datetime import timedelta
 from odoo import SUPERUSER_ID, api, fields
 from odoo.exceptions import AccessError, UserError
 
-from .common import Customer360Case
+from .common import ConcurrencyCase
 from .test_res_partner_pool import PoolCase
 
 
@@ -159,7 +159,7 @@ class TestPoolSchedule(PoolCase):
         self.assertLessEqual(whole, 3)
 
 
-class TestPoolJobConcurrency(Customer360Case):
+class TestPoolJobConcurrency(ConcurrencyCase):
     """The job skips customers another transaction is changing, and never releases twice.
 
     No class data of its own: users created in the test transaction would lock rows that
@@ -168,33 +168,21 @@ class TestPoolJobConcurrency(Customer360Case):
 
     def setUp(self):
         super().setUp()
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {'tracking_disable': True})
-            user = env['res.users'].with_context(no_reset_password=True).create({
+        with self.committed_env() as env:
+            user = env['res.users'].create({
                 'name': 'c360_pool_cc', 'login': 'c360_pool_cc', 'groups_id': [(6, 0, [
                     env.ref('sales_team.group_sale_salesman').id])]})
             customer = env['res.partner'].create({
                 'name': 'C360 Pool Contended', 'is_company': True, 'customer': True,
                 'user_id': user.id})
-            cr.execute("UPDATE res_partner SET create_date = now() - interval '400 days' "
-                       "WHERE id = %s", (customer.id,))
-            self.customer_id, self.user_id = customer.id, user.id
-            self.user_partner_id = user.partner_id.id
-            cr.commit()
-        self.addCleanup(self._remove_committed_data)
-
-    def _remove_committed_data(self):
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
-            env['res.partner'].browse(self.customer_id).unlink()
-            env['res.users'].browse(self.user_id).unlink()
-            env['res.partner'].browse(self.user_partner_id).unlink()
-            cr.commit()
+            env.cr.execute("UPDATE res_partner SET create_date = now() - interval '400 days' "
+                           "WHERE id = %s", (customer.id,))
+            self.customer_id = customer.id
+            self.remove_committed(('res.partner', [customer.id]), ('res.users', user.ids),
+                                  ('res.partner', user.partner_id.ids))
 
     def test_locked_customer_skipped_then_released_once(self):
-        cr_a = self.registry.cursor()
-        cr_b = self.registry.cursor()
-        try:
+        with self.two_cursors() as (cr_a, cr_b):
             env_a = api.Environment(cr_a, SUPERUSER_ID, {'lang': 'en_US'})
             env_b = api.Environment(cr_b, SUPERUSER_ID, {'lang': 'en_US'})
             reasons = {self.customer_id: 'Test'}
@@ -210,8 +198,3 @@ class TestPoolJobConcurrency(Customer360Case):
             env_a['res.partner'].invalidate_cache()
             self.assertEqual(len(env_a['res.partner'].browse(
                 self.customer_id).ownership_history_ids), 1)
-        finally:
-            cr_a.rollback()
-            cr_a.close()
-            cr_b.rollback()
-            cr_b.close()
