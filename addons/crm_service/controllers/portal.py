@@ -247,15 +247,29 @@ class ServiceCustomerPortal(CustomerPortal):
 
 
 class ServicePortalChatter(PortalChatter):
+    """The host's portal chatter routes, checked for tickets: a ticket the user may not see
+    answers 404 (403 for a wrong token) instead of an empty conversation or a post."""
+
+    @staticmethod
+    def _check_ticket(res_model, res_id, token=None):
+        if res_model != TICKET_MODEL:
+            return
+        try:
+            ticket_id = int(res_id)
+        except (TypeError, ValueError):
+            raise NotFound()
+        ticket_check_access(ticket_id, access_token=token)
 
     @http.route(['/mail/chatter_post'], type='http', methods=['POST'], auth='public',
                 website=True)
     def portal_chatter_post(self, res_model, res_id, message, **kw):
         """Refuse a post on a ticket the user may not see before the host posts it."""
-        if res_model == TICKET_MODEL:
-            try:
-                ticket_id = int(res_id)
-            except (TypeError, ValueError):
-                raise NotFound()
-            ticket_check_access(ticket_id, access_token=kw.get('token'))
+        self._check_ticket(res_model, res_id, kw.get('token'))
         return super().portal_chatter_post(res_model, res_id, message, **kw)
+
+    @http.route('/mail/chatter_fetch', type='json', auth='public', website=True)
+    def portal_message_fetch(self, res_model, res_id, domain=False, limit=10, offset=0, **kw):
+        """Also serves /mail/chatter_init, which fetches through it."""
+        self._check_ticket(res_model, res_id, kw.get('token'))
+        return super().portal_message_fetch(res_model, res_id, domain=domain, limit=limit,
+                                            offset=offset, **kw)

@@ -213,6 +213,58 @@ class TestPortalRoutes(ServiceHttpCase):
         self.assertEqual(response.status_code, 403)
         self.assertEqual(self.messages(self.ids['foreign_ticket'], 'Intruder message'), 0)
 
+    # ------------------------------------------------------------------
+    # /mail/chatter_init, /mail/chatter_fetch (the conversation of a ticket's page) and RPC
+    # ------------------------------------------------------------------
+    def json(self, url, params):
+        """POST a JSON-RPC call to ``url``; return the HTTP response."""
+        if url.startswith('/'):
+            url = 'http://127.0.0.1:%d%s' % (self.port, url)
+        return self.opener.post(url, json={'jsonrpc': '2.0', 'method': 'call', 'id': 1,
+                                           'params': params}, timeout=30)
+
+    def test_conversation_of_own_ticket(self):
+        for route in ('/mail/chatter_init', '/mail/chatter_fetch'):
+            response = self.json(route, {'res_model': 'crm.service.ticket',
+                                         'res_id': self.ids['own_ticket']})
+            self.assertEqual(response.status_code, 200, route)
+            self.assertNotIn('error', response.json(), route)
+
+    def test_conversation_of_foreign_ticket_is_not_found(self):
+        for route in ('/mail/chatter_init', '/mail/chatter_fetch'):
+            response = self.json(route, {'res_model': 'crm.service.ticket',
+                                         'res_id': self.ids['foreign_ticket']})
+            self.assertEqual(response.status_code, 404, route)
+            self.assertNotIn('result', response.json(), route)
+            response = self.json(route, {'res_model': 'crm.service.ticket',
+                                         'res_id': self.ids['foreign_ticket'],
+                                         'token': 'not-the-token'})
+            self.assertNotIn('result', response.json(), route)
+        # the e-mail's link (the right token) opens the conversation
+        response = self.json('/mail/chatter_fetch', {
+            'res_model': 'crm.service.ticket', 'res_id': self.ids['foreign_ticket'],
+            'token': self.foreign_token})
+        self.assertIn('result', response.json())
+
+    def test_rpc_reads_own_tickets_only(self):
+        """Over the web client's RPC a portal user reads their company's tickets, and no
+        other's, and writes none."""
+        call = {'model': 'crm.service.ticket', 'kwargs': {}}
+        response = self.json('/web/dataset/call_kw', dict(
+            call, method='search_read', args=[[], ['number']]))
+        numbers = {row['number'] for row in response.json()['result']}
+        self.assertIn(self.ids['own_number'], numbers)
+        self.assertNotIn(self.ids['foreign_number'], numbers)
+        response = self.json('/web/dataset/call_kw', dict(
+            call, method='read', args=[[self.ids['foreign_ticket']], ['name']]))
+        self.assertIn('AccessError', response.json()['error']['data']['name'])
+        response = self.json('/web/dataset/call_kw', dict(
+            call, method='write', args=[[self.ids['own_ticket']], {'name': 'Renamed'}]))
+        self.assertIn('AccessError', response.json()['error']['data']['name'])
+        with self.server_env() as env:
+            self.assertEqual(env['crm.service.ticket'].browse(self.ids['own_ticket']).name,
+                             'Own printer jam')
+
     def test_other_customer_sees_only_theirs(self):
         self.authenticate(FOREIGN_LOGIN, FOREIGN_LOGIN)
         text = self.url_open('/my/tickets').text
