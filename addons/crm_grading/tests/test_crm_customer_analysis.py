@@ -10,6 +10,7 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
+from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.crm_customer360.tests.common import Customer360Case
 
@@ -306,6 +307,29 @@ class TestCrmCustomerAnalysis(CustomerAnalysisCase):
         action = self.Analysis.action_refresh()
         self.assertEqual(action['res_model'], 'crm.customer.analysis')
         self.assertEqual(self.rows(self.prospect)[self.this_month].revenue, 40.0)
+
+    def test_saved_filters_name_real_fields_and_open(self):
+        """Each shared favourite of the cube groups by dimensions and shows measures that
+        exist, and its grouping runs."""
+        filters = self.env['ir.filters'].search([
+            ('model_id', '=', 'crm.customer.analysis'), ('user_id', '=', False)])
+        self.assertEqual(len(filters), 9, filters.mapped('name'))
+        fields_ = self.Analysis.fields_get()
+        numeric = ('integer', 'float', 'monetary')
+        for favourite in filters:
+            context = safe_eval(favourite.context)
+            groupbys = (context['group_by'] + context['pivot_row_groupby']
+                        + context['pivot_column_groupby'] + context['graph_groupbys'])
+            for groupby in groupbys:
+                self.assertIn(groupby.split(':')[0], fields_, favourite.name)
+            measures = context['pivot_measures'] + [context['graph_measure']]
+            for measure in measures:
+                self.assertIn(fields_[measure]['type'], numeric, (favourite.name, measure))
+            groupby = context['group_by'][0]
+            groups = self.Analysis.read_group(
+                safe_eval(favourite.domain), measures + [groupby.split(':')[0]], [groupby],
+                lazy=False)
+            self.assertTrue(groups, favourite.name)
 
     def test_pivot_export_available(self):
         """The pivot's "Download xls" needs xlwt, which the web controller imports."""
