@@ -16,7 +16,8 @@ from odoo.tools import float_round
 from odoo.tools.sql import create_index
 
 from .figure_sql import (
-    CUSTOMER_INVOICE_TYPES, POSTED_INVOICE_STATES, order_amount_sql, revenue_amount_sql)
+    CUSTOMER_INVOICE_TYPES, POSTED_INVOICE_STATES, order_amount_sql, paid_date_sql,
+    revenue_amount_sql)
 
 # Ageing buckets of the overdue amount: (field, first day late, last day late or None).
 AGEING_BUCKETS = (
@@ -50,17 +51,7 @@ INVOICE_FIGURES = OPEN_INVOICE_FIGURES | {'invoiced_amount', 'last_invoice_date'
 ORDER_FIGURES = {'quotation_count', 'quotation_amount', 'order_count', 'order_amount',
                  'first_order_date', 'last_order_date'}
 
-# When an invoice of the last twelve months was fully paid: the date of the last entry
-# reconciled with its receivable line (a payment or a refund).
-PAID_DATE_SQL = """
-    SELECT MAX(pl.date) AS pay_date
-      FROM account_move_line il
-      JOIN account_partial_reconcile apr ON apr.debit_move_id = il.id
-      JOIN account_move_line pl ON pl.id = apr.credit_move_id
-     WHERE inv.state = 'paid' AND inv.type = 'out_invoice'
-       AND inv.date_invoice > %s::date - 365
-       AND il.move_id = inv.move_id AND il.account_id = inv.account_id
-"""
+PAID_DATE_SQL = paid_date_sql('inv')
 NO_PAID_DATE_SQL = "SELECT NULL::date AS pay_date"
 
 

@@ -14,6 +14,10 @@ CUSTOMER_INVOICE_TYPES = ('out_invoice', 'out_refund')
 # Posted: validated, whether paid or not. Drafts and cancelled invoices are no revenue.
 POSTED_INVOICE_STATES = ('open', 'paid')
 
+# A purchase: a customer invoice. A refund is money given back, not a purchase: it lowers
+# revenue but does not make a customer recent, nor counts as paid late or early.
+PURCHASE_INVOICE_TYPE = 'out_invoice'
+
 # Revenue's documents as an ORM domain on account.invoice.
 REVENUE_INVOICE_DOMAIN = [('type', 'in', CUSTOMER_INVOICE_TYPES),
                           ('state', 'in', POSTED_INVOICE_STATES)]
@@ -51,3 +55,19 @@ def order_amount_sql(order='so', pricelist='pl', company='comp'):
               ELSE %(o)s.amount_total * %(to)s / %(from)s END""" % {
         'o': order, 'pl': pricelist, 'c': company,
         'to': rate % company, 'from': rate % pricelist}
+
+
+def paid_date_sql(invoice='inv', today='%s::date'):
+    """Correlated SELECT of one ``pay_date`` row, for a ``LATERAL`` join on ``account_invoice``
+    ``invoice``: when a customer invoice of the twelve months before ``today`` (an SQL date
+    expression) was fully paid, the date of the last entry reconciled with its receivable line
+    (a payment or a refund); NULL for any other invoice."""
+    return """
+    SELECT MAX(pl.date) AS pay_date
+      FROM account_move_line il
+      JOIN account_partial_reconcile apr ON apr.debit_move_id = il.id
+      JOIN account_move_line pl ON pl.id = apr.credit_move_id
+     WHERE %(i)s.state = 'paid' AND %(i)s.type = '%(purchase)s'
+       AND %(i)s.date_invoice > %(today)s - 365
+       AND il.move_id = %(i)s.move_id AND il.account_id = %(i)s.account_id
+""" % {'i': invoice, 'today': today, 'purchase': PURCHASE_INVOICE_TYPE}

@@ -7,7 +7,7 @@ The model calls these through ``_analysis_sources`` and ``_analysis_query``; ext
 methods, not these functions (see the model's docstring).
 """
 from odoo.addons.crm_customer360.models.figure_sql import (
-    order_amount_sql, revenue_amount_sql, revenue_invoices_sql)
+    order_amount_sql, paid_date_sql, revenue_amount_sql, revenue_invoices_sql)
 
 # Day counts of the lifecycle rules (documented in the README).
 NEW_DAYS = 90           # first purchase at most this many days ago: new
@@ -92,22 +92,15 @@ def base_sources():
               FROM account_invoice inv
              WHERE inv.type IN ('out_invoice', 'out_refund') AND inv.state = 'open'
           GROUP BY 1, 2""" % today_month},
-        # Days to pay as the card: invoices of the last twelve months, paid on the date of
-        # the last entry reconciled with their receivable line.
+        # Days to pay as the card (the same paid date, ``paid_date_sql``).
         {'name': 'src_days_to_pay', 'columns': [('avg_days_to_pay', None)], 'query': """
-            SELECT partner_id, company_id, %s AS date,
-                   ROUND(AVG(pay_date - date_invoice), 1)::float AS avg_days_to_pay
-              FROM (SELECT inv.commercial_partner_id AS partner_id, inv.company_id,
-                           inv.date_invoice, MAX(pl.date) AS pay_date
-                      FROM account_invoice inv
-                      JOIN account_move_line il ON il.move_id = inv.move_id
-                                               AND il.account_id = inv.account_id
-                      JOIN account_partial_reconcile apr ON apr.debit_move_id = il.id
-                      JOIN account_move_line pl ON pl.id = apr.credit_move_id
-                     WHERE inv.state = 'paid' AND inv.type = 'out_invoice'
-                       AND inv.date_invoice > CURRENT_DATE - 365
-                  GROUP BY inv.id) paid
-          GROUP BY 1, 2""" % today_month},
+            SELECT inv.commercial_partner_id AS partner_id, inv.company_id, %s AS date,
+                   ROUND(AVG(paid.pay_date - inv.date_invoice), 1)::float AS avg_days_to_pay
+              FROM account_invoice inv
+              JOIN LATERAL (%s) paid ON paid.pay_date IS NOT NULL
+             WHERE inv.state = 'paid' AND inv.type = 'out_invoice'
+               AND inv.date_invoice > CURRENT_DATE - 365
+          GROUP BY 1, 2""" % (today_month, paid_date_sql('inv', 'CURRENT_DATE'))},
     ]
 
 

@@ -20,15 +20,16 @@ rank and a grade. "Above" is the revenue of the customers with a strictly higher
 customer is A while above < threshold A x total, B while above < threshold B x total, else C;
 revenue <= 0 gives D.
 
-RFM scores (customers with at least one confirmed order or posted invoice, ever): recency is the
-days since the last order or invoice, frequency the confirmed orders in the period, monetary the
-revenue. Each is scored 1 + floor(5 x (rank - 1) / n) over the customers ranked worst first
+RFM scores (customers with at least one confirmed order or posted invoice, ever; a refund is no
+purchase: it lowers the revenue only): recency is the days since the last order or invoice,
+frequency the confirmed orders in the period, monetary the revenue. Each is scored 1 + floor(5 x (rank - 1) / n) over the customers ranked worst first
 (oldest, fewest orders, least revenue), i.e. quintiles like ntile(5) but equal values share a
 score. 5 is best: the most recent, most frequent, highest revenue.
 """
 import re
 
-from odoo.addons.crm_customer360.models.figure_sql import revenue_amount_sql, revenue_invoices_sql
+from odoo.addons.crm_customer360.models.figure_sql import (
+    PURCHASE_INVOICE_TYPE, revenue_amount_sql, revenue_invoices_sql)
 
 # Columns of the ``final`` CTE that explanation templates may name, in format() order.
 TEMPLATE_COLUMNS = [
@@ -64,7 +65,7 @@ WITH customers AS (
     SELECT i.commercial_partner_id AS id,
            SUM(""" + revenue_amount_sql('i') + """)
                FILTER (WHERE i.date_invoice >= %(date_from)s) AS revenue,
-           MAX(i.date_invoice) AS last_date
+           MAX(i.date_invoice) FILTER (WHERE i.type = '""" + PURCHASE_INVOICE_TYPE + """') AS last_date
       FROM account_invoice i
      WHERE i.company_id = %(company)s AND """ + revenue_invoices_sql('i') + """
        AND i.date_invoice <= %(today)s

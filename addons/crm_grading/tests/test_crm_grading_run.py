@@ -19,13 +19,15 @@ Pareto, total of positive revenue 10600; "above" = revenue of customers ranked s
   C3, C4 above 7500 70.75% -> A both  C9  above 10500 99.06% -> C
   (one by one, the second of the tie would start at 80.19% and be B: ties share the grade)
   C6, C8, C7: no positive revenue -> D
-RFM over the 9 customers with an order or invoice (score = 1 + 5 * (rank - 1) // 9, ranked
-worst first, ties share the lowest rank):
-  recency days: C8 400, C9 300, C5 200, C3 100, C4 100, C6 60, C2 20, C1 10, C10 2
-     -> R: C8 1, C9 1, C5 2, C3 2, C4 2, C6 3, C2 4, C1 4, C10 5
+RFM over the 8 customers with an order or invoice (a refund is no purchase: C6, with only a
+refund, is not scored; score = 1 + 5 * (rank - 1) // 8, ranked worst first, ties share the lowest
+rank):
+  recency days: C8 400, C9 300, C5 200, C3 100, C4 100, C2 50 (its refund 20 days ago is no
+  purchase), C1 10, C10 2
+     -> R: C8 1, C9 1, C5 2, C3 2, C4 2, C2 4, C1 4, C10 5
   orders in period: C1 2, C10 1, others 0 -> F: C1 5, C10 4, others 1
-  revenue: C6 -200, C8 0, C9 100, C5 300, C10 700, C3 1000, C4 1000, C2 2500, C1 5000
-     -> M: C6 1, C8 1, C9 2, C5 2, C10 3, C3 3, C4 3, C2 4, C1 5
+  revenue: C8 0, C9 100, C5 300, C10 700, C3 1000, C4 1000, C2 2500, C1 5000
+     -> M: C8 1, C9 1, C5 2, C10 2, C3 3, C4 3, C2 4, C1 5
 RFM rules of the default policy: total >= 13 A, >= 10 B, >= 6 C, otherwise D.
 """
 from dateutil.relativedelta import relativedelta
@@ -36,8 +38,8 @@ from .common import GradingCase
 
 PARETO = {'C1': 'A', 'C2': 'A', 'C3': 'A', 'C4': 'A', 'C10': 'B', 'C5': 'C', 'C9': 'C',
           'C6': 'D', 'C8': 'D', 'C7': 'D'}
-RFM = {'C1': '455', 'C2': '414', 'C3': '213', 'C4': '213', 'C10': '543', 'C5': '212',
-       'C9': '112', 'C6': '311', 'C8': '111', 'C7': False}
+RFM = {'C1': '455', 'C2': '414', 'C3': '213', 'C4': '213', 'C10': '542', 'C5': '212',
+       'C9': '111', 'C6': False, 'C8': '111', 'C7': False}
 RFM_GRADES = {'C1': 'A', 'C2': 'C', 'C3': 'C', 'C4': 'C', 'C10': 'B', 'C5': 'D', 'C9': 'D',
               'C6': 'D', 'C8': 'D', 'C7': 'D'}
 VALUES = {'C1': 5000, 'C2': 2500, 'C3': 1000, 'C4': 1000, 'C10': 700, 'C5': 300, 'C9': 100,
@@ -108,6 +110,7 @@ class TestCrmGradingRun(GradingDataCase):
         self.assertIn('Grade A.', text)
         self.assertIn('no revenue in the period', self.customers['C6'].grade_explanation)
         self.assertIn('has no order or invoice', self.customers['C7'].grade_explanation)
+        self.assertIn('has no order or invoice', self.customers['C6'].grade_explanation)
 
     def test_second_run_changes_nothing(self):
         self.run_policy()
@@ -161,7 +164,7 @@ class TestCrmGradingRun(GradingDataCase):
         self.assertIn('Grade A locked by a sales manager until %s: Strategic account'
                       % self.day(30), c9.grade_explanation)
         self.assertFalse(c9.grade_history_ids)
-        self.assertEqual(c9.rfm_score, '112')
+        self.assertEqual(c9.rfm_score, '111')
         # The expired lock is released and C5 graded as usual, with a history row A -> C.
         self.assertEqual(c5.grade_id, self.grade_c)
         self.assertFalse(c5.grade_locked)
