@@ -157,7 +157,8 @@ class CrmServiceTicket(models.Model):
 
         Only the tickets whose status changes, or that are at risk or breached beyond their
         last escalation, are written. Each of the latter gets one activity for the team
-        leader (the assignee when the team has no leader) and one message in the chatter,
+        leader (the assignee when the team has no leader, else the first service manager of
+        the ticket's company: someone always hears of it) and one message in the chatter,
         and its escalation level is remembered, so that no escalation is ever sent twice.
 
         :param now: the reference time (a datetime string), now by default; for tests.
@@ -171,6 +172,7 @@ class CrmServiceTicket(models.Model):
             'model': self._name, 'model_id': self.env['ir.model']._get_id(self._name),
             'type_id': activity_type.id if activity_type else None,
             'subtype_id': self.env.ref('mail.mt_note').id,
+            'manager_group_id': self.env.ref('crm_service.group_service_manager').id,
             'author_id': self.env.user.partner_id.id,
             'risk_summary': texts['at_risk'][0], 'breach_summary': texts['breached'][0],
             'risk_body': texts['at_risk'][1], 'breach_body': texts['breached'][1],
@@ -197,7 +199,7 @@ class CrmServiceTicket(models.Model):
                        write_date = (now() at time zone 'UTC')
                   FROM todo
                  WHERE t.id = todo.id AND (todo.changed OR todo.escalate)
-             RETURNING t.id, t.number, t.name, t.team_id, t.user_id, todo.status,
+             RETURNING t.id, t.number, t.name, t.team_id, t.user_id, t.company_id, todo.status,
                        todo.changed, todo.escalate
             ), activities AS (
                 INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name,
@@ -207,11 +209,19 @@ class CrmServiceTicket(models.Model):
                        %%(type_id)s,
                        CASE u.status WHEN 'at_risk' THEN %%(risk_summary)s
                                      ELSE %%(breach_summary)s END,
-                       %%(today)s, COALESCE(team.leader_id, u.user_id),
+                       %%(today)s, whom.user_id,
                        %%(uid)s, %%(now)s, %%(uid)s, %%(now)s
                   FROM updated u
                   LEFT JOIN crm_service_team team ON team.id = u.team_id
-                 WHERE u.escalate AND COALESCE(team.leader_id, u.user_id) IS NOT NULL
+                  CROSS JOIN LATERAL (
+                      SELECT COALESCE(team.leader_id, u.user_id, (
+                          SELECT MIN(gu.uid)
+                            FROM res_groups_users_rel gu
+                            JOIN res_users ru ON ru.id = gu.uid AND ru.active
+                            JOIN res_company_users_rel cu ON cu.user_id = gu.uid
+                                                         AND cu.cid = u.company_id
+                           WHERE gu.gid = %%(manager_group_id)s)) AS user_id) whom
+                 WHERE u.escalate AND whom.user_id IS NOT NULL
              RETURNING id
             ), messages AS (
                 INSERT INTO mail_message (model, res_id, record_name, body, message_type,

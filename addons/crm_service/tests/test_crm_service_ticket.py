@@ -142,6 +142,21 @@ class TestCrmServiceTicket(ServiceCase):
             [('res_id', '=', ticket.id), ('res_model', '=', 'crm.service.ticket'),
              ('user_id', '=', self.leader.id)]), 2)
 
+    def test_escalation_without_leader_or_assignee_reaches_a_service_manager(self):
+        team = self.env['crm.service.team'].create({
+            'name': 'Svc Leaderless', 'tz': 'UTC', 'resource_calendar_id': self.calendar.id})
+        ticket = self.make_ticket(self.contact, team_id=team.id)
+        self.assertFalse(ticket.user_id)
+        managers = self.env.ref('crm_service.group_service_manager').users.filtered(
+            lambda user: self.company in user.company_ids)
+        self.assertIn(self.manager, managers)
+        self.Ticket._cron_update_sla(now=MONDAY_LATE)
+        self.assertEqual(self.activities(ticket).user_id, managers.sorted('id')[0])
+        # with an assignee, the assignee hears of it
+        assigned = self.make_ticket(self.contact, team_id=team.id, user_id=self.agent2.id)
+        self.Ticket._cron_update_sla(now=MONDAY_LATE)
+        self.assertEqual(self.activities(assigned).user_id, self.agent2)
+
     def test_job_leaves_closed_tickets(self):
         ticket = self.make_ticket(self.contact)
         ticket.stage_id = self.stage_solved
