@@ -128,3 +128,50 @@ def test_manager_hands_customers_over(odoo_server, browser, odoo_env):
     owners = odoo_env['res.partner'].browse(customer_ids).mapped('user_id')
     assert owners.ids == [to_id], 'the customers are owned by %s, not by ho_to' % (
         owners.mapped('login'))
+
+
+def test_archiving_a_salesperson_opens_their_handover(odoo_server, browser, odoo_env):
+    """admin archives ho_from, who still owns customers: Odoo refuses, and the refusal's
+    button opens a new handover from ho_from, as a resignation, covering their customers."""
+    tag = int(time.time() * 1000)
+    from_id, to_id, customer_ids, _names = prepare(odoo_server.db, tag)
+
+    ui.login(browser, odoo_server.url, MANAGER, MANAGER)
+    # the Settings > Users action: without it, the web client shows the simplified user form
+    users_action = odoo_env.ref('base.action_res_users').id
+    browser.get('%s/web#id=%d&model=res.users&view_type=form&action=%d'
+                % (odoo_server.url, from_id, users_action))
+    ui.wait_for(browser, FORM + '.o_form_readonly')
+    ui.wait_loaded(browser)
+    # Odoo 11 renders buttons without their name: the archive button holds the active field
+    active = ui.wait_for(browser, FORM + ' .oe_button_box [name="active"]')
+    ui.click(browser, active.find_element(By.XPATH, 'ancestor::button[1]'))
+    ui.wait_idle(browser)
+    _title, text = ui.dialog_text(browser, '.modal .o_dialog_warning')
+    assert USERS['ho_from'] in text, 'the refusal does not name the user: %r' % text
+    ui.click(browser, ui.wait_for(browser, '.modal .modal-footer .btn-primary'))
+    ui.wait_for(browser, FORM + '.o_form_editable')
+    ui.wait_loaded(browser)
+    giver = ui.wait_for(browser, FORM + ' .o_field_widget[name="from_user_id"] input') \
+        .get_attribute('value')
+    assert giver == USERS['ho_from'], 'the new handover is from %r, not ho_from' % giver
+    reason = ui.wait_for(browser, FORM + ' select[name="reason"]').get_attribute('value')
+    assert reason == '"resignation"', 'the reason is %r, not resignation' % reason
+    preview = ui.field_text(browser, 'preview_customer_count')
+    assert preview == '2', 'the preview counts %r customers of the giver, expected 2' % preview
+    set_many2one(browser, 'to_user_id', USERS['ho_to'])
+    ui.click(browser, ui.wait_for(browser, '.o_control_panel .o_form_button_save'))
+    ui.wait_for(browser, FORM + '.o_form_readonly')
+    ui.wait_loaded(browser)
+
+    odoo_env.cr.rollback()  # a new snapshot: see what the browser committed
+    odoo_env.clear()
+    assert odoo_env['res.users'].browse(from_id).active, 'the refusal archived the user'
+    handover = odoo_env['crm.customer.handover'].search(
+        [('line_ids.partner_id', 'in', customer_ids)])
+    assert len(handover) == 1 and handover.state == 'draft', handover.mapped('state')
+    assert (handover.from_user_id.id, handover.to_user_id.id) == (from_id, to_id)
+    assert handover.reason == 'resignation' and handover.move_co_ownerships
+    assert sorted(handover.line_ids.mapped('partner_id').ids) == sorted(customer_ids)
+    with demo.committed_env(odoo_server.db) as env:
+        env['crm.customer.handover'].browse(handover.id).unlink()

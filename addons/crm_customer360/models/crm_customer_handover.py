@@ -144,8 +144,11 @@ class CrmCustomerHandover(models.Model):
         """A handover created without lines covers every customer the giver owns; unless
         told otherwise, a giver who leaves (resignation, role change) hands over their
         co-ownerships too."""
-        if 'move_co_ownerships' not in vals:
-            vals = dict(vals, move_co_ownerships=vals.get('reason') in LEAVING_REASONS)
+        co_ownerships_given = 'move_co_ownerships' in vals
+        # the giver and the reason may come as defaults (the action of an archiving refusal)
+        vals = self._add_missing_default_values(vals)
+        if not co_ownerships_given:
+            vals['move_co_ownerships'] = vals.get('reason') in LEAVING_REASONS
         if not vals.get('line_ids') and vals.get('from_user_id'):
             customers = self._default_customers(self.env['res.users'].browse(
                 vals['from_user_id']))

@@ -2,7 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Users who leave: their customers must be handed over before they are archived."""
 from odoo import _, api, models
-from odoo.exceptions import UserError
+
+from ..exceptions import HandoverRequired
 
 
 class ResUsers(models.Model):
@@ -22,8 +23,16 @@ class ResUsers(models.Model):
             [('user_id', 'in', self.ids), ('customer', '=', True), ('parent_id', '=', False)],
             ['user_id'], ['user_id'])
         owners = [(d['user_id'][1], d['user_id_count']) for d in data if d['user_id_count']]
-        if owners:
-            raise UserError(_(
-                "These users still own customers: %s. Create a handover (Sales > Handovers) "
-                "to give their customers to someone else before archiving them.") % ', '.join(
-                _("%s (%d customers)") % (name, count) for name, count in owners))
+        if not owners:
+            return
+        message = _(
+            "These users still own customers: %s. Create a handover (Sales > Handovers) "
+            "to give their customers to someone else before archiving them.") % ', '.join(
+            _("%s (%d customers)") % (name, count) for name, count in owners)
+        if len(data) == 1:
+            # The button opens a new handover from this user, as a resignation.
+            action = self.env.ref('crm_customer360.crm_customer_handover_action_leaving')
+            raise HandoverRequired(message, '%d&active_id=%d' % (
+                action.id, data[0]['user_id'][0]), _("Hand Over Their Customers"))
+        action = self.env.ref('crm_customer360.crm_customer_handover_action')
+        raise HandoverRequired(message, action.id, _("Open the Handovers"))

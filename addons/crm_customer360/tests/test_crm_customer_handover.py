@@ -4,7 +4,8 @@
 from unittest.mock import patch
 
 from odoo import SUPERUSER_ID, api
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, RedirectWarning, UserError, ValidationError
+from odoo.tools.safe_eval import safe_eval
 
 from .common import ConcurrencyCase, Customer360Case
 
@@ -263,13 +264,42 @@ class TestCrmCustomerHandover(HandoverCase):
         self.assertEqual(self.customer_a.user_id, self.giver)
 
     def test_archiving_owner_refused_until_handed_over(self):
-        with self.assertRaises(UserError) as ctx, self.env.cr.savepoint():
+        with self.assertRaises(RedirectWarning) as ctx, self.env.cr.savepoint():
             self.giver.active = False
-        self.assertIn('2', ctx.exception.name)
-        self.assertIn('handover', ctx.exception.name)
-        self.new_handover().sudo(self.manager).action_confirm()
+        # a UserError (not logged as a server error) that the web client shows as a
+        # RedirectWarning: a dialog with a button to the action
+        self.assertIsInstance(ctx.exception, UserError)
+        message, target, button = ctx.exception.args
+        self.assertEqual(ctx.exception.name, message)
+        self.assertIn('C360_Ho_Giver (2 customers)', message)
+        self.assertIn('handover', message)
+        self.assertEqual(button, 'Hand Over Their Customers')
+        # the button opens a new handover from the giver, as a resignation
+        action = self.env.ref('crm_customer360.crm_customer_handover_action_leaving')
+        self.assertEqual(target, '%d&active_id=%d' % (action.id, self.giver.id))
+        context = safe_eval(action.context, {'active_id': self.giver.id})
+        self.assertEqual(context, {'default_from_user_id': self.giver.id,
+                                   'default_reason': 'resignation'})
+        self.assertTrue(self.giver.active)
+        handover = self.Handover.sudo(self.manager).with_context(context).create(
+            {'to_user_id': self.receiver.id})
+        self.assertEqual(handover.line_ids.mapped('partner_id'),
+                         self.customer_a | self.customer_b)
+        self.assertTrue(handover.move_co_ownerships)
+        handover.action_confirm()
+        self.assertEqual(self.customer_c.co_owner_ids, self.receiver)
         self.giver.active = False
         self.assertFalse(self.giver.active)
+
+    def test_archiving_several_owners_opens_the_handovers(self):
+        self.customer_c.user_id = self.receiver
+        with self.assertRaises(RedirectWarning) as ctx, self.env.cr.savepoint():
+            (self.giver | self.receiver).write({'active': False})
+        message, target, _button = ctx.exception.args
+        self.assertIn('C360_Ho_Giver (2 customers)', message)
+        self.assertIn('C360_Ho_Receiver (1 customers)', message)
+        self.assertEqual(target, self.env.ref('crm_customer360.crm_customer_handover_action').id)
+        self.assertTrue(self.giver.active and self.receiver.active)
 
 
 class TestCrmCustomerHandoverConcurrency(ConcurrencyCase):
