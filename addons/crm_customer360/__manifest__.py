@@ -36,6 +36,7 @@
         "views/res_partner_ownership_views.xml",
         "views/crm_customer_handover_views.xml",
         "views/res_partner_pool_views.xml",
+        "views/crm_customer_owner_change_views.xml",
         "views/res_partner_duplicate_views.xml",
         "views/res_config_settings_views.xml",
         "views/crm_customer_merge_log_views.xml",

@@ -333,6 +333,29 @@ def type_into(browser, name, text, warning=False, within='.o_content .o_form_vie
     return dialog_text(browser, '.modal .o_dialog_warning')
 
 
+def set_many2one(browser, name, text, within='.o_content .o_form_view'):
+    """Type `text` in the many2one field `name` of the form part `within` and pick the
+    exact match in its drop-down."""
+    field = wait_for(browser, within + ' .o_field_widget[name="%s"] input' % name)
+    field.clear()
+    field.send_keys(text)
+
+    def item(driver):
+        for link in driver.find_elements(By.CSS_SELECTOR, 'ul.ui-autocomplete li a'):
+            try:
+                if link.is_displayed() and link.text.strip() == text:
+                    return link
+            except StaleElementReferenceException:
+                return False
+        return False
+    try:
+        link = WebDriverWait(browser, TIMEOUT).until(item)
+    except TimeoutException:
+        raise AssertionError('no %r in the drop-down of %s' % (text, name)) from None
+    click(browser, link)
+    wait_loaded(browser)
+
+
 def dialog_text(browser, selector='.modal', timeout=TIMEOUT):
     """Wait for the dialog whose body shows `selector` and return its (title, text)."""
     body = wait_for(browser, selector, timeout)

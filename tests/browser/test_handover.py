@@ -7,7 +7,6 @@ fields, buttons and states by their technical names, never by their labels.
 """
 import time
 
-from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -45,28 +44,6 @@ def prepare(db, tag):
         return users['ho_from'].id, users['ho_to'].id, customers.ids, customers.mapped('name')
 
 
-def set_many2one(browser, name, text):
-    """Type `text` in the many2one field `name` of the form and pick the exact match."""
-    field = ui.wait_for(browser, FORM + ' .o_field_widget[name="%s"] input' % name)
-    field.clear()
-    field.send_keys(text)
-
-    def item(driver):
-        for link in driver.find_elements(By.CSS_SELECTOR, 'ul.ui-autocomplete li a'):
-            try:
-                if link.is_displayed() and link.text.strip() == text:
-                    return link
-            except StaleElementReferenceException:
-                return False
-        return False
-    try:
-        link = WebDriverWait(browser, ui.TIMEOUT).until(item)
-    except Exception:
-        raise AssertionError('no %r in the drop-down of %s' % (text, name)) from None
-    ui.click(browser, link)
-    ui.wait_loaded(browser)
-
-
 def statusbar_state(browser):
     """The technical value of the current state in the form's status bar."""
     return ui.wait_for(browser, FORM + ' .o_statusbar_status .btn-primary[data-value]') \
@@ -87,8 +64,8 @@ def test_manager_hands_customers_over(odoo_server, browser, odoo_env):
     ui.click(browser, ui.wait_for(browser, '.o_control_panel .o_list_button_add'))
     ui.wait_for(browser, FORM + '.o_form_editable')
     ui.wait_loaded(browser)
-    set_many2one(browser, 'from_user_id', USERS['ho_from'])
-    set_many2one(browser, 'to_user_id', USERS['ho_to'])
+    ui.set_many2one(browser, 'from_user_id', USERS['ho_from'])
+    ui.set_many2one(browser, 'to_user_id', USERS['ho_to'])
     preview = ui.field_text(browser, 'preview_customer_count')
     assert preview == '2', 'the preview counts %r customers of the giver, expected 2' % preview
     ui.click(browser, ui.wait_for(browser, '.o_control_panel .o_form_button_save'))
@@ -159,7 +136,7 @@ def test_archiving_a_salesperson_opens_their_handover(odoo_server, browser, odoo
     assert reason == '"resignation"', 'the reason is %r, not resignation' % reason
     preview = ui.field_text(browser, 'preview_customer_count')
     assert preview == '2', 'the preview counts %r customers of the giver, expected 2' % preview
-    set_many2one(browser, 'to_user_id', USERS['ho_to'])
+    ui.set_many2one(browser, 'to_user_id', USERS['ho_to'])
     ui.click(browser, ui.wait_for(browser, '.o_control_panel .o_form_button_save'))
     ui.wait_for(browser, FORM + '.o_form_readonly')
     ui.wait_loaded(browser)

@@ -24,3 +24,4 @@ from . import base_partner_merge_dropped
 from . import res_partner_pool
 from . import res_partner_pool_schedule
 from . import res_config_settings_pool
+from . import crm_customer_owner_change
