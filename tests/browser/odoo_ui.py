@@ -198,6 +198,15 @@ def open_menu(browser, xmlid):
     wait_loaded(browser)
 
 
+def open_form(browser, base_url, record, action):
+    """Show `record` in the form view of the window action `action` (a record: without an
+    action, the web client may pick another form, such as the simplified user form)."""
+    browser.get('%s/web#id=%d&model=%s&view_type=form&action=%d'
+                % (base_url, record.id, record._name, action.id))
+    wait_for(browser, '.o_content .o_form_view.o_form_readonly')
+    wait_loaded(browser)
+
+
 def _click_app(browser, app_id):
     """Click the top-bar entry of the app with menu id `app_id`, through "More" if needed."""
     selector = '.oe_application_menu_placeholder a[data-menu="%s"]' % app_id

@@ -114,12 +114,8 @@ def test_archiving_a_salesperson_opens_their_handover(odoo_server, browser, odoo
     from_id, to_id, customer_ids, _names = prepare(odoo_server.db, tag)
 
     ui.login(browser, odoo_server.url, MANAGER, MANAGER)
-    # the Settings > Users action: without it, the web client shows the simplified user form
-    users_action = odoo_env.ref('base.action_res_users').id
-    browser.get('%s/web#id=%d&model=res.users&view_type=form&action=%d'
-                % (odoo_server.url, from_id, users_action))
-    ui.wait_for(browser, FORM + '.o_form_readonly')
-    ui.wait_loaded(browser)
+    ui.open_form(browser, odoo_server.url, odoo_env['res.users'].browse(from_id),
+                 odoo_env.ref('base.action_res_users'))
     # Odoo 11 renders buttons without their name: the archive button holds the active field
     active = ui.wait_for(browser, FORM + ' .oe_button_box [name="active"]')
     ui.click(browser, active.find_element(By.XPATH, 'ancestor::button[1]'))

@@ -49,11 +49,8 @@ def test_manager_changes_owner_with_a_reason(odoo_server, browser, odoo_env):
     reason = 'Customer %s asked for a salesperson in Shenzhen' % tag
 
     ui.login(browser, odoo_server.url, MANAGER, MANAGER)
-    contacts = odoo_env.ref('contacts.action_contacts').id
-    browser.get('%s/web#id=%d&model=res.partner&view_type=form&action=%d'
-                % (odoo_server.url, customer_id, contacts))
-    ui.wait_for(browser, FORM + '.o_form_readonly')
-    ui.wait_loaded(browser)
+    ui.open_form(browser, odoo_server.url, odoo_env['res.partner'].browse(customer_id),
+                 odoo_env.ref('contacts.action_contacts'))
     ui.click_button(browser, button_label(odoo_env, MANAGER, 'Change Owner'))
     ui.wait_for(browser, '.modal .o_form_view')
     ui.set_many2one(browser, 'user_id', RECEIVER[1], within='.modal .o_form_view')

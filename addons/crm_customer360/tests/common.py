@@ -48,6 +48,12 @@ class Customer360Case(SavepointCase):
         return fields.Date.to_string(cls.today + timedelta(days=offset))
 
     @classmethod
+    def make_sales_manager(cls, login):
+        """A sales manager who may also edit partners (as handovers and owner changes need)."""
+        return cls.make_user(login, ['sales_team.group_sale_manager',
+                                     'base.group_partner_manager'])
+
+    @classmethod
     def make_customer(cls, name, **vals):
         values = {'name': name, 'is_company': True, 'customer': True}
         values.update(vals)

@@ -16,8 +16,7 @@ class HandoverCase(Customer360Case):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.manager = cls.make_user('c360_ho_manager', [
-            'sales_team.group_sale_manager', 'base.group_partner_manager'])
+        cls.manager = cls.make_sales_manager('c360_ho_manager')
         cls.giver = cls.make_user('c360_ho_giver', ['sales_team.group_sale_salesman'])
         cls.receiver = cls.make_user('c360_ho_receiver', ['sales_team.group_sale_salesman'])
         cls.receiver2 = cls.make_user('c360_ho_receiver2', ['sales_team.group_sale_salesman'])

@@ -11,8 +11,7 @@ class TestCrmCustomerOwnerChange(Customer360Case):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.manager = cls.make_user('c360_oc_manager', [
-            'sales_team.group_sale_manager', 'base.group_partner_manager'])
+        cls.manager = cls.make_sales_manager('c360_oc_manager')
         cls.alice = cls.make_user('c360_oc_alice', ['sales_team.group_sale_salesman'])
         cls.bob = cls.make_user('c360_oc_bob', ['sales_team.group_sale_salesman'])
         cls.customer = cls.make_customer('C360 OC Alpha', user_id=cls.alice.id)

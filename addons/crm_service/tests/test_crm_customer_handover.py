@@ -8,8 +8,7 @@ from .common import ServiceCase
 class TestCrmCustomerHandover(ServiceCase):
 
     def test_handover_moves_open_tickets(self):
-        sales_manager = self.make_user('svc_ho_manager', [
-            'sales_team.group_sale_manager', 'base.group_partner_manager'])
+        sales_manager = self.make_sales_manager('svc_ho_manager')
         giver = self.make_user('svc_ho_giver', ['sales_team.group_sale_salesman',
                                                 'crm_service.group_service_agent'])
         receiver = self.make_user('svc_ho_receiver', ['sales_team.group_sale_salesman',
@@ -35,8 +34,7 @@ class TestCrmCustomerHandover(ServiceCase):
         self.assertEqual(other_ticket.user_id, giver)
 
     def test_receiver_without_service_rights_gives_tickets_to_the_team(self):
-        sales_manager = self.make_user('svc_ho_manager2', [
-            'sales_team.group_sale_manager', 'base.group_partner_manager'])
+        sales_manager = self.make_sales_manager('svc_ho_manager2')
         giver = self.make_user('svc_ho_giver2', ['sales_team.group_sale_salesman',
                                                  'crm_service.group_service_agent'])
         receiver = self.make_user('svc_ho_seller', ['sales_team.group_sale_salesman'])
