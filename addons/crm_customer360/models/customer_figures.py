@@ -43,6 +43,10 @@ MONETARY_FIGURES = {
     'order_amount', 'pipeline_amount',
 } | {name for name, _first, _last in AGEING_BUCKETS}
 
+# Figures computed from others in _finish_figures, with what they need.
+DERIVED_FIGURES = {'credit_usage': {'receivable_amount'},
+                   'over_credit_limit': {'receivable_amount'}}
+
 # Figures each reader feeds, so that a computation of a few figures skips the other readers.
 OPEN_INVOICE_FIGURES = {'receivable_amount', 'overdue_amount', 'credit_usage',
                         'over_credit_limit'} | {name for name, _first, _last in AGEING_BUCKETS}
@@ -86,10 +90,15 @@ class CustomerFigures(models.AbstractModel):
             entity that has at least one document (used by searches on the figures).
         :param figures: names of the figures needed; ``None`` for all. Readers that feed none
             of them are skipped, and the others may do less (a search needs one figure).
-        :return: dict ``{commercial_partner_id: {figure: value}}``; dates are strings.
+        :return: dict ``{commercial_partner_id: {figure: value}}``; dates are strings. With
+            ``figures``, only those are right: the others keep their empty value.
         """
         ctx = self._figure_context(commercial_ids)
         ctx['wanted'] = set(figures) if figures else None
+        # What is converted and rounded: a search over every customer needs one figure of
+        # the many a reader's query returns, and rounding them all took most of its time.
+        ctx['kept'] = None if not figures else set(figures).union(
+            *[DERIVED_FIGURES.get(name, ()) for name in figures])
         defaults = self._figure_defaults()
         # raw[figure][(partner_id, company_id)] = value, converted below
         raw = defaultdict(dict)
@@ -101,6 +110,8 @@ class CustomerFigures(models.AbstractModel):
         for figure, values in raw.items():
             if figure.startswith('_'):
                 continue  # intermediate values, used by _finish_figures
+            if ctx['kept'] is not None and figure not in ctx['kept']:
+                continue
             for (partner_id, company_id), value in values.items():
                 row = result.setdefault(partner_id, dict(defaults))
                 if figure in MONETARY_FIGURES:
@@ -346,9 +357,10 @@ class CustomerFigures(models.AbstractModel):
                 derived[partner_id][name] = (
                     max(derived[partner_id][name], value) if name == '_credit_limit'
                     else derived[partner_id][name] + value)
+        monetary = MONETARY_FIGURES if ctx['kept'] is None else MONETARY_FIGURES & ctx['kept']
         for partner_id, row in result.items():
             row['figures_currency_id'] = ctx['currency_id']
-            for name in MONETARY_FIGURES:
+            for name in monetary:
                 row[name] = float_round(row[name], precision_rounding=ctx['rounding'])
             extra = derived.get(partner_id)
             if not extra:
