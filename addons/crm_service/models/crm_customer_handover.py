@@ -1,6 +1,7 @@
 # Copyright 2026 CRM Customer 360 contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""A handover also moves the departing salesperson's open tickets on the customers."""
+"""A handover also moves the departing salesperson's open tickets on the customers; on a
+resignation, their other open tickets go back to their teams."""
 from odoo import _, api, fields, models
 
 AGENT_GROUP = 'crm_service.group_service_agent'
@@ -10,6 +11,10 @@ class CrmCustomerHandover(models.Model):
     _inherit = 'crm.customer.handover'
 
     preview_ticket_count = fields.Integer('Open Tickets', compute='_compute_preview')
+    preview_leaver_ticket_count = fields.Integer(
+        'Other Open Tickets', compute='_compute_preview_leaver_ticket_count',
+        help="On a resignation, the giver's open tickets on other customers go back to their "
+             "teams' assignment, so that none is left with someone who has gone.")
     ticket_receivers_not_agents = fields.Char(
         'Receivers Without Service Rights', compute='_compute_ticket_receivers_not_agents',
         help="Receivers who are not service agents: the open tickets they would get go back "
@@ -27,6 +32,45 @@ class CrmCustomerHandover(models.Model):
             handover.ticket_receivers_not_agents = ', '.join(
                 receivers.filtered(lambda user: not user.has_group(AGENT_GROUP)).mapped('name'))
 
+    @api.depends('from_user_id', 'reason', 'line_ids.partner_id', 'state')
+    def _compute_preview_leaver_ticket_count(self):
+        Ticket = self.env['crm.service.ticket'].sudo()
+        for handover in self:
+            count = 0
+            if handover.reason == 'resignation' and handover.from_user_id:
+                partners = handover.line_ids.mapped('partner_id')
+                if not partners and handover.state == 'draft':
+                    partners = self._default_customers(handover.from_user_id)
+                count = Ticket.search_count(handover._leaver_ticket_domain(partners))
+            handover.preview_leaver_ticket_count = count
+
+    @api.multi
+    def _leaver_ticket_domain(self, partners):
+        """The giver's open tickets on customers other than ``partners``."""
+        self.ensure_one()
+        return [('user_id', '=', self.from_user_id.id), ('is_closed', '=', False),
+                ('commercial_partner_id', 'not in', partners.ids)]
+
+    @api.multi
+    def _handover_movers(self):
+        """On a resignation, after the documents: the giver's other open tickets."""
+        movers = super()._handover_movers()
+        if self.reason == 'resignation':
+            movers.append(self._handover_release_leaver_tickets)
+        return movers
+
+    @api.multi
+    def _handover_release_leaver_tickets(self, lines_by_receiver):
+        """Give the giver's open tickets on other customers back to their teams."""
+        partners = self.env['res.partner']
+        for lines in lines_by_receiver.values():
+            partners |= lines.mapped('partner_id')
+        tickets = self.env['crm.service.ticket'].search(self._leaver_ticket_domain(partners))
+        self._handover_tickets_to_teams(tickets, _(
+            "%s has left the company: the ticket goes back to the team.")
+            % self.from_user_id.name)
+        return None
+
     @api.model
     def _handover_document_domains(self, user, partners):
         """Open tickets (not in a closing stage) assigned to ``user`` on the customers."""
@@ -42,14 +86,15 @@ class CrmCustomerHandover(models.Model):
         otherwise each goes back to its team's assignment, never to the giver."""
         if records._name == 'crm.service.ticket' and records \
                 and not receiver.has_group(AGENT_GROUP):
-            return self._handover_tickets_to_teams(records, receiver)
+            return self._handover_tickets_to_teams(records, _(
+                "%s, who receives this customer, is not a service agent: the ticket goes "
+                "back to the team.") % receiver.name)
         return super()._handover_reassign(records, receiver)
 
     @api.multi
-    def _handover_tickets_to_teams(self, tickets, receiver):
-        """Assign ``tickets`` by their team's method (unassigned when manual), with a note."""
-        note = _("%s, who receives this customer, is not a service agent: the ticket goes "
-                 "back to the team.") % receiver.name
+    def _handover_tickets_to_teams(self, tickets, note):
+        """Assign ``tickets`` by their team's method (unassigned when manual, never to the
+        giver) and post ``note`` on each."""
         for ticket in tickets.sorted('id'):  # the oldest request first
             user = ticket.team_id._assign_user() if ticket.team_id else ticket.user_id.browse()
             if user == self.from_user_id:

@@ -57,3 +57,31 @@ class TestCrmCustomerHandover(ServiceCase):
         self.assertEqual(second.user_id, self.leader)
         self.assertFalse(third.user_id)
         self.assertIn('is not a service agent', first.message_ids[0].body)
+
+    def test_resignation_gives_other_tickets_back_to_their_teams(self):
+        sales_manager = self.make_sales_manager('svc_ho_manager3')
+        giver = self.make_user('svc_ho_leaver', ['sales_team.group_sale_salesman',
+                                                 'crm_service.group_service_agent'])
+        receiver = self.make_user('svc_ho_heir', ['sales_team.group_sale_salesman',
+                                                  'crm_service.group_service_agent'])
+        self.customer.user_id = giver
+        self.team.assignment_method = 'round_robin'
+        own = self.make_ticket(self.contact, user_id=giver.id)
+        other = self.make_ticket(self.customer_c, user_id=giver.id)
+        closed = self.make_ticket(self.customer_c, user_id=giver.id)
+        closed.stage_id = self.stage_solved
+        rebalancing = self.env['crm.customer.handover'].sudo(sales_manager).create({
+            'from_user_id': giver.id, 'to_user_id': receiver.id, 'reason': 'rebalancing'})
+        self.assertEqual(rebalancing.preview_leaver_ticket_count, 0)
+        handover = self.env['crm.customer.handover'].sudo(sales_manager).create({
+            'from_user_id': giver.id, 'to_user_id': receiver.id, 'reason': 'resignation'})
+        # the ticket on the handed-over customer moves with it; the other one is counted
+        self.assertEqual(handover.preview_ticket_count, 1)
+        self.assertEqual(handover.preview_leaver_ticket_count, 1)
+        rebalancing.sudo(sales_manager).action_cancel()
+        handover.sudo(sales_manager).action_confirm()
+        self.assertEqual(own.user_id, receiver)
+        # round robin over the members in id order (leader, agent): the leader is next
+        self.assertEqual(other.user_id, self.leader)
+        self.assertIn('Svc_Ho_Leaver has left the company', other.message_ids[0].body)
+        self.assertEqual(closed.user_id, giver)
