@@ -87,9 +87,7 @@ class CrmCustomerHandover(models.Model):
         A few counting queries per handover, whatever the number of customers.
         """
         for handover in self:
-            partners = handover.line_ids.mapped('partner_id')
-            if not partners and handover.from_user_id and handover.state == 'draft':
-                partners = self._default_customers(handover.from_user_id)
+            partners = handover._preview_partners()
             counts = handover.sudo()._handover_counts(handover.from_user_id, partners)
             handover.preview_customer_count = len(partners)
             for model, field in self._preview_count_fields().items():
@@ -97,6 +95,16 @@ class CrmCustomerHandover(models.Model):
             handover.preview_co_owner_count = (
                 handover._co_ownerships_elsewhere(partners)
                 if handover.move_co_ownerships else 0)
+
+    @api.multi
+    def _preview_partners(self):
+        """The customers a confirmation would move: the lines', or with no lines yet, what
+        the default lines would hold."""
+        self.ensure_one()
+        partners = self.line_ids.mapped('partner_id')
+        if not partners and self.from_user_id and self.state == 'draft':
+            partners = self._default_customers(self.from_user_id)
+        return partners
 
     @api.model
     def _preview_count_fields(self):

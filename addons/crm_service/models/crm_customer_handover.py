@@ -38,10 +38,8 @@ class CrmCustomerHandover(models.Model):
         for handover in self:
             count = 0
             if handover.reason == 'resignation' and handover.from_user_id:
-                partners = handover.line_ids.mapped('partner_id')
-                if not partners and handover.state == 'draft':
-                    partners = self._default_customers(handover.from_user_id)
-                count = Ticket.search_count(handover._leaver_ticket_domain(partners))
+                count = Ticket.search_count(
+                    handover._leaver_ticket_domain(handover._preview_partners()))
             handover.preview_leaver_ticket_count = count
 
     @api.multi
