@@ -22,9 +22,10 @@ revenue <= 0 gives D.
 
 RFM scores (customers with at least one confirmed order or posted invoice, ever; a refund is no
 purchase: it lowers the revenue only): recency is the days since the last order or invoice,
-frequency the confirmed orders in the period, monetary the revenue. Each is scored 1 + floor(5 x (rank - 1) / n) over the customers ranked worst first
-(oldest, fewest orders, least revenue), i.e. quintiles like ntile(5) but equal values share a
-score. 5 is best: the most recent, most frequent, highest revenue.
+frequency the confirmed orders in the period, monetary the revenue. Each is scored
+1 + floor(5 x (rank - 1) / n) over the customers ranked worst first (oldest, fewest orders,
+least revenue), i.e. quintiles like ntile(5) but equal values share a score. 5 is best: the
+most recent, most frequent, highest revenue.
 """
 import re
 
@@ -65,7 +66,8 @@ WITH customers AS (
     SELECT i.commercial_partner_id AS id,
            SUM(""" + revenue_amount_sql('i') + """)
                FILTER (WHERE i.date_invoice >= %(date_from)s) AS revenue,
-           MAX(i.date_invoice) FILTER (WHERE i.type = '""" + PURCHASE_INVOICE_TYPE + """') AS last_date
+           MAX(i.date_invoice)
+               FILTER (WHERE i.type = '""" + PURCHASE_INVOICE_TYPE + """') AS last_date
       FROM account_invoice i
      WHERE i.company_id = %(company)s AND """ + revenue_invoices_sql('i') + """
        AND i.date_invoice <= %(today)s

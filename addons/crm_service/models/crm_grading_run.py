@@ -11,9 +11,5 @@ class CrmGradingRun(models.Model):
     @api.model
     def _grades_changed(self, partners):
         super()._grades_changed(partners)
-        # The run grades commercial entities: their ids are the tickets' customers. Searched
-        # by id, not through the partners' records: a first run changes 100,000 grades,
-        # and reading that many partners would take gigabytes.
-        tickets = self.env['crm.service.ticket'].sudo().search([
-            ('commercial_partner_id', 'in', partners.ids), ('is_closed', '=', False)])
-        tickets._sla_apply()
+        # The run grades commercial entities: their ids are the tickets' customers.
+        self.env['crm.service.ticket']._sla_apply_for_customers(partners.ids)

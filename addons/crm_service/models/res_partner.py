@@ -84,10 +84,8 @@ class ResPartner(models.Model):
     @api.multi
     def _service_grade_changed(self):
         """A new grade changes the SLA of the customer's open tickets."""
-        tickets = self.env['crm.service.ticket'].sudo().search([
-            ('commercial_partner_id', 'in', self.mapped('commercial_partner_id').ids),
-            ('is_closed', '=', False)])
-        tickets._sla_apply()
+        self.env['crm.service.ticket']._sla_apply_for_customers(
+            self.mapped('commercial_partner_id').ids)
 
     @api.multi
     def action_open_service_tickets(self):
