@@ -1,11 +1,15 @@
 # The project's commands; scripts/ does the work. See README.md.
-.PHONY: demo test bench pot
+.PHONY: demo test quick-test bench pot
 
 demo:
 	@bash scripts/demo.sh
 
 test:
 	@bash scripts/test.sh $(ARGS)
+
+# Developer loop: update the addons in place in the test database and run ARGS with pytest.
+quick-test:
+	@bash scripts/quick-test.sh $(ARGS)
 
 bench:
 	@bash scripts/bench.sh

@@ -2,16 +2,17 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Every portal route of the tickets, for the user's own tickets and for another company's.
 
-HTTP requests through `ServiceHttpCase` (see http_case.py): the data is built and read back
-on the requests' cursor, with `server_env`.
+HTTP requests through `C360HttpCase` (crm_customer360/tests/http_case.py): the data is built
+and read back on the requests' cursor, with `server_env`.
 """
 import re
 
-from .http_case import ServiceHttpCase
+from odoo.addons.crm_customer360.tests.http_case import C360HttpCase
+
 from .portal_common import FOREIGN_LOGIN, PORTAL_LOGIN, make_portal_world
 
 
-class TestPortalRoutes(ServiceHttpCase):
+class TestPortalRoutes(C360HttpCase):
 
     def setUp(self):
         super().setUp()

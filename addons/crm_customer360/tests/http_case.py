@@ -3,7 +3,7 @@
 """HttpCase that runs under pytest-odoo as well as under Odoo's own test runner.
 
 Odoo 11's HttpCase sends its requests to a server on ``http_port`` that ``odoo-bin
---test-enable`` starts; pytest-odoo starts none. `ServiceHttpCase` starts one HTTP thread in
+--test-enable`` starts; pytest-odoo starts none. `C360HttpCase` starts one HTTP thread in
 the test process when nothing serves (once, on a free port) and sends its requests there.
 
 Odoo 11 serves the requests of an HttpCase on the registry's *test cursor*, another
@@ -58,7 +58,7 @@ def http_port():
     return _SERVER['port']
 
 
-class ServiceHttpCase(common.HttpCase):
+class C360HttpCase(common.HttpCase):
     """HttpCase whose requests reach a server in this process; see the module docstring."""
 
     @classmethod
