@@ -1,0 +1,36 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Access checks shared by the addons' public methods (see SECURITY.md).
+
+Any logged-in user, portal included, can call a public model method over RPC with any
+arguments: a public method that is not plain ORM checks the caller's rights with these.
+"""
+from odoo import SUPERUSER_ID, _
+from odoo.exceptions import AccessError
+
+
+def require_superuser(env):
+    """Refuse every caller but the superuser: for hooks that must keep a public name, such as
+    ``init`` (which the server calls on install and update as the superuser)."""
+    if env.uid != SUPERUSER_ID:
+        raise AccessError(_("Only the server itself may run this operation."))
+
+
+def require_group(env, xmlid, message=None):
+    """Refuse callers outside the group ``xmlid`` (the superuser always passes).
+
+    :param message: the translated refusal; by default one naming the group
+    """
+    if env.uid == SUPERUSER_ID or env.user.has_group(xmlid):
+        return
+    if message is None:
+        group = env.ref(xmlid).sudo()
+        message = _("This operation is reserved to the group %(group)s.") % {
+            'group': group.full_name}
+    raise AccessError(message)
+
+
+def require_internal_user(env):
+    """Refuse portal and public users: the operation serves employees only."""
+    if env.uid != SUPERUSER_ID and env.user.share:
+        raise AccessError(_("This operation is not available on the customer portal."))
