@@ -1,14 +1,22 @@
 # The project's commands; scripts/ does the work. See README.md.
-.PHONY: demo test quick-test bench pot
+.PHONY: demo serve test quick-test bench pot
 
 demo:
 	@bash scripts/demo.sh
+
+# The demo database served as in production: prefork workers and the job runner.
+serve:
+	@bash scripts/serve.sh
 
 test:
 	@bash scripts/test.sh $(ARGS)
 
 # Developer loop: update the addons in place in the test database and run ARGS with pytest.
-quick-test:
+quick-# The demo database served as in production: prefork workers and the job runner.
+serve:
+	@bash scripts/serve.sh
+
+test:
 	@bash scripts/quick-test.sh $(ARGS)
 
 bench:

@@ -15,7 +15,7 @@ source "$(dirname "$0")/lib.sh"
 SCALE=${SCALE:-small}
 SEED=${BENCH_SEED:-42}
 case "$SCALE" in small|large|tiny) ;; *) die "SCALE must be small or large (not '$SCALE')" ;; esac
-setup_all
+setup_all test
 ADDONS=$(repo_addons)
 [ -n "$ADDONS" ] || die "no addon found under $ROOT/addons"
 # The host installs no chart of accounts on a company without a country: the benchmark needs
