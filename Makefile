@@ -12,11 +12,7 @@ test:
 	@bash scripts/test.sh $(ARGS)
 
 # Developer loop: update the addons in place in the test database and run ARGS with pytest.
-quick-# The demo database served as in production: prefork workers and the job runner.
-serve:
-	@bash scripts/serve.sh
-
-test:
+quick-test:
 	@bash scripts/quick-test.sh $(ARGS)
 
 bench:
