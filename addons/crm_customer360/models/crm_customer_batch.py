@@ -43,6 +43,8 @@ _logger = logging.getLogger(__name__)
 CHUNK_SIZE = 1000
 # The queue_job channel of every chunk and finishing job (capacity set in odoo-prod.conf).
 CHANNEL = 'root.crm_customer'
+# A chunk whose job has not moved for this long while nobody holds it is queued again.
+STALL_MINUTES = 10
 
 
 class CrmCustomerBatch(models.Model):
@@ -244,12 +246,16 @@ class CrmCustomerBatch(models.Model):
     # Supervision
     # ------------------------------------------------------------------
     @api.model
-    def _cron_requeue_stalled(self, minutes=10):
+    def _cron_requeue_stalled(self, minutes=None):
         """Scheduled: queue again the chunks of running runs that nobody works on and whose
-        job has not moved for ``minutes`` (a worker killed mid-chunk leaves its job
-        "started" for ever, and queue_job 11.0 does not requeue those), and the finishing
-        job of runs that lost theirs. A chunk being run holds its row lock, so a chunk whose
-        lock can be taken is not being run."""
+        job has not moved for ``minutes`` (system parameter
+        ``crm_customer360.batch_stall_minutes``, 10 by default): a worker killed mid-chunk
+        leaves its job "started" for ever, and queue_job 11.0 does not requeue those. Same
+        for the finishing job of runs that lost theirs. A chunk being run holds its row
+        lock, so a chunk whose lock can be taken is not being run."""
+        if minutes is None:
+            minutes = float(self.env['ir.config_parameter'].sudo().get_param(
+                'crm_customer360.batch_stall_minutes', STALL_MINUTES))
         limit = fields.Datetime.to_string(
             fields.Datetime.from_string(fields.Datetime.now()) - timedelta(minutes=minutes))
         self.env.cr.execute("""
