@@ -16,6 +16,7 @@ from . import crm_customer_handover
 from . import crm_customer_handover_movers
 from . import crm_customer_handover_sql
 from . import crm_customer_handover_line
+from . import crm_customer_handover_batch
 from . import res_users
 from . import crm_customer_merge_log
 from . import res_partner_merge
@@ -27,3 +28,4 @@ from . import res_config_settings_pool
 from . import crm_customer_owner_change
 from . import crm_customer_batch
 from . import crm_customer_batch_chunk
+from . import res_config_settings_batch

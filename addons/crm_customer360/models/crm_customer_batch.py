@@ -39,8 +39,10 @@ from odoo.addons.queue_job.job import job
 _logger = logging.getLogger(__name__)
 
 # Customers (or other records) per chunk: a chunk must end well within Odoo's default
-# limit_time_real (120 s) and limit_time_cpu (60 s) on a busy server.
+# limit_time_real (120 s) and limit_time_cpu (60 s) on a busy server. Setting in Sales >
+# Settings (system parameter CHUNK_SIZE_PARAM).
 CHUNK_SIZE = 1000
+CHUNK_SIZE_PARAM = 'crm_customer360.batch_chunk_size'
 # The queue_job channel of every chunk and finishing job (capacity set in odoo-prod.conf).
 CHANNEL = 'root.crm_customer'
 # A chunk whose job has not moved for this long while nobody holds it is queued again.
@@ -135,10 +137,13 @@ class CrmCustomerBatch(models.Model):
             ``(batch, totals)``, where ``totals`` sums the dicts the chunks returned; it
             may return other totals to keep. The owner model's ``_batch_summary(batch,
             totals)``, if any, says them in the reader's language.
-        :param chunk_size: ids per chunk (default ``CHUNK_SIZE``)
+        :param chunk_size: ids per chunk (default: the setting, ``CHUNK_SIZE``)
         """
         item_ids = list(item_ids)
-        chunks = list(split_every(chunk_size or CHUNK_SIZE, item_ids, list))
+        if not chunk_size:
+            chunk_size = int(self.env['ir.config_parameter'].sudo().get_param(
+                CHUNK_SIZE_PARAM, CHUNK_SIZE) or CHUNK_SIZE)
+        chunks = list(split_every(max(chunk_size, 1), item_ids, list))
         batch = self.sudo().create({
             'name': name, 'res_model': owner._name, 'res_id': owner.id if owner else 0,
             'method': method, 'finish_method': finish_method or False,
@@ -285,6 +290,17 @@ class CrmCustomerBatch(models.Model):
             _logger.info("background runs: %d stalled chunks and %d runs requeued",
                          len(chunks), len(stale))
         return len(chunks), len(stale)
+
+    @api.multi
+    def _retry_failed(self):
+        """Queue the failed chunks of these runs again, and their finishing job."""
+        for batch in self:
+            failed = batch.chunk_ids.filtered(lambda c: c.state == 'failed')
+            failed.write({'state': 'pending', 'error': False})
+            failed._enqueue()
+            batch.write({'state': 'running', 'date_end': False})
+            batch._enqueue_finish()
+        return True
 
     @api.multi
     def _result_totals(self):

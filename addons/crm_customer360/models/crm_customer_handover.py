@@ -40,7 +40,8 @@ class CrmCustomerHandover(models.Model):
         HANDOVER_REASONS, 'Reason', required=True, default='other',
         readonly=True, states={'draft': [('readonly', False)]})
     state = fields.Selection(
-        [('draft', 'Draft'), ('done', 'Done'), ('cancel', 'Cancelled')], 'Status',
+        [('draft', 'Draft'), ('running', 'In Progress'), ('done', 'Done'),
+         ('cancel', 'Cancelled')], 'Status',
         required=True, default='draft', readonly=True, copy=False,
         track_visibility='onchange')
     move_co_ownerships = fields.Boolean(
@@ -157,11 +158,27 @@ class CrmCustomerHandover(models.Model):
         vals = self._add_missing_default_values(vals)
         if not co_ownerships_given:
             vals['move_co_ownerships'] = vals.get('reason') in LEAVING_REASONS
-        if not vals.get('line_ids') and vals.get('from_user_id'):
-            customers = self._default_customers(self.env['res.users'].browse(
-                vals['from_user_id']))
-            vals = dict(vals, line_ids=[(0, 0, {'partner_id': p.id}) for p in customers])
-        return super().create(vals)
+        if vals.get('line_ids') or not vals.get('from_user_id'):
+            return super().create(vals)
+        handover = super().create(vals)
+        handover._insert_lines(self._default_customers(handover.from_user_id).ids)
+        return handover
+
+    @api.multi
+    def _insert_lines(self, partner_ids):
+        """Add a line for each of ``partner_ids``, for the handover's receiver, in one
+        statement: a salesperson may have tens of thousands of customers, and creating the
+        lines one by one would keep the request busy for minutes."""
+        self.ensure_one()
+        self.env.cr.execute("""
+            INSERT INTO crm_customer_handover_line
+                   (handover_id, partner_id, to_user_id, create_uid, create_date, write_uid,
+                    write_date)
+            SELECT %s, p.id, %s, %s, now() at time zone 'UTC', %s, now() at time zone 'UTC'
+              FROM unnest(%s::int[]) AS p(id)""",
+                            (self.id, self.to_user_id.id, self.env.uid, self.env.uid,
+                             list(partner_ids)))
+        self.invalidate_cache(['line_ids'], self.ids)
 
     @api.multi
     def unlink(self):
@@ -175,31 +192,39 @@ class CrmCustomerHandover(models.Model):
     # ------------------------------------------------------------------
     @api.multi
     def action_confirm(self):
-        """Move the customers and their open work to the receivers, all or nothing."""
+        """Move the customers and their open work to the receivers, all or nothing; a
+        handover of more customers than the setting says runs in the background, by parts
+        (see ``crm_customer_handover_batch.py``)."""
         self.ensure_one()
         self._check_may_confirm()
         self._lock_handover()
         if not self.line_ids:
             raise UserError(_("The handover %s has no customers to hand over.") % self.name)
+        if self._handover_in_background():
+            return self._handover_start_batch()
         customers = self.line_ids.mapped('partner_id')
         self._lock_customers(customers)
         self._check_still_owned(customers)
-        # The movers change documents the sales manager may not write (invoices, partners
-        # of other salespeople): rights are checked once above, the moves run as superuser
-        # with the manager named as the author of the history and the messages.
-        handover = self.sudo().with_context(
-            c360_acting_user_id=self.env.uid,
-            ownership_change_reason=_("Handover %s: %s") % (
-                self.name, dict(self._fields['reason']._description_selection(self.env))[
-                    self.reason]))
+        handover = self._handover_mover_env()
         lines_by_receiver = handover._lines_by_receiver()
         with self.env.cr.savepoint():
-            moved = []
-            for mover in handover._handover_movers():
-                moved.append(mover(lines_by_receiver))
+            moved = handover._handover_move_lines(lines_by_receiver)
+            moved += handover._handover_move_final(lines_by_receiver)
             handover._create_briefings(lines_by_receiver, moved)
             handover.write({'state': 'done', 'date_done': fields.Datetime.now()})
         return True
+
+    @api.multi
+    def _handover_mover_env(self):
+        """This handover as the movers see it: as superuser, with the manager who confirms
+        named as the author of the history and the messages (``c360_acting_user_id``) and the
+        reason of the ownership changes. The movers change documents the sales manager may
+        not write (invoices, partners of other salespeople): rights are checked before."""
+        self.ensure_one()
+        reasons = dict(self._fields['reason']._description_selection(self.env))
+        return self.sudo().with_context(
+            c360_acting_user_id=self.env.uid,
+            ownership_change_reason=_("Handover %s: %s") % (self.name, reasons[self.reason]))
 
     @api.multi
     def action_cancel(self):
@@ -272,10 +297,11 @@ class CrmCustomerHandover(models.Model):
                 self.from_user_id.name, ', '.join(moved.mapped('display_name'))))
 
     @api.multi
-    def _lines_by_receiver(self):
-        """The lines grouped by the user who receives them, as ``{user: lines}``."""
+    def _lines_by_receiver(self, lines=None):
+        """The lines (all of them, or ``lines``) grouped by the user who receives them, as
+        ``{user: lines}``."""
         groups = {}
-        for line in self.line_ids:
+        for line in (self.line_ids if lines is None else lines):
             receiver = line.to_user_id or self.to_user_id
             groups[receiver] = groups.get(receiver, line.browse()) | line
         return groups

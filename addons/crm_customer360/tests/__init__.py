@@ -14,3 +14,4 @@ from . import test_res_partner_pool_schedule
 from . import test_crm_customer_owner_change
 from . import test_security_api
 from . import test_crm_customer_batch
+from . import test_crm_customer_handover_batch

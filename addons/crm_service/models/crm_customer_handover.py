@@ -50,9 +50,10 @@ class CrmCustomerHandover(models.Model):
                 ('commercial_partner_id', 'not in', partners.ids)]
 
     @api.multi
-    def _handover_movers(self):
-        """On a resignation, after the documents: the giver's other open tickets."""
-        movers = super()._handover_movers()
+    def _handover_final_movers(self):
+        """On a resignation, once every customer has moved: the giver's other open
+        tickets."""
+        movers = super()._handover_final_movers()
         if self.reason == 'resignation':
             movers.append(self._handover_release_leaver_tickets)
         return movers
