@@ -111,14 +111,7 @@ def handover_50000(ctx):
     end to end through the queue: the request that creates and confirms it, then every
     part and the finish, run one after the other in this process."""
     env = ctx.env
-    giver, receiver = env['res.users'].search([('login', '=like', 'bench.sales%')],
-                                              order='login', limit=2)
-    env.cr.execute("SELECT count(*) FROM res_partner WHERE customer AND is_company "
-                   "AND parent_id IS NULL")
-    count = min(HANDOVER_QUEUED, env.cr.fetchone()[0] // 2)
-    _give_customers(env, giver, receiver, count)
-    env['ir.config_parameter'].sudo().set_param(
-        'crm_customer360.handover_queue_threshold', '500')
+    giver, receiver, count = _handover_setup(ctx)
     Handover = env['crm.customer.handover']
 
     def run():
@@ -130,10 +123,8 @@ def handover_50000(ctx):
     return run
 
 
-@metric('handover_50000_request', requires=has_handover, repeat=3, target_ms=10000)
-def handover_50000_request(ctx):
-    """The web requests of that handover: create it (every line), open its form (the
-    preview), confirm it (queues the parts)."""
+def _handover_setup(ctx):
+    """The giver owns 50,000 customers (half of the customers at SCALE=small)."""
     env = ctx.env
     giver, receiver = env['res.users'].search([('login', '=like', 'bench.sales%')],
                                               order='login', limit=2)
@@ -143,13 +134,46 @@ def handover_50000_request(ctx):
     _give_customers(env, giver, receiver, count)
     env['ir.config_parameter'].sudo().set_param(
         'crm_customer360.handover_queue_threshold', '500')
-    Handover = env['crm.customer.handover']
-    preview = [name for name in Handover._fields if name.startswith('preview_')]
+    return giver, receiver, count
+
+
+@metric('handover_50000_create', requires=has_handover, repeat=3, target_ms=10000)
+def handover_50000_create(ctx):
+    """The web request that creates that handover (a line per customer)."""
+    giver, receiver, count = _handover_setup(ctx)
+    Handover = ctx.env['crm.customer.handover']
 
     def run():
-        handover = Handover.create({'from_user_id': giver.id, 'to_user_id': receiver.id})
+        Handover.create({'from_user_id': giver.id, 'to_user_id': receiver.id})
+        return count
+    return run
+
+
+@metric('handover_50000_form', requires=has_handover, repeat=3, target_ms=10000)
+def handover_50000_form(ctx):
+    """The web request that opens its form: the preview of what will move."""
+    giver, receiver, count = _handover_setup(ctx)
+    Handover = ctx.env['crm.customer.handover']
+    handover = Handover.create({'from_user_id': giver.id, 'to_user_id': receiver.id})
+    fields = ['name', 'state', 'from_user_id', 'to_user_id'] + [
+        name for name in Handover._fields if name.startswith('preview_')]
+
+    def run():
         handover.invalidate_cache()
-        handover.read(['name', 'state', 'from_user_id', 'to_user_id'] + preview)
+        handover.read(fields)
+        return count
+    return run
+
+
+@metric('handover_50000_confirm', requires=has_handover, repeat=3, target_ms=10000)
+def handover_50000_confirm(ctx):
+    """The web request that confirms it: checks, queues its parts."""
+    giver, receiver, count = _handover_setup(ctx)
+    handover = ctx.env['crm.customer.handover'].create(
+        {'from_user_id': giver.id, 'to_user_id': receiver.id})
+
+    def run():
+        handover.invalidate_cache()
         handover.action_confirm()
         return count
     return run

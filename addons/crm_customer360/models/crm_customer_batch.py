@@ -162,7 +162,9 @@ class CrmCustomerBatch(models.Model):
     @api.multi
     def _enqueue_finish(self, eta=2):
         """Queue the job that ends the run once its chunks have ended."""
-        for batch in self:
+        quiet = self.with_context(mail_create_nolog=True, tracking_disable=True,
+                                  mail_notrack=True)
+        for batch in quiet:
             job = batch.with_delay(channel=CHANNEL, eta=eta, max_retries=0,
                                    description=_("Finish: %s") % batch.name)._job_finish()
             batch.finish_job_uuid = job.uuid

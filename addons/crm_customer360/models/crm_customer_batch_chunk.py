@@ -57,7 +57,10 @@ class CrmCustomerBatchChunk(models.Model):
     @api.multi
     def _enqueue(self, priority=None):
         """Queue (again) the job that runs this chunk."""
-        for chunk in self:
+        # A queue.job is a mail.thread: no "created" message per job (thousands at night).
+        quiet = self.with_context(mail_create_nolog=True, tracking_disable=True,
+                                  mail_notrack=True)
+        for chunk in quiet:
             delayed = chunk.with_delay(
                 channel=CHANNEL, priority=priority, max_retries=MAX_RETRIES,
                 description='%s (%d/%d)' % (chunk.batch_id.name, chunk.sequence + 1,

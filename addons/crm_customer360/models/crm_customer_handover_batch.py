@@ -42,10 +42,7 @@ class CrmCustomerHandover(models.Model):
         self.ensure_one()
         threshold = int(self.env['ir.config_parameter'].sudo().get_param(
             QUEUE_THRESHOLD_PARAM, QUEUE_THRESHOLD) or QUEUE_THRESHOLD)
-        self.env.cr.execute(
-            "SELECT COUNT(*) FROM crm_customer_handover_line WHERE handover_id = %s",
-            (self.id,))
-        return self.env.cr.fetchone()[0] > threshold
+        return self._line_count() > threshold
 
     @api.multi
     def _handover_start_batch(self):

@@ -75,7 +75,8 @@ class CrmCustomerHandover(models.Model):
         """Open tickets (not in a closing stage) assigned to ``user`` on the customers."""
         domains = super()._handover_document_domains(user, partners)
         domains['crm.service.ticket'] = [
-            ('user_id', '=', user.id), ('partner_id', 'child_of', partners.ids),
+            ('user_id', '=', user.id),
+            ('partner_id', 'in', self._handover_contact_ids(partners)),
             ('is_closed', '=', False)]
         return domains
 
