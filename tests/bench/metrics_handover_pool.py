@@ -37,6 +37,9 @@ def handover_5000(ctx):
           FROM chosen WHERE p.id = chosen.id OR p.parent_id = chosen.id""",
                    [HANDOVER_SIZE, giver.id])
     env.cache.invalidate()
+    # In one transaction, as before handovers this large ran in the background.
+    env['ir.config_parameter'].sudo().set_param(
+        'crm_customer360.handover_queue_threshold', str(HANDOVER_SIZE))
     Handover = env['crm.customer.handover']
 
     def run():
