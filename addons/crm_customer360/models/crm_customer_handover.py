@@ -316,8 +316,9 @@ class CrmCustomerHandover(models.Model):
     def _lines_by_receiver(self, lines=None):
         """The lines (all of them, or ``lines``) grouped by the user who receives them, as
         ``{user: lines}``."""
-        groups = {}
-        for line in (self.line_ids if lines is None else lines):
-            receiver = line.to_user_id or self.to_user_id
-            groups[receiver] = groups.get(receiver, line.browse()) | line
-        return groups
+        lines = self.line_ids if lines is None else lines
+        ids = {}
+        for line in lines:
+            ids.setdefault(line.to_user_id or self.to_user_id, []).append(line.id)
+        # One recordset per receiver at the end: uniting line by line is quadratic.
+        return {receiver: lines.browse(line_ids) for receiver, line_ids in ids.items()}
