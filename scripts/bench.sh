@@ -7,6 +7,9 @@
 #   BENCH_REPEAT=7      timed runs per measurement (the median and p95 are reported)
 #   BENCH_ONLY=a,b      run only these measurements
 #   CRM_BENCH_DB=name   database (default crm360_bench_$SCALE)
+#   BENCH_PREPARE_ONLY=1  prepare the database and stop (make test-prod uses it)
+#   BENCH_UPDATE=0      skip the timing of an update in place (metric module_update)
+#   BENCH_LOAD=0        skip the load test (scripts/load.sh: LOAD_WORKERS, LOAD_USERS...)
 #
 # The generated database is kept and reused while the scale, the seed, the addons and the
 # generator are unchanged (generating SCALE=large takes several minutes); the measurements
@@ -15,7 +18,7 @@ source "$(dirname "$0")/lib.sh"
 SCALE=${SCALE:-small}
 SEED=${BENCH_SEED:-42}
 case "$SCALE" in small|large|tiny) ;; *) die "SCALE must be small or large (not '$SCALE')" ;; esac
-setup_all
+setup_all test
 ADDONS=$(repo_addons)
 [ -n "$ADDONS" ] || die "no addon found under $ROOT/addons"
 # The host installs no chart of accounts on a company without a country: the benchmark needs
@@ -73,6 +76,21 @@ else
     psql -d "$BENCH_DB" -Xqc "VACUUM ANALYZE"
 fi
 
+[ -n "${BENCH_PREPARE_ONLY:-}" ] && exit 0
+
 say "Measuring (SCALE=$SCALE)"
 cd "$ROOT"
-exec "${RUN[@]}" ${BENCH_REPEAT:+--repeat "$BENCH_REPEAT"} ${BENCH_ONLY:+--only "$BENCH_ONLY"}
+"${RUN[@]}" ${BENCH_REPEAT:+--repeat "$BENCH_REPEAT"} ${BENCH_ONLY:+--only "$BENCH_ONLY"}
+[ -n "${BENCH_ONLY:-}" ] && exit 0
+
+if [ "${BENCH_UPDATE:-1}" != 0 ]; then
+    say "Timing an update in place (-u) of $ADDONS in $BENCH_DB"
+    started=$(date +%s.%N)
+    odoo_run -d "$BENCH_DB" -u "$ADDONS" --stop-after-init --log-level=warn \
+        --logfile="$LOG_DIR/bench-module-update.log" --max-cron-threads=0
+    seconds=$("$VENV/bin/python" -c "import time; print(time.time() - $started)")
+    "$VENV/bin/python" "$ROOT/tests/bench/add_metric.py" module_update "$seconds" 180
+fi
+if [ "${BENCH_LOAD:-1}" != 0 ]; then
+    CRM_BENCH_DB=$BENCH_DB SCALE=$SCALE bash "$ROOT/scripts/load.sh"
+fi

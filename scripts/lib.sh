@@ -37,17 +37,34 @@ find_python37() {
     command -v python3.7 || die "Python 3.7 not found: install it (pyenv install 3.7) or set CRM_PYTHON"
 }
 
+# ensure_venv [test]: the run-time requirements, and with "test" those of the tests too.
+# The stamp keeps a line per requirement set installed, so a test venv also serves `make demo`.
 ensure_venv() {
-    local stamp="$VENV/.requirements.sha" want
-    want=$(sha1sum "$ROOT/requirements.txt" | cut -c1-40)
-    if [ -x "$VENV/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then return; fi
+    local sets=(runtime) stamp="$VENV/.requirements.sha" set want missing=()
+    [ "${1:-}" = test ] && sets+=(test)
+    for set in "${sets[@]}"; do
+        want=$(requirement_set_hash "$set")
+        grep -qx "$want" "$stamp" 2>/dev/null || missing+=("$set")
+    done
+    [ -x "$VENV/bin/python" ] && [ ${#missing[@]} -eq 0 ] && return
     if [ ! -x "$VENV/bin/python" ]; then
         say "Creating the virtual environment in $VENV"
         "$(find_python37)" -m venv "$VENV"
     fi
-    say "Installing requirements.txt"
-    "$VENV/bin/pip" install --disable-pip-version-check -q -r "$ROOT/requirements.txt"
-    echo "$want" > "$stamp"
+    local args=(-r "$ROOT/requirements.txt")
+    [ "${1:-}" = test ] && args+=(-r "$ROOT/requirements-test.txt")
+    say "Installing ${args[*]##*/}"
+    "$VENV/bin/pip" install --disable-pip-version-check -q "${args[@]}"
+    # OCA's wheels ask for a distribution named `odoo` that no index has (see the file).
+    "$VENV/bin/pip" install --disable-pip-version-check -q --no-deps \
+        -r "$ROOT/requirements-nodeps.txt"
+    for set in "${sets[@]}"; do requirement_set_hash "$set"; done >> "$stamp"
+}
+
+requirement_set_hash() {  # runtime | test
+    local files=("$ROOT/requirements.txt" "$ROOT/requirements-nodeps.txt")
+    [ "$1" = test ] && files+=("$ROOT/requirements-test.txt")
+    echo "$1 $(cat "${files[@]}" | sha1sum | cut -c1-40)"
 }
 
 ensure_lessc() {
@@ -59,14 +76,17 @@ ensure_lessc() {
     export PATH="$NODE_DIR/node_modules/.bin:$PATH"
 }
 
-# apt packages the browser tests and PDF reports need; installed only when missing and root.
+# Debian packages, installed only when missing and root: PostgreSQL for every command, and
+# with "test" what the browser tests and PDF reports need.
 ensure_apt_packages() {
     local missing=()
-    command -v chromium >/dev/null || missing+=(chromium)
-    command -v chromedriver >/dev/null || missing+=(chromium-driver)
-    command -v wkhtmltopdf >/dev/null || missing+=(wkhtmltopdf)
-    # Chinese glyphs in the browser tests' screenshots
-    [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)
+    if [ "${1:-}" = test ]; then
+        command -v chromium >/dev/null || missing+=(chromium)
+        command -v chromedriver >/dev/null || missing+=(chromium-driver)
+        command -v wkhtmltopdf >/dev/null || missing+=(wkhtmltopdf)
+        # Chinese glyphs in the browser tests' screenshots
+        [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)
+    fi
     ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || [ -n "$(external_db_host)" ] || missing+=(postgresql)
     [ ${#missing[@]} -eq 0 ] && return
     if [ "$(id -u)" != 0 ]; then
@@ -131,21 +151,27 @@ ensure_cluster() {
     fi
 }
 
+# write_odoo_conf [SOURCE [TARGET]]: the Odoo config of this checkout (odoo.conf, or SOURCE
+# such as odoo-prod.conf) with the database connection, addons path and data folder.
 write_odoo_conf() {
+    local source=${1:-$ROOT/odoo.conf} target=${2:-$ODOO_CONF}
     {
-        grep -v -E '^[[:space:]]*(db_host|db_port|db_user|addons_path|data_dir)[[:space:]]*=' "$ROOT/odoo.conf"
+        grep -v -E '^[[:space:]]*(db_host|db_port|db_user|addons_path|data_dir)[[:space:]]*=' "$source" \
+            | sed '/^\[queue_job\]/,$d'
         echo "addons_path = $ROOT/addons"
         echo "data_dir = $RUN_DIR/filestore"
         echo "db_host = $DB_HOST"
         echo "db_port = $DB_PORT"
         echo "db_user = $DB_USER"
-    } > "$ODOO_CONF"
+        sed -n '/^\[queue_job\]/,$p' "$source"
+    } > "$target"
     export PGHOST=$DB_HOST PGPORT=$DB_PORT PGUSER=$DB_USER PGDATABASE=postgres
 }
 
+# setup_all [test]: everything `make demo` needs, and with "test" what the tests need too.
 setup_all() {
-    ensure_apt_packages
-    ensure_venv
+    ensure_apt_packages "${1:-}"
+    ensure_venv "${1:-}"
     ensure_lessc
     ensure_cluster
     write_odoo_conf
@@ -156,7 +182,7 @@ db_exists() { [ "$(psql -XAtc "SELECT 1 FROM pg_database WHERE datname='$1'")" =
 # Fingerprint of what a database install depends on: addon code and data (not their tests)
 # and the requirements. A cached template database carries it in its name.
 addons_hash() {
-    (cd "$ROOT" && find addons requirements.txt -type f ! -path '*/tests/*' ! -name '*.pyc' \
+    (cd "$ROOT" && find addons requirements.txt requirements-nodeps.txt -type f ! -path '*/tests/*' ! -name '*.pyc' \
         -print0 | sort -z | xargs -0 sha1sum) | sha1sum | cut -c1-10
 }
 
@@ -178,4 +204,35 @@ check_log() {
         printf 'error: %s has ERROR or WARNING lines:\n%s\n' "$log" "$bad" >&2
         return 1
     fi
+}
+
+# The demo database: created with every addon and demo data (English and Simplified
+# Chinese) when missing, updated in place when the addons changed since.
+ensure_demo_db() {
+    local addons hash stamp
+    addons=$(repo_addons)
+    hash=$(addons_hash)
+    stamp=$RUN_DIR/demo-$DEMO_DB.hash
+    if ! db_exists "$DEMO_DB"; then
+        say "Creating database $DEMO_DB with $addons and demo data (a few minutes the first time)"
+        odoo_run -d "$DEMO_DB" -i "$addons" --load-language=zh_CN --stop-after-init \
+            --logfile="$LOG_DIR/demo-install.log"
+        echo "$hash" > "$stamp"
+    elif [ "$(cat "$stamp" 2>/dev/null)" != "$hash" ]; then
+        say "The addons changed: updating $DEMO_DB"
+        odoo_run -d "$DEMO_DB" -u "$addons" --stop-after-init --logfile="$LOG_DIR/demo-update.log"
+        echo "$hash" > "$stamp"
+    fi
+}
+
+demo_logins() {
+    cat <<MSG
+  Logins (user / password):
+    admin    / admin     administrator, sales manager
+    li.ming  / li.ming   salesperson 李明 (interface in Simplified Chinese)
+    wang.fang / wang.fang  sales manager 王芳 with invoicing rights (Simplified Chinese)
+    anna     / anna      salesperson Anna Schmidt, no accounting rights
+    zhao.qiang / zhao.qiang  service agent 赵强 of the after-sale team
+    portal.xinbeidou / portal.xinbeidou  张伟 of 深圳市鑫北斗软件开发有限公司 (customer portal, /my/tickets)
+MSG
 }

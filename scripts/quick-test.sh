@@ -3,7 +3,7 @@
 # (no template rebuild, no install-log checks) and run pytest with the given arguments.
 # `make test` stays the real check. Example: make quick-test ARGS="addons/crm_grading -x"
 source "$(dirname "$0")/lib.sh"
-setup_all
+setup_all test
 ADDONS=$(repo_addons)
 db_exists "$TEST_DB" || die "no database $TEST_DB yet: run make test once"
 say "Updating $ADDONS in place in $TEST_DB"

@@ -3,7 +3,7 @@
 # addons and requirements have not changed) and without, check both install logs and an
 # in-place update, then run every test with pytest. Extra arguments go to pytest.
 source "$(dirname "$0")/lib.sh"
-setup_all
+setup_all test
 ADDONS=$(repo_addons)
 hash=$(addons_hash)
 template=${TEST_DB}_tpl_$hash

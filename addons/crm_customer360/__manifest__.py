@@ -17,6 +17,7 @@
         "account_invoicing",
         "contacts",
         "portal",
+        "queue_job",
     ],
     "external_dependencies": {
         "python": ["stdnum", "phonenumbers"],
@@ -26,7 +27,9 @@
         "security/res_partner_ownership_security.xml",
         "security/crm_customer_interaction_security.xml",
         "security/crm_customer_handover_security.xml",
+        "security/crm_customer_batch_security.xml",
         "data/res_partner_pool_data.xml",
+        "data/crm_customer_batch_data.xml",
         "views/assets.xml",
         "views/res_partner_views.xml",
         "views/crm_customer360_menus.xml",
@@ -40,6 +43,7 @@
         "views/res_partner_duplicate_views.xml",
         "views/res_config_settings_views.xml",
         "views/crm_customer_merge_log_views.xml",
+        "views/crm_customer_batch_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

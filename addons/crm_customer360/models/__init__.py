@@ -25,3 +25,5 @@ from . import res_partner_pool
 from . import res_partner_pool_schedule
 from . import res_config_settings_pool
 from . import crm_customer_owner_change
+from . import crm_customer_batch
+from . import crm_customer_batch_chunk
