@@ -1,3 +1,4 @@
+from . import crm_service_input_limits
 from . import crm_service_stage
 from . import crm_service_category
 from . import crm_service_team
