@@ -13,3 +13,4 @@ from . import crm_service_ticket_rating
 from . import res_partner_rating
 from . import crm_customer_analysis
 from . import crm_grading_run
+from . import rating_rating

@@ -13,10 +13,17 @@ from odoo import api, fields, models
 class CrmServiceTicket(models.Model):
     _inherit = 'crm.service.ticket'
 
+    # Agents only: whoever holds the token may post on the ticket, and a visitor who is not
+    # logged in posts in the name of the ticket's contact.
     access_token = fields.Char(
-        'Access Token', copy=False, groups='base.group_user',
+        'Access Token', copy=False, groups='crm_service.group_service_agent',
         help="Opens the ticket's portal page without logging in (the link of the e-mails "
              "sent to the customer). Made on first use.")
+
+    @api.model
+    def _system_fields(self):
+        # made by _portal_ensure_token, never chosen
+        return super()._system_fields() + ['access_token']
 
     @api.multi
     def _portal_ensure_token(self):
@@ -34,12 +41,13 @@ class CrmServiceTicket(models.Model):
     def portal_share_url(self):
         """The ticket's portal page with its access token: the link of the e-mails.
 
-        Public (mail templates cannot call private methods), so it checks that the caller
-        may read the ticket before it hands out the token.
+        Public (mail templates cannot call private methods), so it hands the token only to
+        those who may edit the ticket: its agents, service managers, and the superuser who
+        renders the e-mails.
         """
         self.ensure_one()
-        self.check_access_rights('read')
-        self.check_access_rule('read')
+        self.check_access_rights('write')
+        self.check_access_rule('write')
         return '/my/tickets/%d?access_token=%s' % (self.id, self._portal_ensure_token())
 
     @api.multi

@@ -9,6 +9,7 @@ whole page of partners in one grouped query. The average rating comes from
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.addons.crm_customer360.access import require_internal_user
 
 
 class ResPartner(models.Model):
@@ -89,8 +90,10 @@ class ResPartner(models.Model):
 
     @api.multi
     def action_open_service_tickets(self):
-        """Open the tickets of the customer and its contacts."""
+        """Open the tickets of the customer and its contacts (back office; the tickets
+        shown are those the user may read)."""
         self.ensure_one()
+        require_internal_user(self.env)
         action = self.env.ref('crm_service.crm_service_ticket_action').read()[0]
         customer = self.commercial_partner_id
         action['domain'] = [('commercial_partner_id', '=', customer.id)]
