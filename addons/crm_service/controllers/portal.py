@@ -119,6 +119,7 @@ class ServiceCustomerPortal(CustomerPortal):
         filterby = filterby if filterby in filters else 'all'
         domain = expression.AND([self._ticket_domain(), filters[filterby]['domain']])
         if search:
+            search = search[:SUBJECT_MAX_LENGTH]  # no subject is longer
             domain = expression.AND([domain, ['|', ('name', 'ilike', search),
                                               ('number', 'ilike', search)]])
         total = Ticket.search_count(domain)

@@ -34,7 +34,13 @@ class CrmServiceTicket(models.Model):
         """
         self.ensure_one()
         if not self.sudo().access_token:
-            self.sudo().write({'access_token': uuid.uuid4().hex})
+            # Set only where none is set: two requests at once (two e-mails rendered) must
+            # not each send a token of their own, one of which would no longer open the page.
+            # The second waits for the first, then fails to serialize and is retried.
+            self.env.cr.execute(
+                "UPDATE crm_service_ticket SET access_token = %s "
+                "WHERE id = %s AND access_token IS NULL", (uuid.uuid4().hex, self.id))
+            self.invalidate_cache(['access_token'], self.ids)
         return self.sudo().access_token
 
     @api.multi

@@ -15,21 +15,27 @@ from odoo.addons.crm_customer360.access import require_internal_user
 class ResPartner(models.Model):
     _inherit = 'res.partner'
 
+    # Employees only: computed in SQL for any partner, past the tickets' record rules.
     ticket_count = fields.Integer(
         'Tickets', compute='_compute_service_figures',
+        groups='base.group_user',
         help="Service tickets of the customer and its contacts.")
     open_ticket_count = fields.Integer(
         'Open Tickets', compute='_compute_service_figures',
+        groups='base.group_user',
         help="Service tickets not in a closing stage.")
     ticket_sla_compliance = fields.Float(
         'SLA Compliance (%)', compute='_compute_service_figures', digits=(16, 1),
+        groups='base.group_user',
         help="Share of the tickets closed over the last 12 months that met both their "
              "response and resolution deadlines (tickets without SLA are left out).")
     ticket_rating_avg = fields.Float(
         'Average Rating', compute='_compute_service_figures', digits=(16, 1),
+        groups='base.group_user',
         help="Average satisfaction rating of the customer's tickets.")
     last_ticket_date = fields.Datetime(
         'Last Ticket', compute='_compute_service_figures',
+        groups='base.group_user',
         help="When the customer's last ticket was opened.")
 
     @api.multi

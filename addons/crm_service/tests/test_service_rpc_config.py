@@ -68,6 +68,11 @@ class TestServiceRpcConfig(ServiceRpcCase):
                               refusals=ACCESS)
         action = self.rpc('sales', 'res.partner', 'action_open_service_tickets', own)
         self.assertEqual(action['domain'], [['commercial_partner_id', '=', own[0]]])
+        # the service figures are computed past the tickets' rules: employees only
+        figures = ['ticket_count', 'open_ticket_count', 'ticket_rating_avg']
+        self.assertRpcRefused('portal', 'res.partner', 'read', own, figures, refusals=ACCESS)
+        self.assertEqual(self.rpc('sales', 'res.partner', 'read', own, figures)[0][
+            'ticket_count'], 1)
 
     def test_partner_grade_change_applies_the_sla(self):
         """res.partner.write (crm_service): a new grade gives the customer's open tickets the
