@@ -27,11 +27,13 @@ class ResPartner(models.Model):
     # few thousand bytes in the name's index first, with an error no user understands.
     @api.model
     def _create(self, vals):
+        """Refuse identity values that are too long before the row is inserted."""
         self._check_identity_lengths(vals)
         return super()._create(vals)
 
     @api.multi
     def _write(self, vals):
+        """Refuse identity values that are too long before the rows are updated."""
         self._check_identity_lengths(vals)
         return super()._write(vals)
 
@@ -47,7 +49,7 @@ class ResPartner(models.Model):
     def _identity_length_messages(self, values, limits=None):
         """Translated messages about the values of ``values`` (a dict of identity values)
         longer than a partner may hold (or than ``limits``); empty when every value fits.
-        Used by the constraint, the duplicate check and the portal's account form."""
+        Used by the write guard, the duplicate check and the portal's account form."""
         return [_("%(field)s is too long: %(length)d characters, at most %(maximum)d are "
                   "allowed. Shorten it.") % {
             'field': self._fields[name].get_description(self.env)['string']
