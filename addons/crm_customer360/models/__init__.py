@@ -9,6 +9,7 @@ from . import crm_customer_ownership_history
 from . import res_partner_ownership
 from . import partner_normalize
 from . import res_partner_duplicate
+from . import res_partner_duplicate_input
 from . import res_partner_duplicate_review
 from . import res_partner_takeover
 from . import res_config_settings

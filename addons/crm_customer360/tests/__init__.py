@@ -14,3 +14,6 @@ from . import test_res_partner_pool_schedule
 from . import test_crm_customer_owner_change
 from . import test_security_api
 from . import test_crm_customer_batch
+from . import test_security_figures
+from . import test_security_duplicates
+from . import test_security_card_admin

@@ -172,7 +172,7 @@ class SaleOrder(models.Model):
     @api.model
     def _credit_receivable(self, partners):
         """Receivable of each commercial partner, from the customer card's figures."""
-        figures = self.env['crm.customer.figures'].compute(
+        figures = self.env['crm.customer.figures']._compute_figures(
             partners.ids, figures=['receivable_amount'])
         return {pid: row['receivable_amount'] for pid, row in figures.items()}
 
