@@ -139,7 +139,8 @@ class RpcCase(C360HttpCase):
             raise RpcError(data.get('name') or answer['error'].get('message'),
                            data.get('message') or answer['error'].get('message'),
                            data.get('debug', ''))
-        return answer['result']
+        # A method returning None answers without a result.
+        return answer.get('result')
 
     def rpc_uid(self, role):
         """Log in over JSON-RPC (service ``common``) and return the user id."""
