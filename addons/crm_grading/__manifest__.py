@@ -18,6 +18,7 @@
         "security/crm_grading_security.xml",
         "security/ir.model.access.csv",
         "security/crm_grading_policy_security.xml",
+        "security/crm_customer_grade_history_security.xml",
         "data/crm_customer_grade_data.xml",
         "data/crm_grading_policy_data.xml",
         "views/assets.xml",
