@@ -16,6 +16,7 @@ from . import crm_lead
 from . import res_partner_credit
 from . import res_partner_follow_up
 from . import sale_order
+from . import sale_order_line
 from . import crm_customer_analysis
 from . import crm_customer_pareto
 from . import res_partner_pool_grade

@@ -11,8 +11,12 @@ approved over what.
 Every way of confirming ends in a ``write`` of a confirmed state on quotations (the form
 button and ``action_confirm`` through ``_action_confirm``, a duplicated quotation, a portal
 acceptance, a batch of orders, ``action_done``, a write of the state over RPC), so the check
-sits in ``write``: the other values first, then the check, then the state. ``create`` checks
-an order created confirmed. Nothing a caller controls (the context) skips it.
+sits in ``write``: the other values first, then the check, then the state. An order created
+confirmed is created as a quotation and confirmed by ``write``. Nothing a caller controls (the
+context) skips it.
+
+A confirmed order that grows (a line added or changed, ``sale_order_line.py``) or moves to
+another customer or invoiced customer meets the block again, for what it has still to invoice.
 """
 from collections import defaultdict
 
@@ -25,6 +29,8 @@ from .res_partner import SALES
 
 QUOTATION_STATES = ('draft', 'sent')
 CONFIRMED_STATES = ('sale', 'done')
+# Fields of a confirmed order that move its credit to another customer.
+CREDIT_PARTNER_FIELDS = {'partner_id', 'partner_invoice_id'}
 
 
 class SaleOrder(models.Model):
@@ -57,10 +63,12 @@ class SaleOrder(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def create(self, vals):
-        order = super().create(vals)
-        if order.state in CONFIRMED_STATES:
-            # A refusal rolls the insert back with the transaction.
-            order._check_credit_block()
+        if vals.get('state') not in CONFIRMED_STATES:
+            return super().create(vals)
+        # Created as a quotation and confirmed by write, as any confirmation (a refusal
+        # rolls the insert back with the transaction).
+        order = super().create(dict(vals, state='draft'))
+        order.write({'state': vals['state']})
         return order
 
     @api.multi
@@ -69,7 +77,13 @@ class SaleOrder(models.Model):
         if vals.get('state') in CONFIRMED_STATES:
             quotations = self.filtered(lambda order: order.state in QUOTATION_STATES)
         if not quotations:
-            return super().write(vals)
+            moved = self.browse()
+            if CREDIT_PARTNER_FIELDS.intersection(vals):
+                moved = self.filtered(lambda order: order.state in CONFIRMED_STATES)
+            result = super().write(vals)
+            if moved:
+                moved._check_credit_block()
+            return result
         # What is checked is the order as it will be confirmed (lines, customer and
         # pricelist written together with the state count).
         values = dict(vals)
@@ -91,8 +105,13 @@ class SaleOrder(models.Model):
             return
         if self._credit_approver():
             for order in self.filtered(lambda o: o.id in problems):
-                text = _("Confirmed over the credit block by %s (credit approver):\n%s") % (
-                    self.env.user.name, problems[order.id])
+                if order.state in CONFIRMED_STATES:
+                    text = _("Changed over the credit block by %(user)s (credit approver):"
+                             "\n%(problems)s")
+                else:
+                    text = _("Confirmed over the credit block by %(user)s (credit approver):"
+                             "\n%(problems)s")
+                text = text % {'user': self.env.user.name, 'problems': problems[order.id]}
                 order.message_post(body=html_escape(text).replace('\n', '<br/>'))
             return
         raise UserError('\n\n'.join(problems[order.id] for order in self
@@ -192,9 +211,14 @@ class SaleOrder(models.Model):
         """The text of the refusal (and of the approver's chatter message)."""
         def money(amount):
             return '{:,.2f} {}'.format(amount, currency.name)
+        # An order checked while confirmed grows or moves; a quotation is being confirmed.
+        changed = order.state in CONFIRMED_STATES
+        if changed:
+            first = _("The sales order %(order)s cannot grow or change customer: %(reasons)s.")
+        else:
+            first = _("The sales order %(order)s cannot be confirmed: %(reasons)s.")
         lines = [
-            _("The sales order %s cannot be confirmed: %s.") % (
-                order.name, _(" and ").join(reasons)),
+            first % {'order': order.name, 'reasons': _(" and ").join(reasons)},
             _("Customer: %s, credit rating %s") % (
                 partner.display_name, partner.credit_rating or _("none")),
             _("Receivable: %s") % money(values['receivable']),
@@ -206,7 +230,8 @@ class SaleOrder(models.Model):
                 values['batch'] - values['order']))
         lines.append(_("Credit limit: %s") % (
             money(values['limit']) if values['limit'] > 0 else _("none")))
-        lines.append(_("A credit approver may confirm it."))
+        lines.append(_("A credit approver may change it.") if changed
+                     else _("A credit approver may confirm it."))
         return '\n'.join(lines)
 
     @api.model
@@ -261,7 +286,15 @@ class SaleOrder(models.Model):
 
     @api.model
     def _credit_order_amount(self, order, currency):
-        """The order's total in ``currency`` at today's rate."""
+        """What the order adds to the customer's debt, in ``currency`` at today's rate: a
+        quotation's total, or what a confirmed order has still to invoice (its invoiced part
+        is in the receivable already; as ``_credit_open_order_amounts`` counts it)."""
+        amount = order.amount_total
+        if order.state in CONFIRMED_STATES:
+            amount = sum(line.price_total * (line.product_uom_qty - line.qty_invoiced)
+                         / line.product_uom_qty for line in order.order_line
+                         if line.product_uom_qty > 0
+                         and line.product_uom_qty > line.qty_invoiced)
         if order.currency_id and order.currency_id != currency:
-            return order.currency_id.compute(order.amount_total, currency, round=False)
-        return order.amount_total
+            return order.currency_id.compute(amount, currency, round=False)
+        return amount

@@ -155,6 +155,40 @@ class TestCreditBlockRpc(GradingRpcCase):
         self.assertIn('Customer: RPC Own Co', error.message)
         self.assertEqual(self.state_of(invoiced_to_own), 'draft')
 
+    def test_a_confirmed_order_that_grows_meets_the_block(self):
+        """Confirming a small order and then growing it, or moving it onto another
+        customer's credit, would pass the block."""
+        small = self.quotation(amount=100.0)
+        self.rpc('sales', 'sale.order', 'action_confirm', [small])
+        with self.server_env() as env:
+            line_id = env['sale.order'].browse(small).order_line.id
+        grows = 'cannot grow or change customer'
+        for attempt in (
+                ('sale.order', 'write', [small],
+                 {'order_line': [(1, line_id, {'product_uom_qty': 20})]}),
+                ('sale.order', 'write', [small], {'order_line': [(0, 0, self.line(5000.0))]}),
+                ('sale.order.line', 'write', [line_id], {'price_unit': 5000.0}),
+                ('sale.order.line', 'create', dict(self.line(5000.0), order_id=small))):
+            error = self.assertRpcRefused('sales', *attempt,
+                                          refusals=('odoo.exceptions.UserError',))
+            self.assertIn(grows, error.message)
+            self.assertIn('A credit approver may change it.', error.message)
+            self.assertRpcRefused('portal', *attempt)
+        # Smaller is always fine.
+        self.rpc('sales', 'sale.order.line', 'write', [line_id], {'price_unit': 50.0})
+        # A confirmed order of a customer without a limit, invoiced to RPC Own Co after all.
+        pool_order = self.quotation('pool')
+        self.rpc('sales', 'sale.order', 'action_confirm', [pool_order])
+        error = self.assertRpcRefused('sales', 'sale.order', 'write', [pool_order],
+                                      {'partner_invoice_id': self.ids['own_person']},
+                                      refusals=('odoo.exceptions.UserError',))
+        self.assertIn('Customer: RPC Own Co', error.message)
+        with self.server_env() as env:
+            order = env['sale.order'].browse(small)
+            self.assertEqual((order.amount_total, len(order.order_line)), (50.0, 1))
+            self.assertEqual(env['sale.order'].browse(pool_order).partner_invoice_id.id,
+                             self.ids['pool'])
+
     def test_credit_approver_confirms_and_the_chatter_says_so(self):
         quotation = self.ids['quotation']
         with self.server_env() as env:
