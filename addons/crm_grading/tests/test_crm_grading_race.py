@@ -11,6 +11,14 @@ from odoo.tools import mute_logger
 from odoo.addons.crm_customer360.tests.common import ConcurrencyCase
 
 
+def make_salesperson(env, login):
+    """A salesperson (own documents) with an address, as the chatter needs one."""
+    return env['res.users'].create({
+        'name': login.replace('_', ' ').title(), 'login': login,
+        'email': '%s@example.com' % login,
+        'groups_id': [(6, 0, [env.ref('sales_team.group_sale_salesman').id])]})
+
+
 class TestGradingPolicyRace(ConcurrencyCase):
     """Two managers activate a policy of the same company at once."""
 
@@ -58,9 +66,7 @@ class TestFollowUpRace(ConcurrencyCase):
     def setUp(self):
         super().setUp()
         with self.committed_env() as env:
-            owner = env['res.users'].create({
-                'name': 'Follow Race Owner', 'login': 'grading_follow_race',
-                'groups_id': [(6, 0, [env.ref('sales_team.group_sale_salesman').id])]})
+            owner = make_salesperson(env, 'grading_follow_race')
             grade = env['crm.customer.grade'].create(
                 {'code': 'FRACE', 'name': 'Follow race', 'follow_up_days': 1})
             customer = env['res.partner'].create({
@@ -97,10 +103,7 @@ class TestCreditBlockRace(ConcurrencyCase):
     def setUp(self):
         super().setUp()
         with self.committed_env() as env:
-            seller = env['res.users'].create({
-                'name': 'Credit Race Seller', 'login': 'grading_credit_race',
-                'email': 'grading_credit_race@example.com',
-                'groups_id': [(6, 0, [env.ref('sales_team.group_sale_salesman').id])]})
+            seller = make_salesperson(env, 'grading_credit_race')
             customer = env['res.partner'].create({
                 'name': 'Credit Race Co', 'is_company': True, 'customer': True,
                 'credit_limit': 1000.0})
