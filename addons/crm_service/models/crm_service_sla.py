@@ -110,7 +110,9 @@ class CrmServiceSla(models.Model):
         if self.min_priority and (PRIORITY_RANK.get(ticket.priority or 'normal', 1)
                                   < PRIORITY_RANK[self.min_priority]):
             return False
-        if self.grade_ids and ticket.commercial_partner_id.grade_id not in self.grade_ids:
+        # Grades are readable by salespeople only; an agent's ticket gets its SLA all the same.
+        if (self.grade_ids
+                and ticket.commercial_partner_id.sudo().grade_id not in self.grade_ids):
             return False
         if self.category_ids and ticket.category_id not in self.category_ids:
             return False

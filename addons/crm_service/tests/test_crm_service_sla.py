@@ -16,6 +16,17 @@ class TestCrmServiceSla(ServiceCase):
         self.assertEqual(ticket.response_deadline, '2026-11-30 14:00:00')
         self.assertEqual(ticket.resolve_deadline, '2026-12-02 18:00:00')
 
+    def test_agent_without_sales_right_gets_the_grade_sla(self):
+        """Grades are readable by salespeople only: the SLA still follows them for an agent
+        who creates a ticket or changes its priority."""
+        self.assertFalse(self.agent.has_group('sales_team.group_sale_salesman'))
+        ticket = self.Ticket.sudo(self.agent).create({
+            'name': 'Svc agent ticket', 'partner_id': self.contact.id,
+            'team_id': self.team.id, 'sla_start_date': '2026-11-27 19:00:00'})
+        self.assertEqual(ticket.sla_id, self.sla_a)
+        ticket.write({'priority': 'high'})
+        self.assertEqual(ticket.sla_id, self.sla_a)
+
     def test_deadline_within_the_day_skips_lunch(self):
         # Mon 30 Nov 10:30: 1.5 h before lunch, 2.5 h after -> 15:30.
         ticket = self.make_ticket(self.contact, start='2026-11-30 10:30:00')
