@@ -34,3 +34,15 @@ def require_internal_user(env):
     """Refuse portal and public users: the operation serves employees only."""
     if env.uid != SUPERUSER_ID and env.user.share:
         raise AccessError(_("This operation is not available on the customer portal."))
+
+
+def acting_user_id(env):
+    """The user to name as the author of a change (history rows, chatter notes).
+
+    The server's own paths run as the superuser after their checks and name the real user in
+    the context key ``c360_acting_user_id``; anyone else is named as themselves, whatever the
+    context says (RPC callers control the context).
+    """
+    if env.uid == SUPERUSER_ID:
+        return env.context.get('c360_acting_user_id') or env.uid
+    return env.uid
