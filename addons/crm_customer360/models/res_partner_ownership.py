@@ -18,6 +18,7 @@ class ResPartner(models.Model):
 
     co_owner_ids = fields.Many2many(
         'res.users', 'crm_customer_co_owner_rel', 'partner_id', 'user_id', 'Co-owners',
+        copy=False,
         help="Other salespeople working on the account besides its owner. The contacts of "
              "a company follow the company's owner and co-owners.")
     ownership_history_ids = fields.One2many(

@@ -31,7 +31,7 @@ class ResPartner(models.Model):
         'In Public Pool', readonly=True, copy=False, index=True,
         help="The customer has no owner and any salesperson may claim it.")
     pool_locked = fields.Boolean(
-        'Locked to Owner', copy=False,
+        'Locked to Owner', copy=False, track_visibility='onchange',
         help="The customer stays with its owner and never goes back to the public pool "
              "(when the setting that keeps locked customers is on).")
     # The last release, kept while the customer is in the pool (the ownership history keeps
