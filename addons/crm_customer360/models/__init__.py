@@ -25,5 +25,6 @@ from . import base_partner_merge_ownership
 from . import res_partner_pool
 from . import res_partner_pool_schedule
 from . import res_partner_ownership_guard
+from . import res_partner_unlink
 from . import res_config_settings_pool
 from . import crm_customer_owner_change

@@ -23,7 +23,7 @@ class CrmCustomerInteraction(models.Model):
     _rec_name = 'summary'
 
     partner_id = fields.Many2one(
-        'res.partner', 'Customer', required=True, index=True, ondelete='cascade',
+        'res.partner', 'Customer', required=True, index=True, ondelete='restrict',
         domain=[('parent_id', '=', False)],
         help="The customer (company or individual) the contact was with; a contact person "
              "given here is replaced by their company, and kept as the person met.")

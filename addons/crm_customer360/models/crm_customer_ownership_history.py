@@ -12,7 +12,7 @@ class CrmCustomerOwnershipHistory(models.Model):
     _order = 'date desc, id desc'
 
     partner_id = fields.Many2one(
-        'res.partner', 'Customer', required=True, index=True, ondelete='cascade',
+        'res.partner', 'Customer', required=True, index=True, ondelete='restrict',
         readonly=True)
     date = fields.Datetime('Date', required=True, default=fields.Datetime.now, readonly=True)
     changed_by = fields.Many2one(
