@@ -26,6 +26,8 @@
         "security/res_partner_ownership_security.xml",
         "security/crm_customer_interaction_security.xml",
         "security/crm_customer_handover_security.xml",
+        "security/crm_customer_ownership_history_security.xml",
+        "security/crm_customer_merge_log_security.xml",
         "data/res_partner_pool_data.xml",
         "views/assets.xml",
         "views/res_partner_views.xml",
