@@ -13,3 +13,10 @@ from . import test_res_partner_pool
 from . import test_res_partner_pool_schedule
 from . import test_crm_customer_owner_change
 from . import test_security_api
+from . import test_security_ownership
+from . import test_security_delete
+from . import test_security_history
+from . import test_security_handover
+from . import test_security_interaction
+from . import test_security_pool
+from . import test_security_users
