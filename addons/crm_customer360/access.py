@@ -51,3 +51,15 @@ def readable_ids(records):
         return set()
     return set(records.with_context(active_test=False)._search(
         [('id', 'in', records.ids)], order='id'))
+
+
+def acting_user_id(env):
+    """The user to name as the author of a change (history rows, chatter notes).
+
+    The server's own paths run as the superuser after their checks and name the real user in
+    the context key ``c360_acting_user_id``; anyone else is named as themselves, whatever the
+    context says (RPC callers control the context).
+    """
+    if env.uid == SUPERUSER_ID:
+        return env.context.get('c360_acting_user_id') or env.uid
+    return env.uid

@@ -22,8 +22,11 @@ from . import crm_customer_merge_log
 from . import res_partner_merge
 from . import base_partner_merge_automatic_wizard
 from . import base_partner_merge_dropped
+from . import base_partner_merge_ownership
 from . import res_partner_pool
 from . import res_partner_pool_schedule
+from . import res_partner_ownership_guard
+from . import res_partner_unlink
 from . import res_config_settings_pool
 from . import crm_customer_owner_change
 from . import crm_customer_batch

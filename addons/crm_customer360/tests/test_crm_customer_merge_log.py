@@ -56,8 +56,12 @@ class TestCrmCustomerMergeLog(DuplicateCase):
         self.assertIn(self.owner.name, log.merged_partners)
         self.assertIn('Sales orders: 1', log.moved_summary)
         self.assertIn('Contacts: 1', log.moved_summary)
-        # Salespeople read the log; nobody edits it.
-        self.assertTrue(log.sudo(self.salesman).merged_partners)
+        # The survivor's salesperson reads the log, another salesperson does not (record
+        # rules); nobody edits it.
+        self.assertEqual(self.survivor.user_id, self.owner)
+        self.assertTrue(log.sudo(self.owner).merged_partners)
+        self.assertFalse(self.env['crm.customer.merge.log'].sudo(self.salesman).search(
+            [('id', '=', log.id)]))
         self.assertFalse(self.env['crm.customer.merge.log'].sudo(self.manager)
                          .check_access_rights('write', raise_exception=False))
 
