@@ -83,6 +83,8 @@ def make_rpc_world(env, roles=None):
         values = {
             'name': 'RPC %s' % role.replace('_', ' ').title(), 'login': login,
             'password': login, 'lang': 'en_US', 'tz': 'Asia/Shanghai',
+            # the host needs an author's e-mail to create partners (messages)
+            'email': '%s@rpc.example.com' % login,
             'groups_id': [(6, 0, [env.ref(xmlid).id for xmlid in groups])]}
         if role == 'portal':
             values['partner_id'] = w.own_person.id

@@ -13,6 +13,8 @@ client call them), so they check their callers themselves (see SECURITY.md).
 from odoo import SUPERUSER_ID, _, api, models, tools
 from odoo.exceptions import AccessError, ValidationError
 
+from odoo.addons.crm_customer360.models.partner_normalize import MAX_LENGTHS
+
 from .crm_service_input_limits import EMAIL_MAX_LENGTH, HTML_MAX_LENGTH, NAME_MAX_LENGTH
 
 # What a portal user may pass to message_post besides the body: a reply in their own name.
@@ -99,7 +101,11 @@ class CrmServiceTicket(models.Model):
         if partner:
             return partner
         name, email = Partner._parse_partner_name(email_from)
-        return Partner.create({'name': name or email, 'email': email, 'customer': True})
+        if not email or len(email) > MAX_LENGTHS['email']:
+            return Partner  # no usable address: the ticket has no contact
+        # A sender's display name may be longer than a partner's name may be.
+        name = (name or email)[:MAX_LENGTHS['name']]
+        return Partner.create({'name': name, 'email': email, 'customer': True})
 
     @api.multi
     def message_get_suggested_recipients(self):
