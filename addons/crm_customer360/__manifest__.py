@@ -28,6 +28,8 @@
         "security/crm_customer_interaction_security.xml",
         "security/crm_customer_handover_security.xml",
         "security/crm_customer_batch_security.xml",
+        "security/crm_customer_ownership_history_security.xml",
+        "security/crm_customer_merge_log_security.xml",
         "data/res_partner_pool_data.xml",
         "data/crm_customer_batch_data.xml",
         "views/assets.xml",

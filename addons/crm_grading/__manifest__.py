@@ -4,7 +4,7 @@
     "name": "Customer Grading",
     "summary": "Grades customers by contribution (80/20, RFM), rates their credit, explains "
                "every grade and drives follow-up",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "category": "Sales",
     "website": "https://github.com/crm-customer360/crm-customer360",
     "author": "CRM Customer 360 contributors",
@@ -18,6 +18,7 @@
         "security/crm_grading_security.xml",
         "security/ir.model.access.csv",
         "security/crm_grading_policy_security.xml",
+        "security/crm_customer_grade_history_security.xml",
         "data/crm_customer_grade_data.xml",
         "data/crm_grading_policy_data.xml",
         "views/assets.xml",

@@ -23,7 +23,7 @@ def analysis_pivot(ctx):
     # were generated, it is refreshed once here (outside the timing), as the nightly job would.
     ctx.env.cr.execute("SELECT EXISTS (SELECT 1 FROM crm_customer_analysis WHERE revenue <> 0)")
     if not ctx.env.cr.fetchone()[0]:
-        Analysis.refresh()
+        Analysis._refresh()
 
     def run():
         # The pivot asks for the grand total, the rows' first level and the full grouping.

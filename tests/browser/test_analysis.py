@@ -43,11 +43,11 @@ def check_xls_export(browser):
 def test_manager_opens_analysis_and_pareto(odoo_server, browser, odoo_env):
     """admin opens Customer Analysis (pivot by grade and year), then the Pareto curve."""
     with demo.committed_env(odoo_server.db) as env:
-        env['crm.customer.analysis'].refresh()
+        env['crm.customer.analysis']._refresh()
     odoo_env.cr.rollback()  # a new snapshot, after the refresh above
     odoo_env.clear()
     summary = odoo_env['crm.customer.pareto'].sudo(
-        odoo_env['res.users'].search([('login', '=', MANAGER)])).pareto_summary()
+        odoo_env['res.users'].search([('login', '=', MANAGER)]))._pareto_summary()
     assert summary['customer_count'], 'the demo data have no customer with revenue'
 
     ui.login(browser, odoo_server.url, MANAGER, MANAGER)

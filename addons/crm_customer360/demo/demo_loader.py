@@ -3,7 +3,10 @@
 """Demo transactions created the host's way, with dates relative to the install day.
 
 The demo XML files hold the data (who buys what, how many days ago, how they paid) and call
-the methods below through ``<function model="crm.customer360.demo" .../>``. The methods fill
+the methods below through ``<function model="crm.customer360.demo" .../>``. The model is
+installed in production too, where nothing of it may be called over RPC: every method is
+private (the XML ``<function>`` tags call private methods) and refuses anyone but the
+superuser, who loads the demo data (``_require_loader``). The methods fill
 documents through the host's own onchanges and workflow buttons, so that accounts, taxes,
 prices, due dates and reconciliations are exactly what a user would get. Each document gets
 an xml id (``noupdate``) and is skipped when that xml id exists, so a loader never creates a
@@ -20,9 +23,11 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
+from odoo.addons.crm_customer360.access import require_superuser
+
 MODULE = 'crm_customer360'
 POSTPONED_PARAM = 'crm_customer360.demo_postponed_documents'
-POSTPONABLE = ('create_order', 'create_invoice', 'create_refund')
+POSTPONABLE = ('_create_order', '_create_invoice', '_create_refund')
 
 # ISO 3166-2:CN code: (name, xml id of the same province when l10n_cn is installed).
 CHINA_PROVINCES = {
@@ -51,17 +56,22 @@ class CustomerDemo(models.AbstractModel):
     _name = 'crm.customer360.demo'
     _description = 'Customer card demo data loader'
 
+    def _require_loader(self):
+        """Refuse every caller but the superuser, who installs the demo data."""
+        require_superuser(self.env)
+
     # ------------------------------------------------------------------
     # Set-up: languages and provinces
     # ------------------------------------------------------------------
     @api.model
-    def ensure_languages(self, codes):
+    def _ensure_languages(self, codes):
         """Activate the languages of the demo users, with their translations.
 
         A database created with ``--load-language=zh_CN`` has only Chinese active; one created
         without it has only English. English only needs activating; another language is
         installed with the host's wizard so that the installed modules get its terms.
         """
+        self._require_loader()
         for code in codes:
             lang = self.env['res.lang'].with_context(active_test=False).search(
                 [('code', '=', code)], limit=1)
@@ -73,7 +83,7 @@ class CustomerDemo(models.AbstractModel):
                 self.env['base.language.install'].create({'lang': code}).lang_install()
 
     @api.model
-    def set_china_states(self, partner_provinces):
+    def _set_china_states(self, partner_provinces):
         """Put Chinese customers in their province.
 
         The host's base data has no Chinese provinces; ``l10n_cn`` has them. Use those when
@@ -81,6 +91,7 @@ class CustomerDemo(models.AbstractModel):
 
         :param partner_provinces: ``{partner_id: ISO province code}``
         """
+        self._require_loader()
         for partner_id, code in partner_provinces.items():
             partner = self.env['res.partner'].browse(int(partner_id))
             partner.write({'state_id': self._china_state(code).id})
@@ -106,7 +117,7 @@ class CustomerDemo(models.AbstractModel):
     # Sales
     # ------------------------------------------------------------------
     @api.model
-    def create_order(self, name, spec):
+    def _create_order(self, name, spec):
         """Create a quotation or order as the sales app would, and bring it to its state.
 
         :param name: xml id (in this module) of the order
@@ -115,7 +126,8 @@ class CustomerDemo(models.AbstractModel):
             default ``sale``), optional ``opportunity`` (xml id in this module of the
             opportunity the quotation answers)
         """
-        if self._demo_record(name) or self._postpone('create_order', name, spec):
+        self._require_loader()
+        if self._demo_record(name) or self._postpone('_create_order', name, spec):
             return
         date = self._datetime_ago(spec['days_ago'])
         order = self._new(self._documents().env['sale.order'],
@@ -152,7 +164,7 @@ class CustomerDemo(models.AbstractModel):
     # Invoices and payments
     # ------------------------------------------------------------------
     @api.model
-    def create_invoice(self, name, spec):
+    def _create_invoice(self, name, spec):
         """Create a customer invoice, validate it and register its payments.
 
         :param name: xml id (in this module) of the invoice
@@ -163,7 +175,8 @@ class CustomerDemo(models.AbstractModel):
             rest, in the invoice currency, optionally a third item ``'cash'`` for the cash
             journal)
         """
-        if self._demo_record(name) or self._postpone('create_invoice', name, spec):
+        self._require_loader()
+        if self._demo_record(name) or self._postpone('_create_invoice', name, spec):
             return
         date = self._date_ago(spec['days_ago'])
         if spec.get('order'):
@@ -216,7 +229,7 @@ class CustomerDemo(models.AbstractModel):
         invoice.env['account.payment'].create(vals).post()
 
     @api.model
-    def create_refund(self, name, spec):
+    def _create_refund(self, name, spec):
         """Credit part of an open invoice and apply the credit note to it.
 
         :param name: xml id (in this module) of the credit note
@@ -224,7 +237,8 @@ class CustomerDemo(models.AbstractModel):
             (credit note date), ``reason``, ``quantities`` (``{product_id: quantity
             credited}``; lines of other products are not credited)
         """
-        if self._demo_record(name) or self._postpone('create_refund', name, spec):
+        self._require_loader()
+        if self._demo_record(name) or self._postpone('_create_refund', name, spec):
             return
         invoice = self._demo_record(spec['invoice']).with_env(self._documents().env)
         date = self._date_ago(spec['days_ago'])
@@ -259,8 +273,9 @@ class CustomerDemo(models.AbstractModel):
         return True
 
     @api.model
-    def create_postponed_documents(self):
+    def _create_postponed_documents(self):
         """Create, in their order, the demo documents that waited for a chart of accounts."""
+        self._require_loader()
         params = self.env['ir.config_parameter'].sudo()
         postponed = json.loads(params.get_param(POSTPONED_PARAM) or '[]')
         if not postponed or not self._has_journals():

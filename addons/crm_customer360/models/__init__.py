@@ -9,6 +9,7 @@ from . import crm_customer_ownership_history
 from . import res_partner_ownership
 from . import partner_normalize
 from . import res_partner_duplicate
+from . import res_partner_duplicate_input
 from . import res_partner_duplicate_review
 from . import res_partner_takeover
 from . import res_config_settings
@@ -22,8 +23,11 @@ from . import crm_customer_merge_log
 from . import res_partner_merge
 from . import base_partner_merge_automatic_wizard
 from . import base_partner_merge_dropped
+from . import base_partner_merge_ownership
 from . import res_partner_pool
 from . import res_partner_pool_schedule
+from . import res_partner_ownership_guard
+from . import res_partner_unlink
 from . import res_config_settings_pool
 from . import crm_customer_owner_change
 from . import crm_customer_batch

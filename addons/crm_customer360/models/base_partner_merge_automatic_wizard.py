@@ -5,7 +5,7 @@ what references the partners and a log of every merge (``crm.customer.merge.log`
 
 It lives in ``models/`` because the addon's root ``__init__`` imports no ``wizards`` package.
 """
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import html_escape, split_every
 
@@ -19,9 +19,12 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
 
     @api.depends('partner_ids', 'dst_partner_id')
     def _compute_merge_preview_html(self):
+        """The preview counts documents of every kind, whoever may read them: only for users
+        who may merge (any user may create the wizard over RPC)."""
+        allowed = self._merge_allowed()
         for wizard in self:
             partners = wizard.partner_ids
-            if not partners:
+            if not partners or not allowed:
                 wizard.merge_preview_html = False
                 continue
             html = wizard._merge_preview_table(partners, wizard._merge_reference_counts(partners))
@@ -118,10 +121,18 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         return result
 
     @api.model
+    def _merge_allowed(self):
+        """Whether the user may merge partners at all: the superuser, sales managers and the
+        users who may delete partners (the host's merge deletes the merged-away ones)."""
+        return self.env.uid == SUPERUSER_ID or self._merge_unrestricted() or \
+            self.env['res.partner'].check_access_rights('unlink', raise_exception=False)
+
+    @api.model
     def _merge_unrestricted(self):
-        """Whether the user merges without the host's limits (3 partners at once, and the
-        superuser only for different e-mails or partners with journal items): sales
-        managers do, as the merge log records what they did. Override to narrow it."""
+        """Whether the user merges without two of the host's limits (3 partners at once, and
+        the superuser only for different e-mails): sales managers do, as the merge log records
+        what they did. The third, journal items only on the surviving partner, holds for them
+        too (``_merge_check_journal_items``). Override to narrow it."""
         return self.env.user.has_group('sales_team.group_sale_manager')
 
     def _merge_any_number(self, partners, dst_partner=None):
@@ -136,9 +147,25 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
             if (Partner.search([('id', 'child_of', partner.id)]) - partner) & partners:
                 raise UserError(_("You cannot merge a contact with one of his parent."))
         sources, destination = self._merge_split(partners, dst_partner)
+        self._merge_check_journal_items(sources)
         host_merge = super(BasePartnerMergeAutomaticWizard, self.sudo())._merge
         for chunk in split_every(2, sources.ids):
             host_merge([destination.id] + list(chunk), dst_partner=destination.sudo())
+
+    @api.model
+    def _merge_check_journal_items(self, sources):
+        """The host's check, which its superuser merge skips: only the administrator merges
+        away partners that have journal items (accounting entries must keep their partner);
+        everyone else picks the partner with journal items as the surviving one."""
+        if self.env.uid == SUPERUSER_ID or 'account.move.line' not in self.env:
+            return
+        if self.env['account.move.line'].sudo().search_count(
+                [('partner_id', 'in', sources.ids)]):
+            # The host's message, word for word: it is translated already.
+            raise UserError(_(
+                "Only the destination contact may be linked to existing Journal Items. Please "
+                "ask the Administrator if you need to merge several contacts linked to "
+                "existing Journal Items."))
 
     @api.model
     def _merge_partner_summary(self, partner):

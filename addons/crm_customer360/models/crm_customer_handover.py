@@ -8,7 +8,7 @@ The kinds of records moved are listed by ``_handover_movers`` (see
 """
 import psycopg2
 
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 HANDOVER_REASONS = [
@@ -145,12 +145,14 @@ class CrmCustomerHandover(models.Model):
 
     @api.constrains('from_user_id', 'to_user_id')
     def _check_users(self):
-        """The giver and the receiver are two different people."""
+        """The giver and the receiver are two different people; the receiver may own
+        customers (an active internal user with sales rights)."""
         for handover in self:
             if handover.from_user_id == handover.to_user_id:
                 raise ValidationError(_(
                     "%s cannot hand customers over to themselves: choose another receiver."
                 ) % handover.from_user_id.name)
+        self.mapped('to_user_id')._check_customer_owners()
 
     # ------------------------------------------------------------------
     # ORM overrides
@@ -160,6 +162,9 @@ class CrmCustomerHandover(models.Model):
         """A handover created without lines covers every customer the giver owns; unless
         told otherwise, a giver who leaves (resignation, role change) hands over their
         co-ownerships too."""
+        if self.env.uid != SUPERUSER_ID and (vals.get('state', 'draft') != 'draft'
+                                             or vals.get('date_done')):
+            raise UserError(self._state_refusal())
         co_ownerships_given = 'move_co_ownerships' in vals
         # the giver and the reason may come as defaults (the action of an archiving refusal)
         vals = self._add_missing_default_values(vals)
@@ -170,6 +175,14 @@ class CrmCustomerHandover(models.Model):
         handover = super().create(vals)
         handover._insert_lines(self._default_customers(handover.from_user_id).ids)
         return handover
+
+    @api.multi
+    def _line_receivers(self):
+        """The receivers named on the lines (without reading the lines)."""
+        self.ensure_one()
+        self.env.cr.execute("SELECT DISTINCT to_user_id FROM crm_customer_handover_line "
+                            "WHERE handover_id = %s AND to_user_id IS NOT NULL", (self.id,))
+        return self.env['res.users'].browse([row[0] for row in self.env.cr.fetchall()])
 
     @api.multi
     def _line_count(self):
@@ -197,6 +210,12 @@ class CrmCustomerHandover(models.Model):
         self.invalidate_cache(['line_ids'], self.ids)
 
     @api.multi
+    def write(self, vals):
+        if self.env.uid != SUPERUSER_ID:
+            self._check_editable(vals)
+        return super().write(vals)
+
+    @api.multi
     def unlink(self):
         if any(handover.state == 'done' for handover in self):
             raise UserError(_("A confirmed handover is the record of who got which customers: "
@@ -216,6 +235,8 @@ class CrmCustomerHandover(models.Model):
         self._lock_handover()
         if not self._line_count():
             raise UserError(_("The handover %s has no customers to hand over.") % self.name)
+        # A receiver may have been archived or lost their sales rights since the draft.
+        (self.to_user_id | self._line_receivers())._check_customer_owners()
         if self._handover_in_background():
             return self._handover_start_batch()
         customers = self.line_ids.mapped('partner_id')
@@ -250,14 +271,15 @@ class CrmCustomerHandover(models.Model):
             if handover.state == 'done':
                 raise UserError(_("The handover %s is done and cannot be cancelled: create a "
                                   "handover in the other direction instead.") % handover.name)
-        self.write({'state': 'cancel'})
+        # The status changes through the buttons only: checked above, written as superuser.
+        self.sudo().write({'state': 'cancel'})
         return True
 
     @api.multi
     def action_draft(self):
         """Reopen a cancelled handover."""
         self._check_may_confirm()
-        self.filtered(lambda h: h.state == 'cancel').write({'state': 'draft'})
+        self.filtered(lambda h: h.state == 'cancel').sudo().write({'state': 'draft'})
         return True
 
     # ------------------------------------------------------------------
@@ -273,6 +295,45 @@ class CrmCustomerHandover(models.Model):
         """Only sales managers hand customers over."""
         if not self.env.user.has_group('sales_team.group_sale_manager'):
             raise AccessError(_("Only sales managers can confirm or cancel a handover."))
+
+    @api.model
+    def _document_fields(self):
+        """The fields that say what a handover moves: fixed once it is no longer a draft.
+        Extend when adding such a field."""
+        return ['from_user_id', 'to_user_id', 'reason', 'move_co_ownerships', 'effective_date',
+                'line_ids', 'company_id']
+
+    @api.multi
+    def _check_editable(self, vals):
+        """Refuse a write of the status (the buttons change it), or of what a handover moves
+        once it is confirmed or cancelled (the record of what happened)."""
+        if {'state', 'date_done'} & set(vals):
+            raise UserError(self._state_refusal())
+        if set(self._document_fields()) & set(vals):
+            self._check_lines_editable()
+
+    @api.multi
+    def _check_lines_editable(self):
+        """Refuse to change what confirmed or cancelled handovers move (their lines
+        included); the superuser passes."""
+        if self.env.uid == SUPERUSER_ID:
+            return
+        for handover in self.filtered(lambda h: h.state != 'draft'):
+            raise UserError(handover._closed_refusal())
+
+    @api.model
+    def _state_refusal(self):
+        return _("The status of a handover changes only through its buttons (Confirm, Cancel, "
+                 "Reset to Draft).")
+
+    @api.multi
+    def _closed_refusal(self):
+        """The refusal to change what a confirmed or cancelled handover moves."""
+        self.ensure_one()
+        state = dict(self._fields['state']._description_selection(self.env))[self.state]
+        return _("The handover %(handover)s is %(state)s: what it hands over no longer "
+                 "changes. Reset a cancelled handover to draft, or create a new one.") % {
+            'handover': self.name, 'state': state}
 
     def _lock_handover(self):
         """Lock this handover's row and make sure it is still a draft (not confirmed twice)."""

@@ -29,17 +29,35 @@ class CrmCustomerHandoverLine(models.Model):
 
     @api.constrains('to_user_id', 'handover_id')
     def _check_receiver(self):
-        """A customer cannot be handed over to the person who gives it away."""
+        """A customer cannot be handed over to the person who gives it away, nor to someone
+        who may not own customers."""
         for line in self:
             if line.to_user_id == line.handover_id.from_user_id:
                 raise ValidationError(_(
                     "The customer %s cannot be handed over to %s, who is giving it away."
                 ) % (line.partner_id.display_name, line.to_user_id.name))
+        self.mapped('to_user_id')._check_customer_owners()
 
     @api.model
     def create(self, vals):
         """A line without a receiver goes to the handover's receiver."""
-        if not vals.get('to_user_id') and vals.get('handover_id'):
-            handover = self.env['crm.customer.handover'].browse(vals['handover_id'])
+        handover = self.env['crm.customer.handover'].browse(vals.get('handover_id'))
+        handover._check_lines_editable()
+        if not vals.get('to_user_id') and handover:
             vals = dict(vals, to_user_id=handover.to_user_id.id)
         return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        """Lines change while their handover is a draft, and do not move to another one."""
+        handovers = self.mapped('handover_id')
+        if vals.get('handover_id'):
+            handovers |= handovers.browse(vals['handover_id'])
+        handovers._check_lines_editable()
+        return super().write(vals)
+
+    @api.multi
+    def unlink(self):
+        """Lines are removed while their handover is a draft."""
+        self.mapped('handover_id')._check_lines_editable()
+        return super().unlink()

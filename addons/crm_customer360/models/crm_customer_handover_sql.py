@@ -20,6 +20,8 @@ apply); only their ids go into the statements. The ORM cache is invalidated afte
 """
 from odoo import api, fields, models, tools
 
+from odoo.addons.crm_customer360.access import acting_user_id
+
 
 class CrmCustomerHandover(models.Model):
     _inherit = 'crm.customer.handover'
@@ -66,7 +68,7 @@ class CrmCustomerHandover(models.Model):
             return
         cr = self.env.cr
         now = fields.Datetime.now()
-        acting_id = self.env.context.get('c360_acting_user_id') or self.env.uid
+        acting_id = acting_user_id(self.env)
         ids = tuple(records.ids)
         cr.execute('UPDATE "{}" SET user_id = %s, write_uid = %s, write_date = %s '
                    'WHERE id IN %s'.format(records._table),
@@ -173,7 +175,7 @@ class CrmCustomerHandover(models.Model):
                        (receiver, gets_receiver, receiver))
         changed += [pid for pid, _owner in others]
         if changed:
-            acting_id = self.env.context.get('c360_acting_user_id') or self.env.uid
+            acting_id = acting_user_id(self.env)
             cr.execute("""
                 DELETE FROM crm_customer_co_owner_rel r USING res_partner p
                  WHERE r.partner_id = p.id AND p.commercial_partner_id IN %s

@@ -3,8 +3,8 @@
 """Contact records (联系记录): every visit, call, meeting or message with a customer."""
 from datetime import timedelta
 
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError, ValidationError
 
 INTERACTION_TYPES = [
     ('visit', 'Visit'),
@@ -23,7 +23,7 @@ class CrmCustomerInteraction(models.Model):
     _rec_name = 'summary'
 
     partner_id = fields.Many2one(
-        'res.partner', 'Customer', required=True, index=True, ondelete='cascade',
+        'res.partner', 'Customer', required=True, index=True, ondelete='restrict',
         domain=[('parent_id', '=', False)],
         help="The customer (company or individual) the contact was with; a contact person "
              "given here is replaced by their company, and kept as the person met.")
@@ -108,6 +108,8 @@ class CrmCustomerInteraction(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def create(self, vals):
+        self.check_access_rights('create')
+        self._check_logging_vals(vals)
         vals = self._normalize_partner_vals(dict(vals))
         self._check_summary_vals(vals, creating=True)
         interaction = super().create(vals)
@@ -117,6 +119,8 @@ class CrmCustomerInteraction(models.Model):
 
     @api.multi
     def write(self, vals):
+        self.check_access_rights('write')
+        self._check_logging_vals(vals)
         vals = self._normalize_partner_vals(dict(vals))
         self._check_summary_vals(vals)
         old_partner_ids = self.mapped('partner_id').ids
@@ -138,6 +142,32 @@ class CrmCustomerInteraction(models.Model):
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
+    @api.model
+    def _check_logging_vals(self, vals):
+        """Refuse a contact on a customer the user may not read, or logged in someone else's
+        name by anyone but a sales manager.
+
+        Only the contacts of a customer's owner and co-owners put off its release to the
+        public pool: a salesperson who could log contacts in the owner's name would keep the
+        customer from the pool for them.
+        """
+        if self.env.uid == SUPERUSER_ID:
+            return
+        if vals.get('partner_id'):
+            partner = self.env['res.partner'].browse(vals['partner_id'])
+            try:
+                partner.check_access_rule('read')
+            except AccessError:
+                raise AccessError(_(
+                    "You cannot log a contact on a customer you may not see: ask its owner "
+                    "or a sales manager to log it."))
+        if (vals.get('user_id') and vals['user_id'] != self.env.uid
+                and not self.env.user.has_group('sales_team.group_sale_manager')):
+            raise AccessError(_(
+                "You log contacts in your own name: only a sales manager records a contact "
+                "for %(salesperson)s.") % {
+                'salesperson': self.env['res.users'].browse(vals['user_id']).sudo().name})
+
     @api.model
     def _normalize_partner_vals(self, vals):
         """Record the contact on the commercial entity; a person given as customer is kept

@@ -13,7 +13,7 @@ class CrmCustomerMergeLog(models.Model):
     user_id = fields.Many2one('res.users', 'Merged by', required=True, readonly=True,
                               default=lambda self: self.env.user, ondelete='restrict')
     partner_id = fields.Many2one('res.partner', 'Surviving Customer', required=True,
-                                 readonly=True, index=True, ondelete='cascade')
+                                 readonly=True, index=True, ondelete='restrict')
     merged_partners = fields.Text(
         'Merged Partners', readonly=True,
         help="Name, tax number, e-mail and salesperson of each partner merged away.")

@@ -8,9 +8,9 @@ from odoo.exceptions import AccessError, UserError
 class CrmCustomerOwnerChange(models.TransientModel):
     """The "Change Owner" dialog of the card and of the customer list.
 
-    The change goes through ``res.partner.write`` with the reason in the context key
-    ``ownership_change_reason``, so that the ownership history, the chatter and the contacts
-    follow as for any other change of owner. A handover is the tool for a salesperson's whole
+    The change goes through ``res.partner.write`` (as the superuser, after the checks) with
+    the reason in the context key ``ownership_change_reason``, so that the ownership history,
+    the chatter and the contacts follow as for any other change of owner. A handover is the tool for a salesperson's whole
     book of customers with their open work; this is for a few customers.
     """
 
@@ -45,6 +45,7 @@ class CrmCustomerOwnerChange(models.TransientModel):
                               "ownership history."))
         if not self.user_id:
             raise UserError(_("Choose the new owner."))
+        self.user_id._check_customer_owners()
         customers = self.partner_ids.mapped('commercial_partner_id')
         if not customers:
             raise UserError(_("Choose the customers whose owner changes."))
@@ -57,6 +58,11 @@ class CrmCustomerOwnerChange(models.TransientModel):
                             (tuple(customers.ids),))
         customers.invalidate_cache(['user_id', 'in_pool'])
         moving = customers.filtered(lambda partner: partner.user_id != self.user_id)
-        moving.with_context(ownership_change_reason=_("Changed by hand: %s") % reason).write({
-            'user_id': self.user_id.id, 'in_pool': False})
+        # Taking a customer out of the pool is refused to everyone over write: checked above,
+        # done as the superuser in the manager's name.
+        moving.sudo().with_context(
+            c360_acting_user_id=self.env.uid,
+            ownership_change_reason=_("Changed by hand: %s") % reason).write({
+                'user_id': self.user_id.id, 'in_pool': False, 'pool_released_date': False,
+                'pool_released_reason': False, 'pool_released_user_id': False})
         return {'type': 'ir.actions.act_window_close'}

@@ -3,6 +3,8 @@
 """Who owned a customer when: one row per change of a customer's salesperson."""
 from odoo import api, fields, models
 
+from odoo.addons.crm_customer360.access import acting_user_id
+
 
 class CrmCustomerOwnershipHistory(models.Model):
     _name = 'crm.customer.ownership.history'
@@ -10,7 +12,7 @@ class CrmCustomerOwnershipHistory(models.Model):
     _order = 'date desc, id desc'
 
     partner_id = fields.Many2one(
-        'res.partner', 'Customer', required=True, index=True, ondelete='cascade',
+        'res.partner', 'Customer', required=True, index=True, ondelete='restrict',
         readonly=True)
     date = fields.Datetime('Date', required=True, default=fields.Datetime.now, readonly=True)
     changed_by = fields.Many2one(
@@ -33,7 +35,7 @@ class CrmCustomerOwnershipHistory(models.Model):
         """
         History = self.sudo()
         rows = History.browse()
-        changed_by = self.env.context.get('c360_acting_user_id') or self.env.user.id
+        changed_by = acting_user_id(self.env)
         for partner, old_user, new_user in changes:
             rows |= History.create({
                 'partner_id': partner.id, 'changed_by': changed_by,

@@ -15,6 +15,8 @@ from odoo import api, fields, models
 from odoo.tools import float_round
 from odoo.tools.sql import create_index
 
+from odoo.addons.crm_customer360.access import require_superuser
+
 from .figure_sql import (
     CUSTOMER_INVOICE_TYPES, POSTED_INVOICE_STATES, order_amount_sql, paid_date_sql,
     revenue_amount_sql)
@@ -62,7 +64,10 @@ NO_PAID_DATE_SQL = "SELECT NULL::date AS pay_date"
 class CustomerFigures(models.AbstractModel):
     """Service that reads the host's documents and returns the card's figures.
 
-    ``compute(commercial_ids)`` returns ``{commercial_partner_id: {figure: value}}``. To add
+    ``_compute_figures(commercial_ids)`` returns ``{commercial_partner_id: {figure: value}}``;
+    it is private, for the server's code only: it reads every document in SQL, whoever asks,
+    so its callers decide whose figures a user may see (``res.partner``'s figure fields: the
+    salespeople, of the customers they may read). To add
     a figure, add its default to the dictionary returned by ``_figure_defaults`` and a reader
     to ``_figure_readers``: a reader runs one grouped query and fills the rows it finds.
     """
@@ -72,6 +77,8 @@ class CustomerFigures(models.AbstractModel):
 
     @api.model_cr
     def init(self):
+        """Indexes of the figures' queries; run by the server on install and update only."""
+        require_superuser(self.env)
         # The card looks invoices up by commercial entity; the host indexes only partner_id.
         create_index(self.env.cr, 'account_invoice_c360_commercial_idx', 'account_invoice',
                      ['commercial_partner_id', 'type', 'state'])
@@ -80,10 +87,10 @@ class CustomerFigures(models.AbstractModel):
         create_index(self.env.cr, 'crm_lead_c360_partner_idx', 'crm_lead', ['partner_id'])
 
     # ------------------------------------------------------------------
-    # Public API
+    # The service
     # ------------------------------------------------------------------
     @api.model
-    def compute(self, commercial_ids=None, figures=None):
+    def _compute_figures(self, commercial_ids=None, figures=None):
         """Return the figures of the given commercial entities.
 
         :param commercial_ids: ids of commercial partners; ``None`` computes every commercial

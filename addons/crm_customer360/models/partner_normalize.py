@@ -6,6 +6,12 @@ The duplicate check (``res_partner_duplicate.py``) stores these keys on ``res.pa
 compares them in SQL. They take plain strings and return a string or ``False``, so they can
 be tested without a database and reused by other modules. To extend the name rules, add words
 to ``LEGAL_FORMS_CJK`` / ``LEGAL_FORMS_LATIN`` or places to ``CN_PLACES``.
+
+Each function reads at most ``MAX_INPUT`` characters of its value and runs in time linear in
+them: the values come from anyone who may write a partner, portal users included (their own
+name through ``/my/account``), and from ``find_duplicates`` over RPC. ``MAX_LENGTHS`` are the
+longest values a partner may hold (``res.partner`` refuses longer ones): well below
+``MAX_INPUT``, so that the bound never changes a stored key.
 """
 import re
 import unicodedata
@@ -51,17 +57,48 @@ CN_PLACES = [
 CN_PLACE_SUFFIXES = ['特别行政区', '维吾尔自治区', '壮族自治区', '回族自治区', '自治区', '省', '市']
 _PLACE_ALT = '|'.join(sorted(CN_PLACES, key=len, reverse=True))
 _SUFFIX_ALT = '|'.join(CN_PLACE_SUFFIXES)
-# A leading place, e.g. "深圳市", "广东省", "深圳"; repeated for "广东省深圳市".
-CN_PLACE_PREFIX = re.compile(r'^(?:%s)(?:%s)?' % (_PLACE_ALT, _SUFFIX_ALT))
+# A leading place, e.g. "深圳市", "广东省", "深圳"; repeated for "广东省深圳市". Without "^": it is
+# matched with ``match(value, position)``, which anchors at the position ("^" would not).
+CN_PLACE_PREFIX = re.compile(r'(?:%s)(?:%s)?' % (_PLACE_ALT, _SUFFIX_ALT))
 # A parenthesised place anywhere, e.g. "(深圳)", "(中国)", "(China)" (after NFKC and folding).
 PAREN_PLACE = re.compile(r'\(\s*(?:(?:%s)(?:%s)?|中国|china|prc)\s*\)' % (_PLACE_ALT, _SUFFIX_ALT))
 # Keep at least this many characters after taking off a place prefix.
 MIN_REST = 2
 
+# The longest value of each identity field that feeds a key, in characters: far beyond any real
+# name (the longest registered Chinese names have about 50), tax number, phone number, e-mail
+# address (RFC 3696: 320) or website.
+MAX_LENGTHS = {
+    'name': 256,
+    'vat': 64,
+    'phone': 64,
+    'mobile': 64,
+    'email': 320,
+    'website': 1024,
+}
+# The most characters any function of this module reads from its value.
+MAX_INPUT = 2048
+
+
+def too_long(values, limits=None):
+    """The fields of ``values`` (a dict of identity values) longer than their maximum in
+    ``limits`` (default ``MAX_LENGTHS``), as a list of ``(field, length, maximum)``."""
+    found = []
+    for name, maximum in sorted((limits or MAX_LENGTHS).items()):
+        value = values.get(name)
+        if isinstance(value, str) and len(value) > maximum:
+            found.append((name, len(value), maximum))
+    return found
+
+
+def _bounded(value):
+    """``value`` as a string of at most ``MAX_INPUT`` characters."""
+    return (value or '')[:MAX_INPUT]
+
 
 def fold(value):
     """Full-width to half-width (NFKC) and case folding; ``''`` for empty values."""
-    return unicodedata.normalize('NFKC', value or '').casefold().strip()
+    return unicodedata.normalize('NFKC', _bounded(value)).casefold().strip()
 
 
 def strip_punctuation(value):
@@ -70,12 +107,17 @@ def strip_punctuation(value):
 
 
 def strip_place_prefix(value):
-    """Take leading Chinese places off a name, as long as a real name remains."""
+    """Take leading Chinese places off a name, as long as a real name remains.
+
+    The places are matched from a moving position and the rest is cut once: cutting after each
+    place copied the rest every time, quadratic in a name made of repeated places.
+    """
+    start = 0
     while True:
-        match = CN_PLACE_PREFIX.match(value)
+        match = CN_PLACE_PREFIX.match(value, start)
         if not match or len(value) - match.end() < MIN_REST:
-            return value
-        value = value[match.end():]
+            return value[start:]
+        start = match.end()
 
 
 def normalize_name(name):
@@ -104,7 +146,7 @@ def normalize_name(name):
 
 def normalize_vat(vat):
     """The tax number without spaces, hyphens or dots, in capitals."""
-    value = re.sub(r'[\s\-.]', '', unicodedata.normalize('NFKC', vat or '')).upper()
+    value = re.sub(r'[\s\-.]', '', unicodedata.normalize('NFKC', _bounded(vat))).upper()
     return value or False
 
 
@@ -114,7 +156,7 @@ def normalize_phone(number, country_code=None):
     Falls back to the digits of the number when ``phonenumbers`` cannot parse it; numbers of
     fewer than 6 digits give ``False`` (too short to identify anyone).
     """
-    value = unicodedata.normalize('NFKC', number or '').strip()
+    value = unicodedata.normalize('NFKC', _bounded(number)).strip()
     digits = re.sub(r'\D', '', value)
     if len(digits) < 6:
         return False
@@ -131,13 +173,13 @@ def normalize_phone(number, country_code=None):
 
 def normalize_email(email):
     """The e-mail address, trimmed and in lower case."""
-    value = unicodedata.normalize('NFKC', email or '').strip().lower()
+    value = unicodedata.normalize('NFKC', _bounded(email)).strip().lower()
     return value or False
 
 
 def normalize_domain(website):
     """The host of a website, in lower case and without "www."."""
-    value = unicodedata.normalize('NFKC', website or '').strip().lower()
+    value = unicodedata.normalize('NFKC', _bounded(website)).strip().lower()
     if not value:
         return False
     value = re.sub(r'^[a-z][a-z0-9+.\-]*://', '', value)

@@ -4,6 +4,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.crm_customer360.access import require_group
+
 from .res_partner_duplicate import DEFAULT_THRESHOLD, PARAM_PREFIX
 
 
@@ -35,7 +37,17 @@ class ResConfigSettings(models.TransientModel):
                     % settings.dup_threshold)
 
     @api.model
+    def _c360_require_settings_admin(self):
+        """Refuse the settings to anyone but the administrators, as the host's ``execute``
+        does: ``get_values`` and ``set_values`` are public, any user could call them over
+        RPC, and our values are written as superuser."""
+        require_group(self.env, 'base.group_system', _(
+            "Only administrators can read or change the settings: ask your administrator."))
+
+    @api.model
     def get_values(self):
+        """The duplicate check settings (administrators only)."""
+        self._c360_require_settings_admin()
         res = super().get_values()
         settings = self.env['res.partner']._dup_settings()
         res.update(dup_threshold=settings['threshold'],
@@ -45,6 +57,9 @@ class ResConfigSettings(models.TransientModel):
         return res
 
     def set_values(self):
+        """Store the duplicate check settings (administrators only)."""
+        self._c360_require_settings_admin()
+        self._check_dup_threshold()
         super().set_values()
         set_param = self.env['ir.config_parameter'].sudo().set_param
         set_param(PARAM_PREFIX + 'dup_threshold', str(self.dup_threshold))

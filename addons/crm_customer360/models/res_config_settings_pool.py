@@ -6,6 +6,13 @@ from odoo.exceptions import ValidationError
 
 from .res_partner_pool import POOL_PARAMS
 
+# The largest value of each number: ten years of days, a hundred thousand customers.
+POOL_MAXIMA = {
+    'pool_release_days': 3650,
+    'pool_reclaim_block_days': 3650,
+    'max_customers_per_user': 100000,
+}
+
 
 class ResConfigSettings(models.TransientModel):
     _inherit = 'res.config.settings'
@@ -35,25 +42,32 @@ class ResConfigSettings(models.TransientModel):
 
     @api.constrains('pool_release_days', 'max_customers_per_user', 'pool_reclaim_block_days')
     def _check_pool_numbers(self):
-        """Days and limits are never negative; release needs at least one day."""
+        """Days and limits are never negative nor absurd (``POOL_MAXIMA``: the dates computed
+        from them must exist); release needs at least one day."""
         for settings in self:
             if settings.pool_enabled and settings.pool_release_days < 1:
                 raise ValidationError(_(
                     "Customers return to the public pool after at least 1 day without "
                     "contact, not %s.") % settings.pool_release_days)
-            for name in ('max_customers_per_user', 'pool_reclaim_block_days'):
-                if settings[name] < 0:
-                    raise ValidationError(_("%s cannot be negative (%s).") % (
-                        settings._fields[name].get_description(self.env)['string'],
-                        settings[name]))
+            for name, maximum in POOL_MAXIMA.items():
+                if not 0 <= settings[name] <= maximum:
+                    raise ValidationError(_(
+                        "%(setting)s must be between 0 and %(maximum)d, not %(value)s.") % {
+                        'setting': settings._fields[name].get_description(self.env)['string'],
+                        'maximum': maximum, 'value': settings[name]})
 
     @api.model
     def get_values(self):
+        """The public pool settings (administrators only)."""
+        self._c360_require_settings_admin()
         res = super().get_values()
         res.update(self.env['res.partner']._pool_settings())
         return res
 
     def set_values(self):
+        """Store the public pool settings (administrators only)."""
+        self._c360_require_settings_admin()
+        self._check_pool_numbers()
         super().set_values()
         set_param = self.env['ir.config_parameter'].sudo().set_param
         for name, (param, kind, default) in POOL_PARAMS.items():

@@ -19,6 +19,10 @@ COMPANY_SIZES = [
     ('medium', 'Medium (100-999 employees)'),
     ('large', 'Large (1,000 employees or more)'),
 ]
+# Bounds of the identity values typed on the card: the largest registered capitals are below
+# 10^13 yuan, and a business scope (经营范围) fills a page at most.
+MAX_REGISTERED_CAPITAL = 10 ** 14
+MAX_BUSINESS_SCOPE = 10000
 
 
 class ResPartner(models.Model):
@@ -134,6 +138,26 @@ class ResPartner(models.Model):
         if name == 'phone':
             return bool(self.phone or self.mobile)
         return bool(self[name])
+
+    @api.constrains('registered_capital', 'business_scope')
+    def _check_identity_bounds(self):
+        """A registered capital from 0 to ``MAX_REGISTERED_CAPITAL``, a business scope of at
+        most ``MAX_BUSINESS_SCOPE`` characters."""
+        for partner in self:
+            capital = partner.registered_capital or 0.0
+            # "not a <= x <= b" also refuses NaN, which compares false to everything.
+            if not 0 <= capital <= MAX_REGISTERED_CAPITAL:
+                raise ValidationError(_(
+                    "The registered capital of %(partner)s must be between 0 and %(maximum)s, "
+                    "not %(value)s.") % {'partner': (partner.display_name or '')[:80],
+                                         'maximum': '{:,}'.format(MAX_REGISTERED_CAPITAL),
+                                         'value': capital})
+            if len(partner.business_scope or '') > MAX_BUSINESS_SCOPE:
+                raise ValidationError(_(
+                    "The business scope of %(partner)s has %(length)d characters: at most "
+                    "%(maximum)d are allowed. Shorten it.") % {
+                    'partner': (partner.display_name or '')[:80],
+                    'length': len(partner.business_scope), 'maximum': MAX_BUSINESS_SCOPE})
 
     # ------------------------------------------------------------------
     # Tax number

@@ -11,6 +11,8 @@ from odoo.exceptions import ValidationError
 
 from odoo.tools.sql import escape_psql
 
+from odoo.addons.crm_customer360.access import require_internal_user, require_superuser
+
 from . import partner_normalize as norm
 
 PARAM_PREFIX = 'crm_customer360.'
@@ -52,7 +54,9 @@ class ResPartner(models.Model):
     def init(self):
         """Trigram matching of names: the pg_trgm extension and a GIN index on the name key of
         the partners whose names are compared (companies and partners without a parent; the
-        condition is the one of the name queries, so that the planner may use the index)."""
+        condition is the one of the name queries, so that the planner may use the index).
+        Run by the server on install and update only."""
+        require_superuser(self.env)
         super().init()
         self.env.cr.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
         # Replaced by the partial index below (it indexed every contact's name too).
@@ -172,16 +176,33 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def find_duplicates(self, vals, limit=20):
-        """Likely duplicates of a customer described by create-like ``vals``.
+        """Likely duplicates of a customer described by create-like ``vals``, for employees
+        (the check warns whoever creates a partner); callable over RPC.
 
-        :param vals: name, vat, phone, mobile, email, website, country_id, parent_id; with
-            ``id`` the values complete that record's own and it is left out with its
-            commercial entity and contacts.
-        :param limit: the most results to return, best first.
+        :param vals: name, vat, phone, mobile, email, website, is_company, country_id,
+            parent_id; with ``id`` (a partner the caller may read) the values complete that
+            record's own and it is left out with its commercial entity and contacts. Refused
+            (``ValidationError``) when not a dictionary of such values or when a text is longer
+            than a partner may hold (see ``_dup_check_input``).
+        :param limit: the most results to return, best first (1 to ``MAX_DUP_LIMIT``).
         :return: list of dicts with ``id``, ``name``, ``score`` (0-100), ``reasons``,
             ``owner`` and ``readable``; readable ones also get ``vat``, ``email``, ``phone``,
             ``city``, ``active`` and ``in_pool``. A pool customer's last reason says so.
         """
+        require_internal_user(self.env)
+        self._dup_check_input(vals, limit)
+        record_id = vals.get('id')
+        if record_id:
+            # The record's own values complete the query: only for a record the caller reads.
+            record = self.browse(record_id).exists()
+            record.check_access_rights('read')
+            record.check_access_rule('read')
+        return self._dup_find(vals, limit)
+
+    @api.model
+    def _dup_find(self, vals, limit=20):
+        """``find_duplicates`` without its checks, for the server's own callers (the form's
+        warning and smart button), whose values come from a record."""
         record_id = vals.get('id')
         record = self.sudo().browse(record_id if isinstance(record_id, int) else [])
         record = record.exists()

@@ -8,6 +8,8 @@ They only call the business methods of ``res_partner_duplicate.py``.
 from odoo import _, api, fields, models
 from odoo.tools import html_escape
 
+from odoo.addons.crm_customer360.access import is_internal_user, require_internal_user
+
 # Most duplicates listed in the form's pop-up warning.
 WARNING_LIMIT = 5
 # Similarity of the names joined by the review before scoring (pg_trgm's own default): lower
@@ -18,47 +20,52 @@ REVIEW_TRIGRAM_PREFILTER = 30
 class ResPartner(models.Model):
     _inherit = 'res.partner'
 
+    # Employees only, as find_duplicates: they name other customers and their owners.
     dup_warning_html = fields.Html(
         'Possible Duplicates', compute='_compute_dup_warning', sanitize=False,
-        help="Likely duplicates of the values on the form.")
+        groups='base.group_user', help="Likely duplicates of the values on the form.")
     duplicate_count = fields.Integer(
-        'Duplicates', compute='_compute_dup_warning',
+        'Duplicates', compute='_compute_dup_warning', groups='base.group_user',
         help="Number of likely duplicates (computed on a single customer only).")
     has_duplicates = fields.Boolean(
         'Has Possible Duplicates', compute='_compute_has_duplicates',
-        search='_search_has_duplicates',
+        search='_search_has_duplicates', groups='base.group_user',
         help="The company shares a key or a similar name with another customer.")
 
     @api.depends('name', 'vat', 'phone', 'mobile', 'email', 'website', 'country_id',
                  'parent_id', 'is_company')
     def _compute_dup_warning(self):
-        """Only for the one record of a form: a list costs no query."""
+        """Only for the one record of a form: a list costs no query. Nothing for portal
+        users, whom server code may show the field without ``read()``'s checks."""
         for partner in self:
             partner.dup_warning_html = False
             partner.duplicate_count = 0
-        if len(self) != 1 or not self._dup_is_checked():
+        if len(self) != 1 or not self._dup_is_checked() or not is_internal_user(self.env):
             return
-        duplicates = self.find_duplicates(self._dup_form_values())
+        duplicates = self._dup_find(self._dup_form_values())
         self.duplicate_count = len(duplicates)
         self.dup_warning_html = self._dup_format_html(duplicates[:WARNING_LIMIT]) or False
 
     def _compute_has_duplicates(self):
-        ids = self._dup_ids_with_duplicates([i for i in self.ids if isinstance(i, int)])
+        ids = set()
+        if is_internal_user(self.env):
+            ids = self._dup_ids_with_duplicates([i for i in self.ids if isinstance(i, int)])
         for partner in self:
             partner.has_duplicates = partner.id in ids
 
     def _search_has_duplicates(self, operator, value):
-        """Companies with at least one likely duplicate (one query)."""
+        """Companies with at least one likely duplicate (one query); for employees."""
+        require_internal_user(self.env)
         ids = list(self._dup_ids_with_duplicates())
         positive = (operator == '=') == bool(value)
         return [('id', 'in' if positive else 'not in', ids)]
 
     @api.onchange('name', 'vat', 'phone', 'mobile', 'email', 'website')
     def _onchange_dup_warning(self):
-        """Warn while typing that the customer may already exist."""
-        if not self._dup_is_checked():
+        """Warn while typing that the customer may already exist (employees only)."""
+        if not self._dup_is_checked() or not is_internal_user(self.env):
             return
-        duplicates = self.find_duplicates(self._dup_form_values(), limit=WARNING_LIMIT)
+        duplicates = self._dup_find(self._dup_form_values(), limit=WARNING_LIMIT)
         if duplicates:
             return {'warning': {
                 'title': _("Possible duplicates"),
@@ -70,9 +77,10 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
     @api.multi
     def action_open_duplicates(self):
-        """Smart button: the likely duplicates of this customer."""
+        """Smart button: the likely duplicates of this customer, for employees."""
         self.ensure_one()
-        ids = [dup['id'] for dup in self.find_duplicates(self._dup_form_values())]
+        require_internal_user(self.env)
+        ids = [dup['id'] for dup in self._dup_find(self._dup_form_values())]
         return {
             'type': 'ir.actions.act_window',
             'name': _("Possible Duplicates of %s") % self.display_name,
@@ -113,11 +121,12 @@ class ResPartner(models.Model):
 
     @api.model
     def _dup_format_html(self, duplicates):
-        """The alert shown on top of the form, with links to the readable duplicates and a
-        "Request takeover" link on those another salesperson owns, readable or not
-        (``static/src/js/duplicate_takeover.js`` sends the request)."""
+        """The alert shown on top of the form, with links to the readable duplicates and, for
+        salespeople, a "Request takeover" link on those another salesperson owns, readable
+        or not (``static/src/js/duplicate_takeover.js`` sends the request)."""
         if not duplicates:
             return ''
+        may_take_over = self._takeover_allowed()
         # Who owns them, in one query; not in find_duplicates' answer, which tells a user
         # nothing but the name of the owner of a customer they may not read.
         owners = {partner.id: partner.user_id for partner in self.sudo().browse(
@@ -129,7 +138,7 @@ class ResPartner(models.Model):
                 name = '<a href="#id=%d&amp;model=res.partner">%s</a>' % (dup['id'], name)
             takeover = ''
             owner = owners[dup['id']]
-            if owner and owner != self.env.user:
+            if may_take_over and owner and owner != self.env.user:
                 takeover = (' &#8212; <a href="#" class="o_c360_request_takeover" '
                             'data-partner-id="%d">%s</a>') % (
                     dup['id'], html_escape(_("Request takeover")))

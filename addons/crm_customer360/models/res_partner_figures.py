@@ -3,8 +3,10 @@
 """The finance and sales figures of the customer card on ``res.partner``."""
 import operator as py_operator
 
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+
+from odoo.addons.crm_customer360.access import readable_ids, require_group
 
 from .figure_sql import CUSTOMER_INVOICE_TYPES, POSTED_INVOICE_STATES
 
@@ -16,6 +18,10 @@ def _figure_search(name):
     search.__name__ = '_search_%s' % name
     return search
 
+
+# Who reads the figures: salespeople (and sales managers, who are salespeople too). Portal users
+# and employees without sales rights get neither the fields nor their searches.
+FIGURE_GROUPS = 'sales_team.group_sale_salesman'
 
 SEARCH_OPERATORS = {
     '=': py_operator.eq, '!=': py_operator.ne, '<': py_operator.lt,
@@ -32,65 +38,73 @@ class ResPartner(models.Model):
     # Finance
     invoiced_amount = fields.Monetary(
         'Invoiced', compute='_compute_customer_figures', search='_search_invoiced_amount',
-        currency_field='figures_currency_id',
+        currency_field='figures_currency_id', groups=FIGURE_GROUPS,
         help="Posted customer invoices minus refunds, taxes included, of the company and "
              "its contacts.")
     receivable_amount = fields.Monetary(
         'Receivable', compute='_compute_customer_figures', search='_search_receivable_amount',
-        currency_field='figures_currency_id',
+        currency_field='figures_currency_id', groups=FIGURE_GROUPS,
         help="What the customer still owes: open invoices minus open refunds.")
     overdue_amount = fields.Monetary(
         'Overdue', compute='_compute_customer_figures', search='_search_overdue_amount',
-        currency_field='figures_currency_id',
+        currency_field='figures_currency_id', groups=FIGURE_GROUPS,
         help="Open invoices whose due date has passed.")
     overdue_1_30 = fields.Monetary(
         'Overdue 1-30 days', compute='_compute_customer_figures',
-        currency_field='figures_currency_id')
+        currency_field='figures_currency_id', groups=FIGURE_GROUPS)
     overdue_31_60 = fields.Monetary(
         'Overdue 31-60 days', compute='_compute_customer_figures',
-        currency_field='figures_currency_id')
+        currency_field='figures_currency_id', groups=FIGURE_GROUPS)
     overdue_61_90 = fields.Monetary(
         'Overdue 61-90 days', compute='_compute_customer_figures',
-        currency_field='figures_currency_id')
+        currency_field='figures_currency_id', groups=FIGURE_GROUPS)
     overdue_90_plus = fields.Monetary(
         'Overdue over 90 days', compute='_compute_customer_figures',
-        currency_field='figures_currency_id')
+        currency_field='figures_currency_id', groups=FIGURE_GROUPS)
     last_invoice_date = fields.Date(
-        'Last Invoice', compute='_compute_customer_figures', search='_search_last_invoice_date')
+        'Last Invoice', compute='_compute_customer_figures', search='_search_last_invoice_date',
+        groups=FIGURE_GROUPS)
     last_payment_date = fields.Date(
-        'Last Payment', compute='_compute_customer_figures', search='_search_last_payment_date')
+        'Last Payment', compute='_compute_customer_figures', search='_search_last_payment_date',
+        groups=FIGURE_GROUPS)
     avg_days_to_pay = fields.Float(
         'Average Days to Pay', compute='_compute_customer_figures', digits=(16, 1),
+        groups=FIGURE_GROUPS,
         help="Average number of days between the date of an invoice and its full payment, "
              "over the invoices of the last twelve months.")
     credit_usage = fields.Float(
         'Credit Usage (%)', compute='_compute_customer_figures', digits=(16, 1),
-        help="Receivable as a percentage of the credit limit.")
+        groups=FIGURE_GROUPS, help="Receivable as a percentage of the credit limit.")
     over_credit_limit = fields.Boolean(
         'Over Credit Limit', compute='_compute_customer_figures',
-        search='_search_over_credit_limit')
+        search='_search_over_credit_limit', groups=FIGURE_GROUPS)
     # Sales
     quotation_count = fields.Integer(
         'Proposals', compute='_compute_customer_figures', search='_search_quotation_count',
-        help="Quotations in draft or sent.")
+        groups=FIGURE_GROUPS, help="Quotations in draft or sent.")
     quotation_amount = fields.Monetary(
         'Proposals Amount', compute='_compute_customer_figures',
-        search='_search_quotation_amount', currency_field='figures_currency_id')
+        search='_search_quotation_amount', currency_field='figures_currency_id',
+        groups=FIGURE_GROUPS)
     order_count = fields.Integer(
         'Contracts', compute='_compute_customer_figures', search='_search_order_count',
-        help="Confirmed sales orders.")
+        groups=FIGURE_GROUPS, help="Confirmed sales orders.")
     order_amount = fields.Monetary(
         'Contracts Amount', compute='_compute_customer_figures',
-        search='_search_order_amount', currency_field='figures_currency_id')
+        search='_search_order_amount', currency_field='figures_currency_id',
+        groups=FIGURE_GROUPS)
     first_order_date = fields.Date(
-        'Customer Since', compute='_compute_customer_figures', search='_search_first_order_date')
+        'Customer Since', compute='_compute_customer_figures',
+        search='_search_first_order_date', groups=FIGURE_GROUPS)
     last_order_date = fields.Date(
-        'Last Order', compute='_compute_customer_figures', search='_search_last_order_date')
+        'Last Order', compute='_compute_customer_figures', search='_search_last_order_date',
+        groups=FIGURE_GROUPS)
     opportunity_count = fields.Integer(
-        compute='_compute_customer_figures', search='_search_opportunity_count')
+        compute='_compute_customer_figures', search='_search_opportunity_count',
+        groups=FIGURE_GROUPS)
     pipeline_amount = fields.Monetary(
         'Pipeline', compute='_compute_customer_figures', search='_search_pipeline_amount',
-        currency_field='figures_currency_id',
+        currency_field='figures_currency_id', groups=FIGURE_GROUPS,
         help="Expected revenue of the open opportunities.")
 
     # One search method per searchable figure (see _figure_search).
@@ -116,14 +130,18 @@ class ResPartner(models.Model):
     def _compute_customer_figures(self):
         """Fill every figure of the page from one batch of grouped queries.
 
-        Figures belong to the commercial entity: a contact shows its company's figures.
+        Figures belong to the commercial entity: a contact shows its company's figures. They
+        are computed only for the commercial entities the user may read, and only for
+        salespeople (``_figures_allowed_entities``): server code that reads the fields
+        without ``read()``'s checks (``export_data``...) gets empty figures for the others.
         """
         Figures = self.env['crm.customer.figures']
         names = self._customer_figure_fields()
         entity_of = self._commercial_entity_ids()
+        entities = self._figures_allowed_entities(set(entity_of.values()))
         # Aggregates only: a salesperson without invoice rights still sees them; opening the
         # documents behind them goes through the host's access rights.
-        figures = Figures.sudo().compute(list(set(entity_of.values()))) if entity_of else {}
+        figures = Figures._compute_figures(sorted(entities)) if entities else {}
         empty = dict(Figures._figure_defaults(),
                      figures_currency_id=self.env.user.company_id.currency_id.id)
         for partner in self:
@@ -135,6 +153,23 @@ class ResPartner(models.Model):
             cache = partner._cache
             for name in names:
                 cache[name] = values[name]
+
+    @api.model
+    def _figures_allowed_entities(self, entity_ids):
+        """The commercial entities among ``entity_ids`` whose figures the user may see: those
+        the user may read, for a salesperson; none for anyone else; all for the superuser."""
+        if self.env.uid == SUPERUSER_ID:
+            return set(entity_ids)
+        if not entity_ids or not self.env.user.has_group(FIGURE_GROUPS):
+            return set()
+        return readable_ids(self.browse(list(entity_ids)))
+
+    @api.model
+    def _figures_require_group(self):
+        """Refuse what reveals figures (a search on them) to users who may not read them."""
+        require_group(self.env, FIGURE_GROUPS, _(
+            "Only salespeople can see or search the customers' finance and sales figures: ask "
+            "your administrator for a Sales right."))
 
     def _commercial_entity_ids(self):
         """Map each saved partner of ``self`` to its commercial entity, in one query.
@@ -158,13 +193,24 @@ class ResPartner(models.Model):
         The figures of every commercial entity with documents are computed once; a partner
         without documents has the figure's empty value (0 or no date).
         """
+        self._figures_require_group()
         if operator not in SEARCH_OPERATORS:
             raise UserError(_("The figure %s cannot be searched with the operator %s.")
                             % (self._fields[field].string, operator))
         compare = SEARCH_OPERATORS[operator]
-        figures = self.env['crm.customer.figures'].sudo().compute(None, figures=[field])
         empty = self.env['crm.customer.figures']._figure_defaults()[field]
-        if isinstance(value, str) and value and isinstance(empty, bool):
+        is_date = isinstance(empty, bool)
+        if is_date:
+            valid = value in (False, None) or isinstance(value, str)
+        else:
+            valid = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if not valid:
+            raise UserError(_("The figure %(figure)s is compared with a %(kind)s, not with "
+                              "%(value)s.") % {
+                'figure': self._fields[field].string,
+                'kind': _("date") if is_date else _("number"), 'value': repr(value)[:40]})
+        figures = self._figures_searched([field])
+        if isinstance(value, str) and value and is_date:
             value = value[:10]
 
         def is_empty(val):
@@ -185,12 +231,21 @@ class ResPartner(models.Model):
         matching = [pid for pid, row in figures.items() if matches(row[field])]
         return [('commercial_partner_id', 'in', matching)]
 
+    @api.model
+    def _figures_searched(self, names):
+        """The figures ``names`` of every commercial entity with documents that the user may
+        see: a search treats the others as entities without documents, as reading them does
+        (``_figures_allowed_entities``)."""
+        figures = self.env['crm.customer.figures']._compute_figures(None, figures=names)
+        allowed = self._figures_allowed_entities(set(figures))
+        return {pid: row for pid, row in figures.items() if pid in allowed}
+
     def _search_over_credit_limit(self, operator, value):
         """Customers whose receivable exceeds their credit limit."""
+        self._figures_require_group()
         if operator not in ('=', '!=') or not isinstance(value, bool):
             raise UserError(_("Search 'Over Credit Limit' with = True or = False."))
-        figures = self.env['crm.customer.figures'].sudo().compute(
-            None, figures=['over_credit_limit'])
+        figures = self._figures_searched(['over_credit_limit'])
         over = [pid for pid, row in figures.items() if row['over_credit_limit']]
         positive = (operator == '=') == value
         return [('commercial_partner_id', 'in' if positive else 'not in', over)]
@@ -200,8 +255,17 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
     @api.multi
     def action_open_figure(self):
-        """Open the documents behind the figure named by the context key ``c360_figure``."""
+        """Open the documents behind the figure named by the context key ``c360_figure``:
+        for salespeople, on a customer whose commercial entity they may read; the documents
+        listed are those the host's access rules let them read."""
         self.ensure_one()
+        self._figures_require_group()
+        entity = self.commercial_partner_id
+        if not self._figures_allowed_entities({entity.id}):
+            raise AccessError(_(
+                "You may not read the company of %(customer)s, so you cannot open its "
+                "documents: ask its salesperson or a sales manager.") % {
+                'customer': self.display_name})
         kind = self.env.context.get('c360_figure')
         targets = self._figure_targets()
         if kind not in targets:

@@ -3,6 +3,8 @@
 """Contact records on the customer card: the list, the count and the last contact date."""
 from odoo import api, fields, models
 
+from odoo.addons.crm_customer360.access import require_group
+
 
 class ResPartner(models.Model):
     _inherit = 'res.partner'
@@ -29,8 +31,10 @@ class ResPartner(models.Model):
 
     @api.multi
     def action_open_interactions(self):
-        """Open the contact records of this customer, ready to log a new one."""
+        """Open the contact records of this customer, ready to log a new one (salespeople,
+        who alone read contact records)."""
         self.ensure_one()
+        require_group(self.env, 'sales_team.group_sale_salesman')
         commercial = self.commercial_partner_id
         action = self.env.ref('crm_customer360.crm_customer_interaction_action').read()[0]
         action['domain'] = [('partner_id', '=', commercial.id)]

@@ -10,12 +10,15 @@ messages are written.
 from odoo import _, api, fields, models, tools
 from odoo.tools import html_escape
 
+from odoo.addons.crm_customer360.access import acting_user_id
+
 
 class ResPartner(models.Model):
     _inherit = 'res.partner'
 
     co_owner_ids = fields.Many2many(
         'res.users', 'crm_customer_co_owner_rel', 'partner_id', 'user_id', 'Co-owners',
+        copy=False,
         help="Other salespeople working on the account besides its owner. The contacts of "
              "a company follow the company's owner and co-owners.")
     ownership_history_ids = fields.One2many(
@@ -55,8 +58,7 @@ class ResPartner(models.Model):
         """
         reason = self.env.context.get('ownership_change_reason') or _("Owner changed")
         self.env['crm.customer.ownership.history']._record_changes(changes, reason)
-        acting_user = self.env['res.users'].browse(
-            self.env.context.get('c360_acting_user_id') or self.env.uid)
+        acting_user = self.env['res.users'].browse(acting_user_id(self.env))
         for partner, old_user, new_user in changes:
             partner.message_post(
                 body=_("Owner changed from %s to %s (%s).") % (
@@ -88,7 +90,7 @@ class ResPartner(models.Model):
         if not changes:
             return []
         cr = self.env.cr
-        acting_id = self.env.context.get('c360_acting_user_id') or self.env.uid
+        acting_id = acting_user_id(self.env)
         acting = self.env['res.users'].sudo().browse(acting_id)
         ids = [change[0] for change in changes]
         new_ids = [change[2] or None for change in changes]

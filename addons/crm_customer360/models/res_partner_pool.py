@@ -11,6 +11,10 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.crm_customer360.access import require_group
+
+SALESMAN = 'sales_team.group_sale_salesman'
+
 # setting name: (ir.config_parameter key, type, default)
 POOL_PARAMS = {
     'pool_enabled': ('crm_customer360.pool_enabled', bool, False),
@@ -31,7 +35,7 @@ class ResPartner(models.Model):
         'In Public Pool', readonly=True, copy=False, index=True,
         help="The customer has no owner and any salesperson may claim it.")
     pool_locked = fields.Boolean(
-        'Locked to Owner', copy=False,
+        'Locked to Owner', copy=False, track_visibility='onchange',
         help="The customer stays with its owner and never goes back to the public pool "
              "(when the setting that keeps locked customers is on).")
     # The last release, kept while the customer is in the pool (the ownership history keeps
@@ -69,22 +73,28 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
     @api.multi
     def action_pool_release(self):
-        """The owner (or a sales manager) gives the customer back to the pool."""
+        """The owner (or a sales manager) gives the customer (a contact: its company) back
+        to the pool."""
         self.ensure_one()
+        require_group(self.env, SALESMAN)
+        customer = self.commercial_partner_id
         user = self.env.user
-        if self.in_pool:
-            raise UserError(_("%s is already in the public pool.") % self.display_name)
-        if not self.user_id:
-            raise UserError(_("%s has no owner to release it.") % self.display_name)
-        if self.user_id != user and not user.has_group('sales_team.group_sale_manager'):
+        if not customer.customer:
+            raise UserError(_("%s is not a customer: only customers go to the public pool.")
+                            % customer.display_name)
+        if customer.in_pool:
+            raise UserError(_("%s is already in the public pool.") % customer.display_name)
+        if not customer.user_id:
+            raise UserError(_("%s has no owner to release it.") % customer.display_name)
+        if customer.user_id != user and not user.has_group('sales_team.group_sale_manager'):
             raise UserError(_("Only the owner of %s or a sales manager can release it to "
-                              "the public pool.") % self.display_name)
-        # Salespeople may not have write access on partners: checked above, done as module.
-        released = self.sudo().with_context(c360_acting_user_id=user.id)._pool_release(
-            {self.id: _("Released by %s") % user.name})
+                              "the public pool.") % customer.display_name)
+        # The pool state is written by the pool paths only: checked above, done as superuser.
+        released = customer.sudo().with_context(c360_acting_user_id=user.id)._pool_release(
+            {customer.id: _("Released by %s") % user.name})
         if not released:
             raise UserError(_("%s is being changed by someone else: try again in a moment.")
-                            % self.display_name)
+                            % customer.display_name)
         return True
 
     # ------------------------------------------------------------------
@@ -92,9 +102,13 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
     @api.multi
     def action_pool_claim(self):
-        """Take customers from the pool; safe when two salespeople claim the same one."""
+        """Take customers from the pool; safe when two salespeople claim the same one, and
+        when one salesperson claims twice at once near the limit."""
+        require_group(self.env, SALESMAN)
         user = self.env.user
         settings = self._pool_settings()
+        if settings['max_customers_per_user']:
+            self._lock_pool_claimer(user)
         self._check_pool_claim(user, settings)
         # Only one transaction flips in_pool: a customer claimed meanwhile is not returned.
         self.env.cr.execute(
@@ -106,13 +120,27 @@ class ResPartner(models.Model):
         if lost:
             raise UserError(_("Someone else has just claimed %s.") % ', '.join(
                 lost.mapped('display_name')))
-        # Salespeople may not have write access on partners: checked above, done as module.
+        # The pool state is written by the pool paths only: checked above, done as superuser.
         self.sudo().with_context(
             c360_acting_user_id=user.id,
             ownership_change_reason=_("Claimed from the public pool")).write({
                 'user_id': user.id, 'pool_released_date': False,
                 'pool_released_reason': False, 'pool_released_user_id': False})
         return True
+
+    @api.model
+    def _lock_pool_claimer(self, user):
+        """Serialise the claims of ``user``, so that two claims at once cannot both pass the
+        limit of customers per salesperson.
+
+        The claimer's row is updated (to the same values): a second claim waits for the first
+        one's transaction and then, as the server's transactions are REPEATABLE READ, fails
+        with a serialization error; the server retries it in a new transaction, which counts
+        the customers the first claim took. A lock alone would not do: the second claim's
+        count would still come from its older snapshot.
+        """
+        self.env.cr.execute("UPDATE res_users SET write_date = write_date WHERE id = %s",
+                            (user.id,))
 
     @api.multi
     def _check_pool_claim(self, user, settings):

@@ -3,9 +3,11 @@
 """When each owned customer goes back to the public pool, and the nightly job that does it.
 
 One SQL query (``_pool_schedule_query``) gives, for every owned customer or for a page of
-them, the date of its coming release and why: the latest of its last logged contact, its last
-confirmed order and the day it was given to its current owner, plus the release period; or
-the exemption that keeps it with its owner. The card's ``pool_release_date`` and
+them, the date of its coming release and why: the latest of its last contact logged by its
+owner or a co-owner, its last confirmed order and the day it was given to its current owner,
+plus the release period; or the exemption that keeps it with its owner. A contact logged by
+someone else (any salesperson may log one on a customer they can read) does not put off the
+release: otherwise anyone could keep a colleague's neglected customer out of the pool. The card's ``pool_release_date`` and
 ``pool_release_reason``, the "Released Tomorrow" list and the nightly job all read it, so they
 always agree.
 
@@ -17,6 +19,8 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.crm_customer360.access import require_group
+
 # Why a customer is kept with its owner, in the order they are checked.
 EXEMPTIONS = ('locked', 'open_order', 'unpaid_invoice')
 
@@ -27,8 +31,8 @@ class ResPartner(models.Model):
     pool_release_date = fields.Date(
         'Goes to Pool On', compute='_compute_pool_release', search='_search_pool_release_date',
         help="The day the nightly job will release this customer to the public pool, unless "
-             "someone logs a contact or it gets an order before; empty when the customer "
-             "is kept with its owner.")
+             "its owner or a co-owner logs a contact or it gets an order before; empty when "
+             "the customer is kept with its owner.")
     pool_release_reason = fields.Char(
         'Pool Status', compute='_compute_pool_release',
         help="Why the customer goes back to the public pool on that day, or why it stays "
@@ -76,7 +80,14 @@ class ResPartner(models.Model):
         exempt = ' '.join(exempt + ["END"]) if len(exempt) > 1 else "NULL::varchar"
         sql = """
             WITH cu AS (
-                SELECT p.id, p.user_id, p.pool_locked, p.last_interaction_date,
+                SELECT p.id, p.user_id, p.pool_locked,
+                       (SELECT MAX(i.date) FROM crm_customer_interaction i
+                         WHERE i.partner_id = p.id
+                           AND (i.user_id = p.user_id
+                                OR i.user_id IN (SELECT r.user_id
+                                                   FROM crm_customer_co_owner_rel r
+                                                  WHERE r.partner_id = p.id))
+                       ) AS last_contact,
                        COALESCE((SELECT MAX(h.date) FROM crm_customer_ownership_history h
                                   WHERE h.partner_id = p.id AND h.to_user_id = p.user_id),
                                 p.create_date) AS assigned_date,
@@ -94,14 +105,14 @@ class ResPartner(models.Model):
               GROUP BY c.commercial_partner_id
             )
             SELECT s.id, s.user_id,
-                   CASE WHEN s.basis = s.last_interaction_date THEN 'contact'
+                   CASE WHEN s.basis = s.last_contact THEN 'contact'
                         WHEN s.basis = s.last_order THEN 'order'
                         ELSE 'assigned' END AS basis_kind,
                    s.basis AS basis_date,
                    (s.basis + s.days * INTERVAL '1 day')::date AS release_date,
                    s.exempt
-              FROM (SELECT cu.id, cu.user_id, cu.last_interaction_date, o.last_order,
-                           GREATEST(cu.last_interaction_date, o.last_order,
+              FROM (SELECT cu.id, cu.user_id, cu.last_contact, o.last_order,
+                           GREATEST(cu.last_contact, o.last_order,
                                     cu.assigned_date) AS basis,
                            cu.days, {exempt} AS exempt
                       FROM cu LEFT JOIN o ON o.id = cu.id) s
@@ -194,7 +205,9 @@ class ResPartner(models.Model):
 
     @api.model
     def action_pool_release_preview(self):
-        """The dry run of the nightly job: who will be released tomorrow, and why."""
+        """The dry run of the nightly job (sales managers): who will be released tomorrow,
+        and why."""
+        require_group(self.env, 'sales_team.group_sale_manager')
         tomorrow = fields.Date.to_string(
             fields.Datetime.from_string(fields.Datetime.now()).date() + timedelta(days=1))
         action = self.env.ref('crm_customer360.res_partner_action_pool_preview').read()[0]

@@ -4,11 +4,17 @@
 owner, asks for it instead of entering it twice (the duplicate warning offers the button).
 
 The owner and the sales manager are told in the customer's chatter, and the owner gets a
-to-do. The requester may not be able to read the customer: the request is written as
-superuser, and tells the requester nothing the duplicate warning did not (name and owner).
+to-do. Only salespeople ask (they are the ones who take customers over). The requester may not
+be able to read the customer: the request is written as superuser, and tells the requester
+nothing the duplicate warning did not (name and owner).
 """
-from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.crm_customer360.access import require_group
+
+# Who may ask for a customer.
+TAKEOVER_GROUP = 'sales_team.group_sale_salesman'
 
 
 class ResPartner(models.Model):
@@ -19,8 +25,14 @@ class ResPartner(models.Model):
         """Ask the owner of customer ``partner_id`` to hand it over to the current user.
 
         Posts a note on the customer that notifies the owner and the sales managers
-        (``_takeover_managers``) and schedules a to-do for the owner.
+        (``_takeover_managers``) and schedules a to-do for the owner. For salespeople only.
         """
+        require_group(self.env, TAKEOVER_GROUP, _(
+            "Only salespeople can ask for a customer: ask a sales manager to assign it to "
+            "you."))
+        if isinstance(partner_id, bool) or not isinstance(partner_id, int):
+            raise ValidationError(_("A takeover request names one customer by its id, not "
+                                    "%(value)s.") % {'value': repr(partner_id)[:40]})
         requester = self.env.user
         partner = self.sudo().with_context(active_test=False).browse(partner_id).exists()
         if not partner:
@@ -49,6 +61,12 @@ class ResPartner(models.Model):
         })
         return True
 
+    @api.model
+    def _takeover_allowed(self):
+        """Whether the current user may request takeovers (the duplicate alert offers the
+        link only then)."""
+        return self.env.uid == SUPERUSER_ID or self.env.user.has_group(TAKEOVER_GROUP)
+
     @api.multi
     def _takeover_managers(self):
         """The sales managers told of a takeover request of this customer: the leader of its
@@ -66,7 +84,8 @@ class ResPartner(models.Model):
 
     @api.multi
     def action_request_takeover(self):
-        """Button: ask the owners of these customers to hand them over."""
+        """Button: ask the owners of these customers to hand them over (salespeople only,
+        as ``request_takeover``)."""
         for partner in self:
             self.request_takeover(partner.id)
         return True

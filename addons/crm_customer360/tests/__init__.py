@@ -15,3 +15,13 @@ from . import test_crm_customer_owner_change
 from . import test_security_api
 from . import test_crm_customer_batch
 from . import test_crm_customer_handover_batch
+from . import test_security_figures
+from . import test_security_duplicates
+from . import test_security_card_admin
+from . import test_security_ownership
+from . import test_security_delete
+from . import test_security_history
+from . import test_security_handover
+from . import test_security_interaction
+from . import test_security_pool
+from . import test_security_users

@@ -56,8 +56,12 @@ class TestCrmCustomerMergeLog(DuplicateCase):
         self.assertIn(self.owner.name, log.merged_partners)
         self.assertIn('Sales orders: 1', log.moved_summary)
         self.assertIn('Contacts: 1', log.moved_summary)
-        # Salespeople read the log; nobody edits it.
-        self.assertTrue(log.sudo(self.salesman).merged_partners)
+        # The survivor's salesperson reads the log, another salesperson does not (record
+        # rules); nobody edits it.
+        self.assertEqual(self.survivor.user_id, self.owner)
+        self.assertTrue(log.sudo(self.owner).merged_partners)
+        self.assertFalse(self.env['crm.customer.merge.log'].sudo(self.salesman).search(
+            [('id', '=', log.id)]))
         self.assertFalse(self.env['crm.customer.merge.log'].sudo(self.manager)
                          .check_access_rights('write', raise_exception=False))
 
@@ -109,14 +113,15 @@ class TestCrmCustomerMergeLog(DuplicateCase):
         Wizard._merge([self.survivor.id])
         self.assertFalse(self.survivor.merge_log_ids)
 
-    def merge_four(self, user):
+    def merge_four(self, user, validate=False):
         """Merge the survivor, its twin and two more (other e-mails, one invoiced) as
-        ``user``; return the two extra partners and the invoice."""
+        ``user``; return the two extra partners and the invoice (validated, so with journal
+        items, when ``validate``)."""
         first = self.make_customer('Mergeable Dupcheck Ceramics Co',
                                    email='sales@ceramics-dup.com')
         second = self.make_customer('Mergeable Dupcheck Ceramics Inc',
                                     email='info@ceramics-dup.com')
-        invoice = self.make_invoice(second, 250.0, self.day(-2))
+        invoice = self.make_invoice(second, 250.0, self.day(-2), validate=validate)
         partners = self.survivor | self.twin | first | second
         self.env['base.partner.merge.automatic.wizard'].sudo(user).create({
             'partner_ids': [(6, 0, partners.ids)], 'dst_partner_id': self.survivor.id,
@@ -124,14 +129,13 @@ class TestCrmCustomerMergeLog(DuplicateCase):
         return first, second, invoice
 
     def test_manager_merges_any_number_with_invoices(self):
-        """Beyond the host's three, with different e-mails and journal items: a sales
+        """Beyond the host's three, with different e-mails and a draft invoice: a sales
         manager merges them in one go, and one log lists them all."""
         gone_ids = [self.twin.id]
         first, second, invoice = self.merge_four(self.manager)
         gone_ids += [first.id, second.id]
         self.assertFalse(self.env['res.partner'].browse(gone_ids).exists())
         self.assertEqual(invoice.partner_id, self.survivor)
-        self.assertEqual(invoice.move_id.line_ids.mapped('partner_id'), self.survivor)
         log = self.survivor.merge_log_ids
         self.assertEqual(len(log), 1)
         self.assertEqual(log.user_id, self.manager)
@@ -139,6 +143,19 @@ class TestCrmCustomerMergeLog(DuplicateCase):
             self.assertIn('(ID %d)' % partner_id, log.merged_partners)
         self.assertIn('Invoices: 1', log.moved_summary)
         self.assertIn('Sales orders: 1', log.moved_summary)
+
+    def test_manager_keeps_the_hosts_journal_items_check(self):
+        """Journal items on a merged-away partner: the host refuses everyone but the
+        administrator, and so do we for sales managers; the administrator merges them."""
+        with self.assertRaises(UserError) as ctx, self.env.cr.savepoint():
+            self.merge_four(self.manager, validate=True)
+        self.assertIn('Journal Items', ctx.exception.name)
+        self.assertTrue(self.twin.exists())
+        self.assertFalse(self.survivor.merge_log_ids)
+        first, second, invoice = self.merge_four(self.env.user, validate=True)
+        self.assertFalse((first | second | self.twin).exists())
+        self.assertEqual(invoice.move_id.line_ids.mapped('partner_id'), self.survivor)
+        self.assertIn('Invoices: 1', self.survivor.merge_log_ids.moved_summary)
 
     def test_others_keep_the_hosts_limits(self):
         partner_manager = self.make_user('dup_partner_manager', [

@@ -81,3 +81,28 @@ class TestPartnerNormalize(Customer360Case):
         self.assertEqual(norm.normalize_domain('www.xinbeidou.com.cn'), 'xinbeidou.com.cn')
         self.assertEqual(norm.normalize_domain('http://www.x.cn:8080/'), 'x.cn')
         self.assertFalse(norm.normalize_domain(''))
+
+    def test_repeated_places_taken_off_in_one_pass(self):
+        """A prefix of many places: all taken off while a real name remains (the rest was
+        copied after each place, quadratic in a name of repeated places)."""
+        self.assertEqual(norm.normalize_name('广东省深圳市北京鑫北斗'), '鑫北斗')
+        self.assertEqual(norm.normalize_name('北京' * 50 + '鑫北斗'), '鑫北斗')
+        self.assertEqual(norm.strip_place_prefix('北京北京北京'), '北京')
+
+    def test_long_values_read_up_to_a_bound(self):
+        """Each function reads at most MAX_INPUT characters: a two-million-character value
+        gives the key of its first MAX_INPUT characters."""
+        size = 2000000
+        self.assertEqual(norm.normalize_name('北京' * (size // 2)), '北京')
+        self.assertEqual(norm.normalize_name('x' * size), 'x' * norm.MAX_INPUT)
+        self.assertEqual(norm.normalize_email('A' * size), 'a' * norm.MAX_INPUT)
+        self.assertEqual(len(norm.normalize_vat('1' * size)), norm.MAX_INPUT)
+        self.assertEqual(norm.normalize_domain('x' * size), 'x' * norm.MAX_INPUT)
+        self.assertEqual(norm.normalize_phone('1' * size), '1' * norm.MAX_INPUT)
+        self.assertLess(max(norm.MAX_LENGTHS.values()), norm.MAX_INPUT)
+
+    def test_too_long(self):
+        self.assertEqual(norm.too_long({'name': 'x' * 256, 'vat': '1' * 64, 'other': 'x' * 999}),
+                         [])
+        self.assertEqual(norm.too_long({'name': 'x' * 257, 'email': False, 'phone': 7}),
+                         [('name', 257, 256)])

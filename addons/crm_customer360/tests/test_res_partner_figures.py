@@ -145,10 +145,10 @@ class TestResPartnerFigures(TestFiguresBase):
     def test_one_figure_equals_the_full_computation(self):
         # searches and the credit check ask for one figure: it must be the card's value
         Figures = self.env['crm.customer.figures']
-        full = Figures.compute(self.acme.ids)[self.acme.id]
+        full = Figures._compute_figures(self.acme.ids)[self.acme.id]
         self.assertTrue(full['over_credit_limit'] and full['credit_usage'] > 100)
         for name in Figures._figure_defaults():
-            alone = Figures.compute(self.acme.ids, figures=[name])[self.acme.id]
+            alone = Figures._compute_figures(self.acme.ids, figures=[name])[self.acme.id]
             self.assertEqual(alone[name], full[name], name)
 
     def test_figure_opens_its_records(self):

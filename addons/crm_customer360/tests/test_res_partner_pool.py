@@ -177,7 +177,9 @@ class TestPoolClaimConcurrency(ConcurrencyCase):
             env.cr.execute("UPDATE res_partner SET in_pool = TRUE, user_id = NULL "
                            "WHERE id = %s", (customer.id,))
             self.customer_id, self.user_ids = customer.id, users.ids
-            self.remove_committed(('res.partner', [customer.id]), ('res.users', users.ids),
+            self.remove_committed(('crm.customer.ownership.history',
+                                   [('partner_id', '=', customer.id)]),
+                                  ('res.partner', [customer.id]), ('res.users', users.ids),
                                   ('res.partner', users.mapped('partner_id').ids))
 
     def test_exactly_one_claim_wins(self):

@@ -178,7 +178,9 @@ class TestPoolJobConcurrency(ConcurrencyCase):
             env.cr.execute("UPDATE res_partner SET create_date = now() - interval '400 days' "
                            "WHERE id = %s", (customer.id,))
             self.customer_id = customer.id
-            self.remove_committed(('res.partner', [customer.id]), ('res.users', user.ids),
+            self.remove_committed(('crm.customer.ownership.history',
+                                   [('partner_id', '=', customer.id)]),
+                                  ('res.partner', [customer.id]), ('res.users', user.ids),
                                   ('res.partner', user.partner_id.ids))
 
     def test_locked_customer_skipped_then_released_once(self):

@@ -4,6 +4,7 @@ from . import crm_customer_grade
 from . import crm_customer_grade_history
 from . import crm_customer_grading
 from . import res_partner
+from . import res_partner_guard
 from . import res_partner_grade_lock
 from . import res_partner_grade_card
 from . import crm_grading_policy
@@ -15,6 +16,7 @@ from . import crm_lead
 from . import res_partner_credit
 from . import res_partner_follow_up
 from . import sale_order
+from . import sale_order_line
 from . import crm_customer_analysis
 from . import crm_customer_pareto
 from . import res_partner_pool_grade

@@ -2,8 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The customer analysis cube: one row per customer, company and month, for pivot and graph.
 
-A materialized SQL view (``_auto = False``), refreshed every night and from the menu
-(``refresh``; a grading run does not refresh it, as that would triple the run's time).
+A materialized SQL view (``_auto = False``), refreshed every night and by sales managers from
+the menu (``_refresh``, a heavy query: not callable over RPC; ``action_refresh`` checks the
+right first; a grading run does not refresh it, as that would triple the run's time).
 Computed live over a large base (a million invoices), one opening of the pivot would take a
 minute; read from the materialized rows it takes about a second.
 The figures follow the definitions of the customer card (``crm.customer.figures``):
@@ -42,8 +43,9 @@ tables its source reads.
 """
 import hashlib
 
-from odoo import api, fields, models, tools
+from odoo import _, api, fields, models, tools
 
+from odoo.addons.crm_customer360.access import require_group, require_superuser
 from odoo.addons.crm_customer360.models.res_partner import COMPANY_SIZES
 
 from .crm_customer_analysis_sql import base_sources, cube_query
@@ -158,6 +160,7 @@ class CrmCustomerAnalysis(models.Model):
         """Build the cube: the materialized rows, rebuilt only when their query changed (an
         update that changes nothing else keeps them: over a large base a build takes a
         minute), and the view the ORM reads, which shows missing measures as 0."""
+        require_superuser(self.env)
         cr = self.env.cr
         data_table = self._data_table()
         query = self._analysis_query()
@@ -198,9 +201,8 @@ class CrmCustomerAnalysis(models.Model):
         return '%s_data' % self._table
 
     @api.model
-    def refresh(self):
+    def _refresh(self):
         """Recompute the cube from the host's documents (nightly job, menu)."""
-        self.check_access_rights('read')
         self.env.cr.execute(
             'REFRESH MATERIALIZED VIEW CONCURRENTLY "%s"' % self._data_table())
         self.env.cr.execute('ANALYZE "%s"' % self._data_table())
@@ -211,8 +213,12 @@ class CrmCustomerAnalysis(models.Model):
 
     @api.model
     def action_refresh(self):
-        """Refresh the cube and open it (the menu item "Refresh Customer Analysis")."""
-        self.refresh()
+        """Refresh the cube and open it (the menu item "Refresh Customer Analysis"): sales
+        managers only, as the query reads every document of the database."""
+        require_group(self.env, 'sales_team.group_sale_manager', _(
+            "Only sales managers may refresh the customer analysis: it is refreshed every "
+            "night; ask a sales manager if today's figures are needed now."))
+        self._refresh()
         return self.env.ref('crm_grading.crm_customer_analysis_action').read()[0]
 
     @api.model

@@ -2,7 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Customer grades (A, B, C, D by default) and the policies that hang on them."""
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError
+
+from .bounds import MAX_COLOR, MAX_DAYS, MAX_SEQUENCE, check_length, check_range
 
 
 class CrmCustomerGrade(models.Model):
@@ -43,17 +45,30 @@ class CrmCustomerGrade(models.Model):
         for grade in self:
             grade.partner_count = counts.get(grade.id, 0)
 
-    @api.constrains('follow_up_days', 'pool_release_days')
-    def _check_days(self):
+    @api.constrains('follow_up_days', 'pool_release_days', 'sequence', 'color', 'name',
+                    'description')
+    def _check_bounds(self):
+        """Days within five years (a longer period breaks the card's dates and the pool
+        job), sane sequence, colour and text lengths."""
         for grade in self:
-            if grade.follow_up_days < 0:
-                raise ValidationError(
-                    _("Follow-up every (days) of grade %s must be zero or positive, not %d.")
-                    % (grade.code, grade.follow_up_days))
-            if grade.pool_release_days < 0:
-                raise ValidationError(
-                    _("Pool release after (days) of grade %s must be zero or positive, not %d.")
-                    % (grade.code, grade.pool_release_days))
+            for fname in ('follow_up_days', 'pool_release_days'):
+                check_range(grade, fname, 0, MAX_DAYS)
+            check_range(grade, 'sequence', 0, MAX_SEQUENCE)
+            check_range(grade, 'color', 0, MAX_COLOR)
+            check_length(grade, 'name', 64)
+            check_length(grade, 'description', 2000)
+
+    @api.multi
+    def unlink(self):
+        """Refuse to delete a grade that the grade history names: archive it instead."""
+        used = self.env['crm.customer.grade.history'].sudo().search(
+            ['|', ('old_grade_id', 'in', self.ids), ('new_grade_id', 'in', self.ids)], limit=1)
+        if used:
+            grade = (used.old_grade_id | used.new_grade_id) & self
+            raise UserError(
+                _("Grade %(grade)s appears in the grade history of customers and cannot be "
+                  "deleted: archive it instead.") % {'grade': grade[0].display_name})
+        return super().unlink()
 
     @api.multi
     def name_get(self):
@@ -61,8 +76,10 @@ class CrmCustomerGrade(models.Model):
 
     @api.multi
     def action_open_customers(self):
-        """Open the customers of this grade."""
+        """Open the customers of this grade (for those who may read grades)."""
         self.ensure_one()
+        self.check_access_rights('read')
+        self.check_access_rule('read')
         action = self.env.ref('base.action_partner_form').read()[0]
         action['domain'] = [('grade_id', '=', self.id)]
         action['context'] = {}

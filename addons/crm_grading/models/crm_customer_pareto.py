@@ -8,10 +8,12 @@ refunds, as the cube and the customer card), the rank in the company, and the cu
 shares computed with window functions. Customers without positive revenue in the period are
 left out (they bring none of it). It shows the cube's last refresh.
 
-``pareto_summary`` gives the figure "N% of the customers bring 80% of the revenue"; the
+``_pareto_summary`` gives the figure "N% of the customers bring 80% of the revenue"; the
 summary window (``crm.customer.pareto.summary``) shows it above the links to the curve.
 """
 from odoo import _, api, fields, models, tools
+
+from odoo.addons.crm_customer360.access import require_group, require_superuser
 
 # Revenue share that marks the top customers (the 80 of 80/20).
 PARETO_SHARE = 80.0
@@ -50,6 +52,8 @@ class CrmCustomerPareto(models.Model):
 
     @api.model_cr
     def init(self):
+        """Build the view (module install and update, and the cube's rebuild)."""
+        require_superuser(self.env)
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute("""
             CREATE OR REPLACE VIEW %s AS (
@@ -86,7 +90,7 @@ class CrmCustomerPareto(models.Model):
             )""" % (self._table, BUCKET_PERCENT, BUCKET_PERCENT, PARETO_SHARE))
 
     @api.model
-    def pareto_summary(self, company_id=None):
+    def _pareto_summary(self, company_id=None):
         """The 80/20 figure of a company (default: the user's), over the rows the user sees.
 
         :return: dict with ``customer_count``, ``top_count`` (customers needed for 80% of
@@ -124,9 +128,16 @@ class CrmCustomerParetoSummary(models.TransientModel):
         return [(summary.id, _("Customer Pareto (80/20)")) for summary in self]
 
     @api.model
+    def _check_pareto_reader(self):
+        """The summary and its links serve those who may read the Pareto rows."""
+        require_group(self.env, 'sales_team.group_sale_salesman')
+        self.env['crm.customer.pareto'].check_access_rights('read')
+
+    @api.model
     def default_get(self, fields_list):
+        self._check_pareto_reader()
         values = super().default_get(fields_list)
-        figures = self.env['crm.customer.pareto'].pareto_summary()
+        figures = self.env['crm.customer.pareto']._pareto_summary()
         values.update(figures)
         values['refreshed_at'] = self.env['ir.config_parameter'].sudo().get_param(
             'crm_grading.analysis_refreshed_at') or False
@@ -139,12 +150,14 @@ class CrmCustomerParetoSummary(models.TransientModel):
     def action_open_curve(self):
         """Open the Pareto curve (graph of the cumulative revenue share)."""
         self.ensure_one()
+        self._check_pareto_reader()
         return self.env.ref('crm_grading.crm_customer_pareto_action').read()[0]
 
     @api.multi
     def action_open_top(self):
         """List the customers that bring the first 80% of the revenue."""
         self.ensure_one()
+        self._check_pareto_reader()
         action = self.env.ref('crm_grading.crm_customer_pareto_action_list').read()[0]
         action['context'] = {'search_default_top': 1}
         return action

@@ -12,6 +12,10 @@ import logging
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.crm_customer360.access import require_group
+
+from .bounds import check_length, check_range, number
+
 _logger = logging.getLogger(__name__)
 
 
@@ -51,6 +55,15 @@ class CrmGradingPolicy(models.Model):
     run_count = fields.Integer('Run Count', compute='_compute_run_count')
     last_run_date = fields.Datetime('Last Run', compute='_compute_run_count')
 
+    # In the database, not in Python: two requests activating a policy of the same company at
+    # once would both pass a Python check (neither sees the other's row). Over RPC and in the
+    # web client the refusal reads as the message below.
+    _sql_constraints = [
+        ('one_active_per_company', 'EXCLUDE USING btree (company_id WITH =) WHERE (active)',
+         "A company has only one active grading policy: archive the active one before "
+         "activating another."),
+    ]
+
     @api.multi
     def _compute_run_count(self):
         data = {}
@@ -64,29 +77,19 @@ class CrmGradingPolicy(models.Model):
         for policy in self:
             policy.run_count, policy.last_run_date = data.get(policy.id, (0, False))
 
-    @api.constrains('active', 'company_id')
-    def _check_one_active_per_company(self):
-        for policy in self.filtered('active'):
-            others = self.search([('company_id', '=', policy.company_id.id),
-                                  ('id', '!=', policy.id)])
-            if others:
-                raise ValidationError(
-                    _("Company %s already has an active grading policy (%s): archive it "
-                      "before activating %s.")
-                    % (policy.company_id.name, others[0].name, policy.name))
-
-    @api.constrains('period_months', 'threshold_a', 'threshold_b')
+    @api.constrains('period_months', 'threshold_a', 'threshold_b', 'name')
     def _check_figures(self):
+        """A period of 1 to 120 months; thresholds 0 < A < B <= 100 (equal thresholds leave
+        grade B empty)."""
         for policy in self:
-            if policy.period_months < 1 or policy.period_months > 120:
+            check_range(policy, 'period_months', 1, 120)
+            check_length(policy, 'name', 128)
+            if not 0 < policy.threshold_a < policy.threshold_b <= 100:
                 raise ValidationError(
-                    _("The period of policy %s must be 1 to 120 months, not %d.")
-                    % (policy.name, policy.period_months))
-            if not 0 < policy.threshold_a <= policy.threshold_b <= 100:
-                raise ValidationError(
-                    _("The thresholds of policy %s must satisfy 0 < A <= B <= 100 "
-                      "(A is %s, B is %s).")
-                    % (policy.name, policy.threshold_a, policy.threshold_b))
+                    _("The thresholds of policy %(policy)s must satisfy 0 < A < B <= 100 "
+                      "(A is %(a)s, B is %(b)s).")
+                    % {'policy': policy.name, 'a': number(policy.threshold_a),
+                       'b': number(policy.threshold_b)})
 
     # ------------------------------------------------------------------
     # Actions
@@ -95,8 +98,9 @@ class CrmGradingPolicy(models.Model):
     def action_run(self):
         """Grade every customer of the policy's company now; returns the run log's form."""
         self.ensure_one()
-        # Only sales managers may run (they alone have write access on policies).
-        self.check_access_rights('write')
+        require_group(self.env, 'sales_team.group_sale_manager', _(
+            "Only sales managers may run a grading policy; the nightly job grades every "
+            "customer anyway."))
         self.check_access_rule('write')
         if not self.active:
             raise UserError(_("Policy %s is archived: only the active policy of a company "
@@ -113,8 +117,10 @@ class CrmGradingPolicy(models.Model):
 
     @api.multi
     def action_open_runs(self):
-        """The runs of this policy."""
+        """The runs of this policy (for those who may read the policy)."""
         self.ensure_one()
+        self.check_access_rights('read')
+        self.check_access_rule('read')
         action = self.env.ref('crm_grading.crm_grading_run_action').read()[0]
         action['domain'] = [('policy_id', '=', self.id)]
         return action

@@ -8,7 +8,8 @@ grade: e.g. "total at least 13 -> A", "R at least 4 and F at least 3 -> B", "tot
 6 -> C"; a customer that reaches no rule gets the last grade (D).
 """
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+
+from .bounds import MAX_SEQUENCE, check_range
 
 
 class CrmGradingPolicyRfmRule(models.Model):
@@ -27,15 +28,12 @@ class CrmGradingPolicyRfmRule(models.Model):
     min_frequency = fields.Integer('Minimum F', default=1, help="Frequency score 1 to 5.")
     min_monetary = fields.Integer('Minimum M', default=1, help="Monetary score 1 to 5.")
 
-    @api.constrains('min_total', 'min_recency', 'min_frequency', 'min_monetary')
+    @api.constrains('min_total', 'min_recency', 'min_frequency', 'min_monetary', 'sequence')
     def _check_scores(self):
+        """Minimums within the scores' ranges: R, F and M 1 to 5, their total 3 to 15."""
         for rule in self:
-            for score in (rule.min_recency, rule.min_frequency, rule.min_monetary):
-                if not 1 <= score <= 5:
-                    raise ValidationError(
-                        _("The minimum R, F and M scores of an RFM rule must be 1 to 5, "
-                          "not %d.") % score)
-            if not 3 <= rule.min_total <= 15:
-                raise ValidationError(
-                    _("The minimum total score of an RFM rule must be 3 to 15, not %d.")
-                    % rule.min_total)
+            name = _("an RFM rule of policy %s") % rule.policy_id.name
+            for fname in ('min_recency', 'min_frequency', 'min_monetary'):
+                check_range(rule, fname, 1, 5, name=name)
+            check_range(rule, 'min_total', 3, 15, name=name)
+            check_range(rule, 'sequence', 0, MAX_SEQUENCE, name=name)

@@ -22,6 +22,14 @@ from .grading_sql import GRADING_SQL, sql_format
 ADVISORY_LOCK_NAMESPACE = 0x47524144
 
 
+def try_xact_lock(cr, namespace, key):
+    """Take the PostgreSQL advisory lock (namespace, key) until the end of the transaction;
+    False when another transaction holds it (no waiting: under Odoo's repeatable read, a
+    transaction that waited would still not see what the other one wrote)."""
+    cr.execute("SELECT pg_try_advisory_xact_lock(%s, %s)", (namespace, key))
+    return cr.fetchone()[0]
+
+
 class CrmGradingRun(models.Model):
     _name = 'crm.grading.run'
     _description = 'Grading Run'
@@ -68,9 +76,7 @@ class CrmGradingRun(models.Model):
     @api.model
     def _lock_company(self, company):
         """Take the company's run lock until the end of the transaction, or refuse."""
-        self.env.cr.execute("SELECT pg_try_advisory_xact_lock(%s, %s)",
-                            (ADVISORY_LOCK_NAMESPACE, company.id))
-        if not self.env.cr.fetchone()[0]:
+        if not try_xact_lock(self.env.cr, ADVISORY_LOCK_NAMESPACE, company.id):
             raise UserError(_("A grading run is already in progress for company %s: try "
                               "again when it has finished.") % company.name)
 

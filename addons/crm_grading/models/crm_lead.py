@@ -3,6 +3,8 @@
 """Opportunities show their customer's grade."""
 from odoo import fields, models
 
+from .res_partner import SALES
+
 
 class CrmLead(models.Model):
     _inherit = 'crm.lead'
@@ -11,4 +13,4 @@ class CrmLead(models.Model):
     # number of queries, and a stored copy would need rewriting after every grading run.
     partner_grade_id = fields.Many2one(
         'crm.customer.grade', 'Customer Grade',
-        related='partner_id.commercial_partner_id.grade_id', readonly=True)
+        related='partner_id.commercial_partner_id.grade_id', readonly=True, groups=SALES)

@@ -38,8 +38,9 @@ from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import SUPERUSER_ID, _, api, fields, models
-from odoo.exceptions import AccessError
+from odoo import _, api, fields, models
+
+from odoo.addons.crm_customer360.access import require_group
 
 # rating, min % paid on time, max average days late, max % overdue share, max % credit usage
 CREDIT_RATING_RULES = (
@@ -122,43 +123,17 @@ class ResPartner(models.Model):
     _inherit = 'res.partner'
 
     # ------------------------------------------------------------------
-    # ORM overrides
-    # ------------------------------------------------------------------
-    @api.model
-    def create(self, vals):
-        self._check_credit_rating_write(vals)
-        return super().create(vals)
-
-    @api.multi
-    def write(self, vals):
-        self._check_credit_rating_write(vals)
-        return super().write(vals)
-
-    @api.model
-    def _check_credit_rating_write(self, vals):
-        """Refuse a rating set by hand, except by a sales manager (the next run rates again).
-
-        The rating job writes in SQL and is not concerned.
-        """
-        if ({'credit_rating', 'credit_explanation'} & set(vals)
-                and self.env.uid != SUPERUSER_ID
-                and not self.env.user.has_group('sales_team.group_sale_manager')):
-            raise AccessError(_("Only the credit rating job or a sales manager may change a "
-                                "customer's credit rating."))
-
-    # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
     @api.multi
     def action_rate_credit(self):
         """Rate this customer's credit again now, over the usual period."""
         self.ensure_one()
-        # The rating is written in SQL: make sure the user may at least see the customer.
-        self.check_access_rights('read')
-        self.check_access_rule('read')
-        if not self.env.user.has_group('sales_team.group_sale_salesman'):
-            raise AccessError(_("Only salespeople may rate a customer's credit."))
+        require_group(self.env, 'sales_team.group_sale_salesman',
+                      _("Only salespeople may rate a customer's credit."))
         commercial = self.commercial_partner_id
+        # The rating is written in SQL: the user must at least see the customer.
+        commercial.check_access_rule('read')
         company = commercial.company_id or self.env.user.company_id
         date_from, date_to = self._credit_rating_period(company)
         self.sudo()._rate_credit(company, date_from, date_to, partner_ids=commercial.ids)

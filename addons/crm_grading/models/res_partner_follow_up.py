@@ -7,11 +7,21 @@ of crm_customer360, or its creation date when it was never contacted) is older t
 grade's ``follow_up_days``; a grade with 0 days has no follow-up. The daily job
 ``_cron_follow_up`` plans one "Customer follow-up" activity for the owner of each such
 customer, never a second one while the first is open (done activities are deleted by the host,
-so an existing activity of that type is an open one).
+so an existing activity of that type is an open one). Two runs at once (two workers, a
+manual run beside the scheduled one) would both plan the same activities: the second one
+finds the job's lock taken and plans nothing.
 """
+import logging
 from datetime import timedelta
 
 from odoo import _, api, fields, models
+
+from .crm_grading_run import try_xact_lock
+from .res_partner import SALES
+
+_logger = logging.getLogger(__name__)
+# Advisory lock of the follow-up job: "FOLU", 0 (one job for the whole database).
+FOLLOW_UP_LOCK = (0x464F4C55, 0)
 
 # The customers due for a follow-up today (%(now)s), with their owner and grade.
 FOLLOW_UP_SQL = """
@@ -30,9 +40,10 @@ class ResPartner(models.Model):
 
     needs_follow_up = fields.Boolean(
         'Needs Follow-up', compute='_compute_follow_up', search='_search_needs_follow_up',
+        groups=SALES,
         help="The last contact is older than the grade's follow-up period.")
     next_follow_up_date = fields.Date(
-        'Next Follow-up', compute='_compute_follow_up',
+        'Next Follow-up', compute='_compute_follow_up', groups=SALES,
         help="Last contact (or creation, if never contacted) plus the grade's follow-up "
              "period; empty when the grade has no follow-up.")
 
@@ -71,8 +82,11 @@ class ResPartner(models.Model):
     def _cron_follow_up(self):
         """Plan a follow-up activity for the owner of every customer due for one.
 
-        :return: the activities created.
+        :return: the activities created (none when another run holds the job's lock).
         """
+        if not try_xact_lock(self.env.cr, *FOLLOW_UP_LOCK):
+            _logger.info("Follow-up job skipped: another run is planning the follow-ups.")
+            return self.env['mail.activity']
         activity_type = self._follow_up_activity_type()
         now = fields.Datetime.now()
         self.env.cr.execute(FOLLOW_UP_SQL + """

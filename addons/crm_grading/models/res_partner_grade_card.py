@@ -9,6 +9,8 @@ and total, and the customer's lock: a handful of queries whatever the number of 
 from odoo import _, api, fields, models
 from odoo.tools import html_escape
 
+from .res_partner import SALES
+
 
 def _amount(value, currency):
     return '%s %s' % ('{:,.2f}'.format(value or 0.0), currency.name)
@@ -18,7 +20,7 @@ class ResPartner(models.Model):
     _inherit = 'res.partner'
 
     grade_badge = fields.Html(
-        'Grade Badge', compute='_compute_grade_badge', sanitize=False,
+        'Grade Badge', compute='_compute_grade_badge', sanitize=False, groups=SALES,
         help="The grade as a coloured badge; the colour is the grade's colour index.")
     # Computed from the figures of the last run instead of stored (see crm.customer.grading).
     grade_explanation = fields.Text(compute='_compute_grade_explanation')
@@ -38,8 +40,8 @@ class ResPartner(models.Model):
                  'commercial_partner_id')
     def _compute_grade_explanation(self):
         commercial = self.mapped('commercial_partner_id')
-        # Figures and runs are readable by every salesperson; one search for the whole page.
-        figures = self.env['crm.customer.grading'].sudo().search(
+        # The figures as the reader may see them (their record rules); one search per page.
+        figures = self.env['crm.customer.grading'].search(
             [('partner_id', 'in', commercial.ids)])
         by_partner = {row.partner_id.id: row for row in figures}
         runs = self.env['crm.grading.run'].sudo()._last_runs(figures.mapped('company_id'))

@@ -3,20 +3,30 @@
 """Locking a customer's grade: a sales manager fixes it, with a reason and an expiry date.
 
 Grading runs keep a locked grade (and say so in the explanation) until the lock expires; the
-first run after the expiry date releases the lock and grades the customer again.
+first run after the expiry date releases the lock and grades the customer again. The grade
+fields are guarded (``res_partner_guard.py``): these paths check that the user is a sales
+manager, then write as the superuser and note the change, by the user, in the chatter.
 """
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
+
+from odoo.addons.crm_customer360.access import require_group
+
+from .res_partner_guard import GRADE_FIELDS
+
+# Longest lock reason: it is shown in the explanation and the history.
+MAX_REASON = 256
 
 
 class ResPartner(models.Model):
     _inherit = 'res.partner'
 
-    @api.multi
+    @api.model
     def _check_grade_manager(self):
         """Only sales managers lock and unlock grades."""
-        if not self.env.user.has_group('sales_team.group_sale_manager'):
-            raise AccessError(_("Only sales managers may lock or unlock a customer's grade."))
+        require_group(self.env, 'sales_team.group_sale_manager', _(
+            "Only sales managers may lock or unlock a customer's grade: ask one to use Lock "
+            "Grade on the customer's Grade tab."))
 
     @api.multi
     def _lock_grade(self, grade, reason, until=False):
@@ -27,42 +37,51 @@ class ResPartner(models.Model):
         :param until: last day of the lock (a date string), or False for no end
         """
         self._check_grade_manager()
-        if not (reason or '').strip():
+        reason = (reason or '').strip()
+        if not reason:
             raise UserError(_("Give the reason for locking the grade."))
+        if len(reason) > MAX_REASON:
+            raise UserError(_("The reason for locking the grade has %(length)s characters; "
+                              "at most %(max)s are allowed.")
+                            % {'length': len(reason), 'max': MAX_REASON})
         today = fields.Date.context_today(self)
         if until and until < today:
             raise UserError(_("The lock's expiry date %s is in the past.") % until)
-        History = self.env['crm.customer.grade.history']
-        for partner in self.mapped('commercial_partner_id'):
+        partners = self.mapped('commercial_partner_id')
+        partners.check_access_rule('write')
+        History = self.env['crm.customer.grade.history'].sudo()
+        for partner in partners:
             if until:
-                text = _("Grade %s locked by %s until %s: %s") % (
-                    grade.code, self.env.user.name, until, reason)
+                text = _("Grade %(grade)s locked by %(user)s until %(until)s: %(reason)s") % {
+                    'grade': grade.code, 'user': self.env.user.name, 'until': until,
+                    'reason': reason}
             else:
-                text = _("Grade %s locked by %s with no end date: %s") % (
-                    grade.code, self.env.user.name, reason)
-            old_grade = partner.grade_id
-            partner.write({
+                text = _("Grade %(grade)s locked by %(user)s with no end date: %(reason)s") % {
+                    'grade': grade.code, 'user': self.env.user.name, 'reason': reason}
+            old_grade = partner.sudo().grade_id
+            partner._write_grade_fields({
                 'grade_id': grade.id, 'grade_locked': True, 'grade_lock_reason': reason,
                 'grade_lock_until': until or False,
-            })
+            }, text)
             # History rows are written by the grading code only: users get no create right.
-            History.sudo().create({
+            History.create({
                 'partner_id': partner.id, 'old_grade_id': old_grade.id,
                 'new_grade_id': grade.id, 'explanation': text, 'user_id': self.env.uid,
                 'company_id': partner.company_id.id or self.env.user.company_id.id,
             })
-            partner.message_post(body=text)
         return True
 
     @api.multi
     def action_unlock_grade(self):
         """Release the lock: the next grading run grades the customer again."""
         self._check_grade_manager()
-        for partner in self.mapped('commercial_partner_id').filtered('grade_locked'):
-            partner.write({'grade_locked': False, 'grade_lock_reason': False,
-                           'grade_lock_until': False})
-            partner.message_post(body=_("Grade lock released by %s; the next grading run "
-                                        "grades the customer again.") % self.env.user.name)
+        partners = self.mapped('commercial_partner_id')
+        partners.check_access_rule('write')
+        for partner in partners.sudo().filtered('grade_locked'):
+            self.browse(partner.id)._write_grade_fields(
+                {'grade_locked': False, 'grade_lock_reason': False, 'grade_lock_until': False},
+                _("Grade lock released by %s; the next grading run grades the customer "
+                  "again.") % self.env.user.name)
         return True
 
     @api.multi
@@ -81,12 +100,12 @@ class ResPartner(models.Model):
                         'default_grade_id': partner.grade_id.id},
         }
 
-    # Fields that only sales managers (and the grading run) change.
-    _GRADE_MANAGER_FIELDS = {'grade_id', 'grade_locked', 'grade_lock_reason',
-                             'grade_lock_until'}
-
     @api.multi
-    def write(self, vals):
-        if self._GRADE_MANAGER_FIELDS.intersection(vals) and not self.env.user._is_superuser():
-            self._check_grade_manager()
-        return super().write(vals)
+    def _write_grade_fields(self, vals, text):
+        """Write guarded grade fields for a user whose right was checked, and note in the
+        chatter, by that user, ``text`` with the old and new values."""
+        initial = {partner.id: {fname: partner[fname] for fname in GRADE_FIELDS}
+                   for partner in self.sudo()}
+        # The note below tracks the change, by the user: no second note by the superuser.
+        self.sudo().with_context(mail_notrack=True).write(vals)
+        self._post_tracked_changes(initial, text)

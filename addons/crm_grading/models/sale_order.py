@@ -2,16 +2,21 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Credit block on sales orders.
 
-Confirming an order is refused when its customer (the commercial entity) is rated D, or has
-a credit limit that the receivable plus the open orders plus the orders being confirmed
-would exceed. Members of ``crm_grading.group_credit_approver`` confirm anyway, and the
-order's chatter records who approved over what.
+Confirming an order is refused when its customer (the commercial entity of the ordering
+partner, and of the invoiced one when another pays) is rated D, or has a credit limit that
+the receivable plus the open orders plus the orders being confirmed would exceed. Members of
+``crm_grading.group_credit_approver`` confirm anyway, and the order's chatter records who
+approved over what.
 
-The check sits in ``_action_confirm``, which the ways of confirming go through (the form
-button, ``action_confirm`` over RPC, a duplicated quotation, a portal acceptance, a batch of
-orders), and it raises before anything is written. The host also lets a quotation become an
-order without it (``action_done``, or ``write``/``create`` with the state over RPC): ``write``
-checks a quotation that is given a confirmed state and ``create`` an order created confirmed.
+Every way of confirming ends in a ``write`` of a confirmed state on quotations (the form
+button and ``action_confirm`` through ``_action_confirm``, a duplicated quotation, a portal
+acceptance, a batch of orders, ``action_done``, a write of the state over RPC), so the check
+sits in ``write``: the other values first, then the check, then the state. An order created
+confirmed is created as a quotation and confirmed by ``write``. Nothing a caller controls (the
+context) skips it.
+
+A confirmed order that grows (a line added or changed, ``sale_order_line.py``) or moves to
+another customer or invoiced customer meets the block again, for what it has still to invoice.
 """
 from collections import defaultdict
 
@@ -20,20 +25,25 @@ from odoo.exceptions import UserError
 from odoo.http import request
 from odoo.tools import html_escape
 
+from .res_partner import SALES
+
 QUOTATION_STATES = ('draft', 'sent')
 CONFIRMED_STATES = ('sale', 'done')
-# Context key: the orders being written were checked already (by _action_confirm).
-CREDIT_CHECKED = 'crm_grading_credit_checked'
+# Fields of a confirmed order that move its credit to another customer.
+CREDIT_PARTNER_FIELDS = {'partner_id', 'partner_invoice_id'}
 
 
 class SaleOrder(models.Model):
     _inherit = 'sale.order'
 
+    # The credit block looks the orders of a customer up by the invoiced partner too.
+    partner_invoice_id = fields.Many2one(index=True)
     credit_rating = fields.Selection(
         related='partner_id.commercial_partner_id.credit_rating', string='Credit Rating',
-        readonly=True)
+        readonly=True, groups=SALES)
+    # The receivable and the limit of the customer: not for the portal's readers.
     credit_warning = fields.Text(
-        'Credit Warning', compute='_compute_credit_warning',
+        'Credit Warning', compute='_compute_credit_warning', groups=SALES,
         help="Why confirming this quotation would be refused by the credit block.")
 
     @api.depends('partner_id', 'amount_total', 'pricelist_id', 'state')
@@ -53,22 +63,35 @@ class SaleOrder(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def create(self, vals):
-        order = super().create(vals)
-        if order.state in CONFIRMED_STATES and not self.env.context.get(CREDIT_CHECKED):
-            order._check_credit_block()
+        if vals.get('state') not in CONFIRMED_STATES:
+            return super().create(vals)
+        # Created as a quotation and confirmed by write, as any confirmation (a refusal
+        # rolls the insert back with the transaction).
+        order = super().create(dict(vals, state='draft'))
+        order.write({'state': vals['state']})
         return order
 
     @api.multi
     def write(self, vals):
-        if vals.get('state') in CONFIRMED_STATES and not self.env.context.get(CREDIT_CHECKED):
-            self.filtered(lambda order: order.state in QUOTATION_STATES)._check_credit_block()
-        return super().write(vals)
-
-    @api.multi
-    def _action_confirm(self):
-        self._check_credit_block()
-        # The host writes the state: the orders are checked, write must not ask again.
-        return super(SaleOrder, self.with_context(**{CREDIT_CHECKED: True}))._action_confirm()
+        quotations = self.browse()
+        if vals.get('state') in CONFIRMED_STATES:
+            quotations = self.filtered(lambda order: order.state in QUOTATION_STATES)
+        if not quotations:
+            moved = self.browse()
+            if CREDIT_PARTNER_FIELDS.intersection(vals):
+                moved = self.filtered(lambda order: order.state in CONFIRMED_STATES)
+            result = super().write(vals)
+            if moved:
+                moved._check_credit_block()
+            return result
+        # What is checked is the order as it will be confirmed (lines, customer and
+        # pricelist written together with the state count).
+        values = dict(vals)
+        state = values.pop('state')
+        if values:
+            super().write(values)
+        quotations._check_credit_block()
+        return super().write({'state': state})
 
     # ------------------------------------------------------------------
     # Business methods
@@ -76,17 +99,38 @@ class SaleOrder(models.Model):
     @api.multi
     def _check_credit_block(self):
         """Refuse the confirmation of blocked orders, or log the approver's decision."""
+        self._credit_serialize()
         problems = self._credit_problems()
         if not problems:
             return
         if self._credit_approver():
             for order in self.filtered(lambda o: o.id in problems):
-                text = _("Confirmed over the credit block by %s (credit approver):\n%s") % (
-                    self.env.user.name, problems[order.id])
+                if order.state in CONFIRMED_STATES:
+                    text = _("Changed over the credit block by %(user)s (credit approver):"
+                             "\n%(problems)s")
+                else:
+                    text = _("Confirmed over the credit block by %(user)s (credit approver):"
+                             "\n%(problems)s")
+                text = text % {'user': self.env.user.name, 'problems': problems[order.id]}
                 order.message_post(body=html_escape(text).replace('\n', '<br/>'))
             return
         raise UserError('\n\n'.join(problems[order.id] for order in self
                                     if order.id in problems))
+
+    @api.multi
+    def _credit_serialize(self):
+        """Make two confirmations for one customer with a credit limit wait for each other.
+
+        Each would check the limit without seeing the other's order. Writing the customer's
+        row (an unchanged value) makes the second wait for the first; once the first
+        commits, the second fails with a serialization error, which the server retries in a
+        new transaction that sees the first order.
+        """
+        customers = self.env['res.partner'].sudo().union(
+            *[order._credit_entities() for order in self.filtered('partner_id')])
+        self.env.cr.execute(
+            "UPDATE res_partner SET credit_limit = credit_limit "
+            "WHERE id = ANY(%s) AND credit_limit > 0", [customers.ids])
 
     @api.model
     def _credit_approver(self):
@@ -102,6 +146,15 @@ class SaleOrder(models.Model):
         return not (web_user and web_user.share)
 
     @api.multi
+    def _credit_entities(self):
+        """The customers whose credit this order uses: the commercial entity of the ordering
+        partner and, when another one pays, of the invoiced partner (read as superuser: the
+        limit and the rating decide, whoever confirms)."""
+        self.ensure_one()
+        return (self.partner_id | self.partner_invoice_id).sudo().mapped(
+            'commercial_partner_id')
+
+    @api.multi
     def _credit_problems(self):
         """Return ``{order id: message}`` for the orders the credit block stops.
 
@@ -112,27 +165,33 @@ class SaleOrder(models.Model):
         if not orders:
             return {}
         figures_currency = self.env.user.company_id.currency_id
-        commercial = orders.mapped('partner_id.commercial_partner_id')
-        receivable = self._credit_receivable(commercial)
-        open_amounts = self._credit_open_order_amounts(commercial, orders)
+        entities = {order.id: order._credit_entities() for order in orders}
+        customers = self.env['res.partner'].sudo().union(*entities.values())
+        receivable = self._credit_receivable(customers)
+        open_amounts = self._credit_open_order_amounts(customers, orders)
+        amounts = {order.id: self._credit_order_amount(order, figures_currency)
+                   for order in orders}
         batch = defaultdict(float)
         for order in orders:
-            batch[order.partner_id.commercial_partner_id.id] += self._credit_order_amount(
-                order, figures_currency)
+            for partner in entities[order.id]:
+                batch[partner.id] += amounts[order.id]
         problems = {}
         for order in orders:
-            partner = order.partner_id.commercial_partner_id
-            values = {
-                'receivable': receivable.get(partner.id, 0.0),
-                'open': open_amounts.get(partner.id, 0.0),
-                'order': self._credit_order_amount(order, figures_currency),
-                'batch': batch[partner.id],
-                'limit': partner.credit_limit,
-            }
-            reasons = self._credit_block_reasons(partner, values)
-            if reasons:
-                problems[order.id] = self._credit_block_message(
-                    order, partner, values, reasons, figures_currency)
+            messages = []
+            for partner in entities[order.id]:
+                values = {
+                    'receivable': receivable.get(partner.id, 0.0),
+                    'open': open_amounts.get(partner.id, 0.0),
+                    'order': amounts[order.id],
+                    'batch': batch[partner.id],
+                    'limit': partner.credit_limit,
+                }
+                reasons = self._credit_block_reasons(partner, values)
+                if reasons:
+                    messages.append(self._credit_block_message(
+                        order, partner, values, reasons, figures_currency))
+            if messages:
+                problems[order.id] = '\n\n'.join(messages)
         return problems
 
     @api.model
@@ -152,9 +211,14 @@ class SaleOrder(models.Model):
         """The text of the refusal (and of the approver's chatter message)."""
         def money(amount):
             return '{:,.2f} {}'.format(amount, currency.name)
+        # An order checked while confirmed grows or moves; a quotation is being confirmed.
+        changed = order.state in CONFIRMED_STATES
+        if changed:
+            first = _("The sales order %(order)s cannot grow or change customer: %(reasons)s.")
+        else:
+            first = _("The sales order %(order)s cannot be confirmed: %(reasons)s.")
         lines = [
-            _("The sales order %s cannot be confirmed: %s.") % (
-                order.name, _(" and ").join(reasons)),
+            first % {'order': order.name, 'reasons': _(" and ").join(reasons)},
             _("Customer: %s, credit rating %s") % (
                 partner.display_name, partner.credit_rating or _("none")),
             _("Receivable: %s") % money(values['receivable']),
@@ -166,13 +230,14 @@ class SaleOrder(models.Model):
                 values['batch'] - values['order']))
         lines.append(_("Credit limit: %s") % (
             money(values['limit']) if values['limit'] > 0 else _("none")))
-        lines.append(_("A credit approver may confirm it."))
+        lines.append(_("A credit approver may change it.") if changed
+                     else _("A credit approver may confirm it."))
         return '\n'.join(lines)
 
     @api.model
     def _credit_receivable(self, partners):
         """Receivable of each commercial partner, from the customer card's figures."""
-        figures = self.env['crm.customer.figures'].compute(
+        figures = self.env['crm.customer.figures']._compute_figures(
             partners.ids, figures=['receivable_amount'])
         return {pid: row['receivable_amount'] for pid, row in figures.items()}
 
@@ -184,21 +249,31 @@ class SaleOrder(models.Model):
         :param excluded: orders left out (those being confirmed now).
         """
         self.env['sale.order.line'].recompute()
+        # An order counts for the customer who orders and for the one invoiced, once each
+        # (UNION): each branch follows an index from the customers to their orders.
         self.env.cr.execute("""
-            SELECT p.commercial_partner_id, sol.currency_id,
+            WITH orders AS (
+                SELECT so.id, p.commercial_partner_id AS partner_id
+                  FROM sale_order so JOIN res_partner p ON p.id = so.partner_id
+                 WHERE p.commercial_partner_id = ANY(%(partners)s)
+                UNION
+                SELECT so.id, p.commercial_partner_id
+                  FROM sale_order so JOIN res_partner p ON p.id = so.partner_invoice_id
+                 WHERE p.commercial_partner_id = ANY(%(partners)s)
+            )
+            SELECT o.partner_id, sol.currency_id,
                    SUM(sol.price_total * (sol.product_uom_qty - sol.qty_invoiced)
                        / sol.product_uom_qty)
-              FROM sale_order_line sol
-              JOIN sale_order so ON so.id = sol.order_id
-              JOIN res_partner p ON p.id = so.partner_id
-             WHERE p.commercial_partner_id = ANY(%s)
-               AND so.state IN ('sale', 'done')
-               AND so.company_id = ANY(%s)
-               AND NOT so.id = ANY(%s)
+              FROM orders o
+              JOIN sale_order so ON so.id = o.id
+              JOIN sale_order_line sol ON sol.order_id = so.id
+             WHERE so.state IN ('sale', 'done')
+               AND so.company_id = ANY(%(companies)s)
+               AND NOT so.id = ANY(%(excluded)s)
                AND sol.product_uom_qty > 0 AND sol.product_uom_qty > sol.qty_invoiced
           GROUP BY 1, 2
-        """, [partners.ids, self.env.user.company_ids.ids,
-              [oid for oid in excluded.ids if isinstance(oid, int)] or [0]])
+        """, {'partners': partners.ids, 'companies': self.env.user.company_ids.ids,
+              'excluded': [oid for oid in excluded.ids if isinstance(oid, int)] or [0]})
         company_currency = self.env.user.company_id.currency_id
         Currency = self.env['res.currency']
         amounts = defaultdict(float)
@@ -211,7 +286,15 @@ class SaleOrder(models.Model):
 
     @api.model
     def _credit_order_amount(self, order, currency):
-        """The order's total in ``currency`` at today's rate."""
+        """What the order adds to the customer's debt, in ``currency`` at today's rate: a
+        quotation's total, or what a confirmed order has still to invoice (its invoiced part
+        is in the receivable already; as ``_credit_open_order_amounts`` counts it)."""
+        amount = order.amount_total
+        if order.state in CONFIRMED_STATES:
+            amount = sum(line.price_total * (line.product_uom_qty - line.qty_invoiced)
+                         / line.product_uom_qty for line in order.order_line
+                         if line.product_uom_qty > 0
+                         and line.product_uom_qty > line.qty_invoiced)
         if order.currency_id and order.currency_id != currency:
-            return order.currency_id.compute(order.amount_total, currency, round=False)
-        return order.amount_total
+            return order.currency_id.compute(amount, currency, round=False)
+        return amount

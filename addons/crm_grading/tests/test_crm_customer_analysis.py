@@ -95,7 +95,7 @@ class CustomerAnalysisCase(Customer360Case):
                                          property_payment_term_id=cls.term.id)
         cls.make_invoice(cls.co_owned, 50.0, cls.day(0))
         cls.Analysis = cls.env['crm.customer.analysis']
-        cls.Analysis.refresh()
+        cls.Analysis._refresh()
 
     @classmethod
     def day(cls, offset):
@@ -363,7 +363,7 @@ class TestCrmCustomerPareto(CustomerAnalysisCase):
         rows = self.env['crm.customer.pareto'].search([('company_id', '=', self.company.id)])
         self.assertEqual({row.partner_id.id: (row.rank, round(row.cumulative_share, 6))
                           for row in rows}, expected)
-        summary = self.env['crm.customer.pareto'].pareto_summary()
+        summary = self.env['crm.customer.pareto']._pareto_summary()
         self.assertEqual(summary['customer_count'], len(ranked))
         self.assertEqual(summary['top_count'], top)
         self.assertEqual(summary['top_share'], round(100.0 * top / len(ranked), 1))

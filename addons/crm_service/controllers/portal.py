@@ -4,15 +4,17 @@
 
 A portal user works on the tickets of their own commercial entity only. The list and the
 page read the tickets as the portal user, so the record rules of
-``security/crm_service_portal_security.xml`` decide what exists for them; a page of any other
-ticket answers 404 (403 for a wrong access token). The form checks every id it receives
-against what the user may pick (their company's sales orders, the products of those orders,
-the categories) before it creates a ticket.
+``security/crm_service_portal_security.xml`` decide what exists for them; any other ticket
+answers 404 on every route that takes a ticket id, whether it exists or not, and whatever
+access token comes with it, so that ids cannot be told apart. The form checks every id it
+receives against what the user may pick (their company's sales orders, the products of those
+orders, the categories) and the length of every text before it creates a ticket.
 
 To extend: override `_ticket_form_values` (what the form offers), `_ticket_form_validate`
 (what it accepts) or `_ticket_prepare_values` (what the ticket gets).
 """
-from werkzeug.exceptions import Forbidden, NotFound
+from werkzeug.exceptions import NotFound
+from werkzeug.urls import url_encode
 
 from odoo import _, http
 from odoo.exceptions import AccessError, MissingError
@@ -24,30 +26,42 @@ from odoo.addons.portal.controllers.mail import PortalChatter
 from odoo.addons.portal.controllers.portal import CustomerPortal, get_records_pager
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+from ..models.crm_service_input_limits import NAME_MAX_LENGTH, NOTE_MAX_LENGTH
+
 TICKET_MODEL = 'crm.service.ticket'
-SUBJECT_MAX_LENGTH = 200
+# What a portal user types: a subject, and plain text (a description, a reply) that becomes
+# HTML well within the model's limit (HTML_MAX_LENGTH).
+SUBJECT_MAX_LENGTH = NAME_MAX_LENGTH
+TEXT_MAX_LENGTH = NOTE_MAX_LENGTH
+
+
+def ticket_token_valid(ticket_sudo, access_token):
+    """Whether `access_token` is the access token of `ticket_sudo` (compared in constant
+    time, as bytes: the host's comparison fails on a non-ASCII string)."""
+    token = ticket_sudo.access_token
+    return bool(token and access_token) and consteq(
+        token.encode('utf-8'), str(access_token).encode('utf-8'))
 
 
 def ticket_check_access(ticket_id, access_token=None):
-    """Return the ticket `ticket_id` (sudo) if the current user may see it, else raise.
+    """Return the ticket `ticket_id` (sudo) if the current user may see it, else raise
+    NotFound.
 
-    A user sees it through the record rules, or anyone with its access token (the link of
-    the e-mails). Raises NotFound when it does not exist or is out of reach, Forbidden for a
-    wrong token.
+    A user sees it with its access token (the link of the e-mails), or through the record
+    rules. A ticket that does not exist, one out of reach and a wrong token all answer the
+    same 404, so that nobody learns which ids exist.
     """
     ticket = request.env[TICKET_MODEL].browse(ticket_id)
     ticket_sudo = ticket.sudo().exists()
     if not ticket_sudo:
         raise NotFound()
-    if access_token:
-        if not ticket_sudo.access_token or not consteq(ticket_sudo.access_token, access_token):
-            raise Forbidden()
+    if ticket_token_valid(ticket_sudo, access_token):
         return ticket_sudo
     try:
         ticket.check_access_rights('read')
         ticket.check_access_rule('read')
     except (AccessError, MissingError):
-        raise NotFound()  # do not tell that a ticket of another company exists
+        raise NotFound()
     return ticket_sudo
 
 
@@ -105,6 +119,7 @@ class ServiceCustomerPortal(CustomerPortal):
         filterby = filterby if filterby in filters else 'all'
         domain = expression.AND([self._ticket_domain(), filters[filterby]['domain']])
         if search:
+            search = search[:SUBJECT_MAX_LENGTH]  # no subject is longer
             domain = expression.AND([domain, ['|', ('name', 'ilike', search),
                                               ('number', 'ilike', search)]])
         total = Ticket.search_count(domain)
@@ -138,13 +153,18 @@ class ServiceCustomerPortal(CustomerPortal):
         if request.env.user._is_public() and not access_token:
             return request.redirect('/web/login?redirect=/my/tickets/%d' % ticket_id)
         ticket_sudo = ticket_check_access(ticket_id, access_token=access_token)
-        values = self._prepare_portal_layout_values()
+        # a visitor with the e-mail's link: the layout's counts (orders, invoices...) are no
+        # business of theirs, and the public user may not count them (it was a 500)
+        values = {} if request.env.user._is_public() else self._prepare_portal_layout_values()
+        # a wrong token of a ticket the user reads anyway is no token
+        access_token = access_token if ticket_token_valid(ticket_sudo, access_token) else None
         values.update({
             'ticket': ticket_sudo,
             'page_name': 'ticket',
             'access_token': access_token,
             'no_breadcrumbs': bool(access_token),
             'created': kw.get('created'),
+            'message_error': kw.get('message_error') == 'too_long' and TEXT_MAX_LENGTH,
         })
         values.update(get_records_pager(request.session.get('my_tickets_history', []),
                                         ticket_sudo))
@@ -194,6 +214,11 @@ class ServiceCustomerPortal(CustomerPortal):
         elif len(subject) > SUBJECT_MAX_LENGTH:
             errors['name'] = _("The subject is too long (%d characters at most).") \
                 % SUBJECT_MAX_LENGTH
+        if len((post.get('description') or '').strip()) > TEXT_MAX_LENGTH:
+            errors['description'] = _(
+                "The description is too long (%d characters at most): keep the essentials, "
+                "and send the rest as a reply or by e-mail once the ticket is open.") \
+                % TEXT_MAX_LENGTH
         for field, records, message in (
                 ('category_id', form_values['categories'],
                  _("Please choose a category from the list.")),
@@ -248,28 +273,47 @@ class ServiceCustomerPortal(CustomerPortal):
 
 class ServicePortalChatter(PortalChatter):
     """The host's portal chatter routes, checked for tickets: a ticket the user may not see
-    answers 404 (403 for a wrong token) instead of an empty conversation or a post."""
+    answers 404 (whatever the token) instead of an empty conversation or a post."""
 
     @staticmethod
-    def _check_ticket(res_model, res_id, token=None):
+    def _check_ticket(res_model, res_id, kw):
+        """Raise NotFound unless the user may see the ticket; return the ticket (sudo), or
+        None for another model. A wrong token of a ticket the user reads anyway is dropped
+        from `kw`, so that the host does not answer 403 for it."""
         if res_model != TICKET_MODEL:
-            return
+            return None
         try:
             ticket_id = int(res_id)
         except (TypeError, ValueError):
             raise NotFound()
-        ticket_check_access(ticket_id, access_token=token)
+        ticket_sudo = ticket_check_access(ticket_id, access_token=kw.get('token'))
+        if kw.get('token') and not ticket_token_valid(ticket_sudo, kw['token']):
+            kw.pop('token')
+        return ticket_sudo
 
     @http.route(['/mail/chatter_post'], type='http', methods=['POST'], auth='public',
                 website=True)
     def portal_chatter_post(self, res_model, res_id, message, **kw):
-        """Refuse a post on a ticket the user may not see before the host posts it."""
-        self._check_ticket(res_model, res_id, kw.get('token'))
+        """On a ticket: refuse a post the user may not make before the host posts it, pass
+        nothing but the text and the token (the host hands the other form fields to
+        message_post, as superuser with a token), and send a text too long back to the
+        ticket's page with a message."""
+        ticket_sudo = self._check_ticket(res_model, res_id, kw)
+        if ticket_sudo is None:
+            return super().portal_chatter_post(res_model, res_id, message, **kw)
+        kw = {'token': kw['token']} if kw.get('token') else {}
+        if len(message or '') > TEXT_MAX_LENGTH:
+            params = dict(kw and {'access_token': kw['token']}, message_error='too_long')
+            return request.redirect('/my/tickets/%d?%s#discussion' % (
+                ticket_sudo.id, url_encode(params)))
         return super().portal_chatter_post(res_model, res_id, message, **kw)
 
     @http.route('/mail/chatter_fetch', type='json', auth='public', website=True)
     def portal_message_fetch(self, res_model, res_id, domain=False, limit=10, offset=0, **kw):
-        """Also serves /mail/chatter_init, which fetches through it."""
-        self._check_ticket(res_model, res_id, kw.get('token'))
+        """Also serves /mail/chatter_init, which fetches through it. On a ticket the caller's
+        domain is ignored: with a token the host searches as superuser, and a domain on the
+        messages' relations would probe any data."""
+        if self._check_ticket(res_model, res_id, kw) is not None:
+            domain = False
         return super().portal_message_fetch(res_model, res_id, domain=domain, limit=limit,
                                             offset=offset, **kw)

@@ -1,3 +1,4 @@
+from . import crm_service_input_limits
 from . import crm_service_stage
 from . import crm_service_category
 from . import crm_service_team
@@ -12,3 +13,4 @@ from . import crm_service_ticket_rating
 from . import res_partner_rating
 from . import crm_customer_analysis
 from . import crm_grading_run
+from . import rating_rating

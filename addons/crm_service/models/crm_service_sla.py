@@ -11,6 +11,8 @@ criteria among teams, minimum priority, customer grades and categories; on a tie
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .crm_service_input_limits import NAME_MAX_LENGTH, NOTE_MAX_LENGTH, SEQUENCE_RANGE
+
 PRIORITIES = [
     ('low', 'Low'),
     ('normal', 'Normal'),
@@ -18,10 +20,14 @@ PRIORITIES = [
     ('urgent', 'Urgent'),
 ]
 PRIORITY_RANK = {key: rank for rank, (key, _label) in enumerate(PRIORITIES)}
+# The longest response or resolution time: a (leap) year of hours. Longer ones would push
+# the deadlines past any date (an SLA of 1e9 hours made every new ticket fail).
+MAX_SLA_HOURS = 366 * 24
 
 
 class CrmServiceSla(models.Model):
     _name = 'crm.service.sla'
+    _inherit = ['crm.service.input.limits']
     _description = 'Service Level Agreement Policy'
     _order = 'sequence, id'
 
@@ -56,15 +62,32 @@ class CrmServiceSla(models.Model):
         help="Working hours from the ticket's creation to a closing stage.")
     description = fields.Text('Description', translate=True)
 
+    @api.model
+    def _input_limits(self):
+        return dict(super()._input_limits(), name=NAME_MAX_LENGTH, description=NOTE_MAX_LENGTH,
+                    sequence=SEQUENCE_RANGE)
+
     @api.constrains('response_hours', 'resolve_hours')
     def _check_hours(self):
+        """Each time is more than 0 and at most a year of hours; the response comes no
+        later than the resolution."""
         for sla in self:
             for field in ('response_hours', 'resolve_hours'):
-                if sla[field] <= 0:
-                    raise ValidationError(
-                        _("%s of SLA policy %s must be more than 0 hours, not %s.")
-                        % (self._fields[field].get_description(self.env)['string'],
-                           sla.name, '%g' % sla[field]))
+                # written so that NaN fails too
+                if not 0 < sla[field] <= MAX_SLA_HOURS:
+                    raise ValidationError(_(
+                        "%(field)s of SLA policy %(sla)s must be more than 0 hours and at "
+                        "most %(max)s hours (a year), not %(value)s.") % {
+                            'field': self._fields[field].get_description(self.env)['string'],
+                            'sla': sla.name, 'max': MAX_SLA_HOURS,
+                            'value': '%g' % sla[field]})
+            if sla.response_hours > sla.resolve_hours:
+                raise ValidationError(_(
+                    "The response time of SLA policy %(sla)s (%(response)s hours) cannot be "
+                    "longer than its resolution time (%(resolve)s hours): the first answer "
+                    "comes before the solution.") % {
+                        'sla': sla.name, 'response': '%g' % sla.response_hours,
+                        'resolve': '%g' % sla.resolve_hours})
 
     # ------------------------------------------------------------------
     # Matching
@@ -87,7 +110,9 @@ class CrmServiceSla(models.Model):
         if self.min_priority and (PRIORITY_RANK.get(ticket.priority or 'normal', 1)
                                   < PRIORITY_RANK[self.min_priority]):
             return False
-        if self.grade_ids and ticket.commercial_partner_id.grade_id not in self.grade_ids:
+        # Grades are readable by salespeople only; an agent's ticket gets its SLA all the same.
+        if (self.grade_ids
+                and ticket.commercial_partner_id.sudo().grade_id not in self.grade_ids):
             return False
         if self.category_ids and ticket.category_id not in self.category_ids:
             return False

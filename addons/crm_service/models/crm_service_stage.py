@@ -2,11 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Stages of a service ticket; a closing stage ends the ticket and meets its resolution, and
 may ask the customer for a rating."""
-from odoo import fields, models
+from odoo import api, fields, models
+
+from .crm_service_input_limits import NAME_MAX_LENGTH, NOTE_MAX_LENGTH, SEQUENCE_RANGE
 
 
 class CrmServiceStage(models.Model):
     _name = 'crm.service.stage'
+    _inherit = ['crm.service.input.limits']
     _description = 'Service Ticket Stage'
     _order = 'sequence, id'
 
@@ -26,3 +29,8 @@ class CrmServiceStage(models.Model):
              "rate.")
     description = fields.Text('Description', translate=True)
     active = fields.Boolean('Active', default=True)
+
+    @api.model
+    def _input_limits(self):
+        return dict(super()._input_limits(), name=NAME_MAX_LENGTH,
+                    description=NOTE_MAX_LENGTH, sequence=SEQUENCE_RANGE)

@@ -9,7 +9,10 @@ extending the selection and writing ``_assign_user_<its key>``.
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.addons.base.res.res_partner import _tz_get
+from odoo.addons.crm_customer360.access import require_internal_user
 from odoo.tools.safe_eval import safe_eval
+
+from .crm_service_input_limits import COLOR_RANGE, NAME_MAX_LENGTH, SEQUENCE_RANGE
 
 ASSIGNMENT_METHODS = [
     ('manual', 'Manual'),
@@ -20,7 +23,7 @@ ASSIGNMENT_METHODS = [
 
 class CrmServiceTeam(models.Model):
     _name = 'crm.service.team'
-    _inherit = ['mail.alias.mixin']
+    _inherit = ['mail.alias.mixin', 'crm.service.input.limits']
     _description = 'Service Team'
     _order = 'sequence, name'
 
@@ -90,6 +93,22 @@ class CrmServiceTeam(models.Model):
             team.at_risk_ticket_count = counts.get('at_risk', 0)
             team.breached_ticket_count = counts.get('breached', 0)
 
+    @api.model
+    def _input_limits(self):
+        return dict(super()._input_limits(), name=NAME_MAX_LENGTH, sequence=SEQUENCE_RANGE,
+                    color=COLOR_RANGE)
+
+    @api.constrains('leader_id', 'member_ids')
+    def _check_members_internal(self):
+        """The leader and the members are employees: they handle the team's tickets."""
+        for team in self:
+            outsiders = (team.leader_id | team.member_ids).filtered('share')
+            if outsiders:
+                raise ValidationError(_(
+                    "%(users)s cannot lead or join service team %(team)s: only employees "
+                    "handle tickets. Choose internal users.") % {
+                        'users': ', '.join(outsiders.mapped('name')), 'team': team.name})
+
     @api.constrains('assignment_method', 'member_ids')
     def _check_members(self):
         for team in self:
@@ -103,9 +122,15 @@ class CrmServiceTeam(models.Model):
     # Alias
     # ------------------------------------------------------------------
     def get_alias_model_name(self, vals):
+        """The host's hook (public name): e-mails to the alias create tickets. A constant:
+        it reads nothing."""
         return 'crm.service.ticket'
 
     def get_alias_values(self):
+        """The host's hook (public name): the alias sends new e-mails to this team. For
+        those who may read the team (the team's defaults are in the values)."""
+        self.check_access_rights('read')
+        self.check_access_rule('read')
         values = super().get_alias_values()
         values['alias_defaults'] = defaults = safe_eval(self.alias_defaults or "{}")
         defaults['team_id'] = self.id
@@ -124,8 +149,10 @@ class CrmServiceTeam(models.Model):
     # ------------------------------------------------------------------
     @api.multi
     def action_open_tickets(self):
-        """Open the open tickets of this team."""
+        """Open the open tickets of this team (back office)."""
         self.ensure_one()
+        require_internal_user(self.env)
+        self.check_access_rule('read')
         action = self.env.ref('crm_service.crm_service_ticket_action').read()[0]
         action['domain'] = [('team_id', '=', self.id)]
         action['context'] = {'default_team_id': self.id, 'search_default_open': 1}

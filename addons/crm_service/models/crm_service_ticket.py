@@ -5,9 +5,14 @@
 The SLA side (deadlines, status, escalation job) is in ``crm_service_ticket_sla.py``, the
 e-mail channel in ``crm_service_ticket_mail.py``.
 """
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import escape_psql
 
+from odoo.addons.crm_customer360.access import require_group, require_internal_user
+
+from .crm_service_input_limits import COLOR_RANGE, EMAIL_MAX_LENGTH, HTML_MAX_LENGTH, \
+    NAME_MAX_LENGTH
 from .crm_service_sla import PRIORITIES
 
 CHANNELS = [
@@ -27,7 +32,8 @@ SLA_STATUSES = [
 
 class CrmServiceTicket(models.Model):
     _name = 'crm.service.ticket'
-    _inherit = ['mail.thread', 'mail.activity.mixin', 'portal.mixin']
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'portal.mixin',
+                'crm.service.input.limits']
     _description = 'Service Ticket'
     _order = 'priority_rank desc, id desc'
     _rec_name = 'name'
@@ -155,6 +161,61 @@ class CrmServiceTicket(models.Model):
     # ------------------------------------------------------------------
     # Constraints and onchanges
     # ------------------------------------------------------------------
+    @api.model
+    def _input_limits(self):
+        return dict(super()._input_limits(), name=NAME_MAX_LENGTH,
+                    description=HTML_MAX_LENGTH, email_from=EMAIL_MAX_LENGTH, color=COLOR_RANGE)
+
+    @api.model
+    def _system_fields(self):
+        """Fields that the server sets, never a user over any client: the number, the
+        customer (from the contact), the closing (from the stage), the SLA clock, deadlines
+        and status (from the policy). Internal paths write them with sudo. Extend to add."""
+        return ['number', 'commercial_partner_id', 'is_closed', 'priority_rank', 'closed_date',
+                'sla_id', 'sla_start_date', 'response_deadline', 'resolve_deadline',
+                'first_response_date', 'response_risk_date', 'resolve_risk_date', 'sla_status',
+                'sla_escalation']
+
+    @api.model
+    def _check_system_fields(self, vals):
+        """Refuse values of `_system_fields` to anyone but the superuser."""
+        if self.env.uid == SUPERUSER_ID:
+            return
+        names = [name for name in self._system_fields() if name in vals]
+        if names:
+            raise UserError(_(
+                "%(fields)s of a ticket are set by the server, not by hand: the number when "
+                "the ticket is created, the closing date by its stage, the SLA deadlines and "
+                "status by its policy. Change the ticket's contact, priority, team or stage "
+                "instead, or ask a service manager.") % {'fields': ', '.join(
+                    self._fields[name].get_description(self.env)['string'] for name in names)})
+
+    @api.model
+    def _without_system_defaults(self):
+        """This model with a context that sets no `_system_fields` by default: RPC callers
+        choose their context, and ``default_sla_status`` would pass the guard of create."""
+        if self.env.uid == SUPERUSER_ID:
+            return self
+        keys = {'default_%s' % name for name in self._system_fields()}
+        return self.with_context(
+            {key: value for key, value in self.env.context.items() if key not in keys})
+
+    @api.multi
+    def _check_read_access(self):
+        """Raise AccessError unless the caller may read every ticket of ``self``: for the
+        public methods that do not read the tickets themselves."""
+        self.check_access_rights('read')
+        self.check_access_rule('read')
+
+    @api.constrains('user_id')
+    def _check_user_internal(self):
+        """A ticket is assigned to an employee (a portal user would see nothing of it)."""
+        for ticket in self.filtered(lambda ticket: ticket.user_id.share):
+            raise ValidationError(_(
+                "Ticket %(ticket)s cannot be assigned to %(user)s, who is not an employee. "
+                "Choose a service agent.") % {
+                    'ticket': ticket.number, 'user': ticket.user_id.name})
+
     @api.constrains('partner_id', 'sale_order_id', 'invoice_id')
     def _check_documents_of_customer(self):
         """A ticket's sales order and invoice belong to its customer."""
@@ -192,6 +253,11 @@ class CrmServiceTicket(models.Model):
     @api.model
     def create(self, vals):
         vals = dict(vals)
+        # refused before anything is written, the ticket number included
+        self._check_system_fields({key: value for key, value in vals.items()
+                                   if (key, value) != ('number', '/')})
+        self._input_check(vals)
+        tickets = self._without_system_defaults()
         company = self.env['res.company'].browse(vals.get('company_id')) \
             if vals.get('company_id') else self.env.user.company_id
         if vals.get('number', '/') == '/':
@@ -207,7 +273,7 @@ class CrmServiceTicket(models.Model):
             user = self.env['crm.service.team'].browse(vals['team_id'])._assign_user()
             if user:
                 vals['user_id'] = user.id
-        ticket = super().create(vals)
+        ticket = super(CrmServiceTicket, tickets).create(vals)
         if ticket.partner_id:
             ticket.message_subscribe([ticket.partner_id.id])
         ticket._sla_apply(include_closed=True)
@@ -216,6 +282,7 @@ class CrmServiceTicket(models.Model):
 
     @api.multi
     def write(self, vals):
+        self._check_system_fields(vals)
         res = super().write(vals)
         if vals.get('team_id') and 'user_id' not in vals:
             # a ticket moved to a team without an assignee gets one by the team's method
@@ -245,7 +312,8 @@ class CrmServiceTicket(models.Model):
     @api.model
     def name_search(self, name='', args=None, operator='ilike', limit=100):
         if name:
-            tickets = self.search(['|', ('number', '=ilike', name + '%'),
+            # the number is matched from its start, any % or _ typed taken literally
+            tickets = self.search(['|', ('number', '=ilike', escape_psql(name) + '%'),
                                    ('name', operator, name)] + (args or []), limit=limit)
             return tickets.name_get()
         return super().name_search(name, args=args, operator=operator, limit=limit)
@@ -270,15 +338,20 @@ class CrmServiceTicket(models.Model):
     # ------------------------------------------------------------------
     @api.multi
     def action_assign_to_me(self):
-        """Take the ticket."""
+        """Take the ticket: for service agents, on the tickets they may edit."""
         self.ensure_one()
+        require_group(self.env, 'crm_service.group_service_agent', _(
+            "Only service agents take tickets. Ask a service manager to make you an agent, "
+            "or to assign the ticket."))
         self.write({'user_id': self.env.uid})
         return True
 
     @api.multi
     def action_open_customer(self):
-        """Open the customer card of the ticket."""
+        """Open the customer card of the ticket (back office)."""
         self.ensure_one()
+        require_internal_user(self.env)
+        self._check_read_access()
         return {
             'type': 'ir.actions.act_window',
             'res_model': 'res.partner',

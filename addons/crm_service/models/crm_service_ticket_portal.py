@@ -13,10 +13,17 @@ from odoo import api, fields, models
 class CrmServiceTicket(models.Model):
     _inherit = 'crm.service.ticket'
 
+    # Agents only: whoever holds the token may post on the ticket, and a visitor who is not
+    # logged in posts in the name of the ticket's contact.
     access_token = fields.Char(
-        'Access Token', copy=False, groups='base.group_user',
+        'Access Token', copy=False, groups='crm_service.group_service_agent',
         help="Opens the ticket's portal page without logging in (the link of the e-mails "
              "sent to the customer). Made on first use.")
+
+    @api.model
+    def _system_fields(self):
+        # made by _portal_ensure_token, never chosen
+        return super()._system_fields() + ['access_token']
 
     @api.multi
     def _portal_ensure_token(self):
@@ -27,19 +34,26 @@ class CrmServiceTicket(models.Model):
         """
         self.ensure_one()
         if not self.sudo().access_token:
-            self.sudo().write({'access_token': uuid.uuid4().hex})
+            # Set only where none is set: two requests at once (two e-mails rendered) must
+            # not each send a token of their own, one of which would no longer open the page.
+            # The second waits for the first, then fails to serialize and is retried.
+            self.env.cr.execute(
+                "UPDATE crm_service_ticket SET access_token = %s "
+                "WHERE id = %s AND access_token IS NULL", (uuid.uuid4().hex, self.id))
+            self.invalidate_cache(['access_token'], self.ids)
         return self.sudo().access_token
 
     @api.multi
     def portal_share_url(self):
         """The ticket's portal page with its access token: the link of the e-mails.
 
-        Public (mail templates cannot call private methods), so it checks that the caller
-        may read the ticket before it hands out the token.
+        Public (mail templates cannot call private methods), so it hands the token only to
+        those who may edit the ticket: its agents, service managers, and the superuser who
+        renders the e-mails.
         """
         self.ensure_one()
-        self.check_access_rights('read')
-        self.check_access_rule('read')
+        self.check_access_rights('write')
+        self.check_access_rule('write')
         return '/my/tickets/%d?access_token=%s' % (self.id, self._portal_ensure_token())
 
     @api.multi

@@ -10,6 +10,7 @@ ticket: the ticket shows it (``rating.mixin``) and the customer card averages it
 (``res_partner_rating.py``).
 """
 from odoo import _, api, fields, models
+from odoo.addons.crm_customer360.access import require_internal_user
 from odoo.addons.rating.models.rating import RATING_LIMIT_OK, RATING_LIMIT_SATISFIED
 
 RATING_TEXTS = [
@@ -39,6 +40,11 @@ class CrmServiceTicket(models.Model):
                 ticket.rating_last_text = 'not_satisfied'
             else:
                 ticket.rating_last_text = 'highly_dissatisfied'
+
+    @api.model
+    def _system_fields(self):
+        # the customer's last answer, computed from the ratings
+        return super()._system_fields() + ['rating_last_value']
 
     @api.multi
     def write(self, vals):
@@ -80,15 +86,20 @@ class CrmServiceTicket(models.Model):
                 body=_("Rating request sent to %s.") % partner.name, subtype='mail.mt_note')
 
     @api.multi
+    @api.returns('res.partner', lambda value: value.id)
     def rating_get_partner_id(self):
-        """The contact of the ticket rates it (its customer when there is no contact)."""
+        """The contact of the ticket rates it (its customer when there is no contact): for
+        those who may read the ticket (the rating e-mail is rendered as superuser)."""
         self.ensure_one()
+        self._check_read_access()
         return self.partner_id or self.commercial_partner_id
 
     @api.multi
     def action_view_ratings(self):
-        """Open the ratings the customer gave on this ticket."""
+        """Open the ratings the customer gave on this ticket (back office)."""
         self.ensure_one()
+        require_internal_user(self.env)
+        self._check_read_access()
         action = self.env.ref('rating.action_view_rating').read()[0]
         action['domain'] = [('res_model', '=', self._name), ('res_id', '=', self.id),
                             ('consumed', '=', True)]

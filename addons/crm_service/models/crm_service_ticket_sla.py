@@ -23,6 +23,8 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.addons.resource.models.resource import to_naive_user_tz
 
+from .crm_service_sla import MAX_SLA_HOURS
+
 # The share of the working hours to a deadline after which a ticket is at risk.
 AT_RISK_RATIO = 0.8
 
@@ -65,7 +67,8 @@ class CrmServiceTicket(models.Model):
                         ticket._sla_add_working_hours(start, hours))
                     values[kind + '_risk_date'] = fields.Datetime.to_string(
                         ticket._sla_add_working_hours(start, hours * AT_RISK_RATIO))
-            ticket.write(values)
+            # sudo: the deadlines are the server's (see _system_fields), not the user's
+            ticket.sudo().write(values)
         tickets._sla_update_status()
 
     @api.multi
@@ -75,6 +78,9 @@ class CrmServiceTicket(models.Model):
         Counted in the team's calendar and time zone, leaves of the calendar excluded; 24x7
         when the team has no calendar (or one without working time)."""
         self.ensure_one()
+        if not 0 <= hours <= MAX_SLA_HOURS:
+            # a policy saved before its hours were bounded: a year, not an OverflowError
+            hours = MAX_SLA_HOURS
         calendar = self.team_id.resource_calendar_id
         if not calendar or not calendar.attendance_ids:
             return start + timedelta(hours=hours)
@@ -133,7 +139,7 @@ class CrmServiceTicket(models.Model):
                 changed[status] |= ticket
         # one write per status, not per ticket
         for status, tickets in changed.items():
-            tickets.write({'sla_status': status})
+            tickets.sudo().write({'sla_status': status})
 
     @api.multi
     def _sla_register_response(self):

@@ -9,26 +9,33 @@ whole page of partners in one grouped query. The average rating comes from
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.addons.crm_customer360.access import require_internal_user
 
 
 class ResPartner(models.Model):
     _inherit = 'res.partner'
 
+    # Employees only: computed in SQL for any partner, past the tickets' record rules.
     ticket_count = fields.Integer(
         'Tickets', compute='_compute_service_figures',
+        groups='base.group_user',
         help="Service tickets of the customer and its contacts.")
     open_ticket_count = fields.Integer(
         'Open Tickets', compute='_compute_service_figures',
+        groups='base.group_user',
         help="Service tickets not in a closing stage.")
     ticket_sla_compliance = fields.Float(
         'SLA Compliance (%)', compute='_compute_service_figures', digits=(16, 1),
+        groups='base.group_user',
         help="Share of the tickets closed over the last 12 months that met both their "
              "response and resolution deadlines (tickets without SLA are left out).")
     ticket_rating_avg = fields.Float(
         'Average Rating', compute='_compute_service_figures', digits=(16, 1),
+        groups='base.group_user',
         help="Average satisfaction rating of the customer's tickets.")
     last_ticket_date = fields.Datetime(
         'Last Ticket', compute='_compute_service_figures',
+        groups='base.group_user',
         help="When the customer's last ticket was opened.")
 
     @api.multi
@@ -89,8 +96,10 @@ class ResPartner(models.Model):
 
     @api.multi
     def action_open_service_tickets(self):
-        """Open the tickets of the customer and its contacts."""
+        """Open the tickets of the customer and its contacts (back office; the tickets
+        shown are those the user may read)."""
         self.ensure_one()
+        require_internal_user(self.env)
         action = self.env.ref('crm_service.crm_service_ticket_action').read()[0]
         customer = self.commercial_partner_id
         action['domain'] = [('commercial_partner_id', '=', customer.id)]

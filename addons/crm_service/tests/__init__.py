@@ -8,5 +8,9 @@ from . import test_crm_customer_handover
 from . import test_crm_service_security
 from . import test_portal_access
 from . import test_portal_routes
+from . import test_portal_routes_security
 from . import test_ticket_rating
 from . import test_crm_customer_analysis_service
+from . import test_service_rpc_ticket
+from . import test_service_rpc_message
+from . import test_service_rpc_config

@@ -5,6 +5,8 @@ a confirmed sales order and tickets. Built through any environment, so that the 
 tests (which must build on the requests' cursor) and the model tests share it."""
 from types import SimpleNamespace
 
+from odoo.addons.crm_customer360.tests.http_case import C360HttpCase
+
 PORTAL_LOGIN = 'svc.portal.own'
 FOREIGN_LOGIN = 'svc.portal.foreign'
 
@@ -65,3 +67,60 @@ def make_portal_world(env):
         'name': 'Foreign secret issue', 'partner_id': w.foreign_person.id, 'channel': 'phone',
         'stage_id': w.stage_open.id})
     return w
+
+
+class PortalRoutesCase(C360HttpCase):
+    """HTTP requests of the portal user PORTAL_LOGIN on the world of `make_portal_world`
+    (built on the requests' cursor); ``self.ids`` holds its ids and numbers. No tests."""
+
+    def setUp(self):
+        super().setUp()
+        with self.server_env() as env:
+            w = make_portal_world(env)
+            self.ids = {
+                'own_ticket': w.own_ticket.id, 'own_number': w.own_ticket.number,
+                'own_closed_ticket': w.own_closed_ticket.id,
+                'own_closed_number': w.own_closed_ticket.number,
+                'foreign_ticket': w.foreign_ticket.id,
+                'foreign_number': w.foreign_ticket.number,
+                'own': w.own.id, 'own_person': w.own_person.id,
+                'own_order': w.own_order.id, 'foreign_order': w.foreign_order.id,
+                'product': w.product.id, 'other_product': w.other_product.id,
+                'category': w.category.id,
+            }
+            self.foreign_token = w.foreign_ticket._portal_ensure_token()
+        self.authenticate(PORTAL_LOGIN, PORTAL_LOGIN)
+
+    def ticket_count(self, **domain):
+        with self.server_env() as env:
+            return env['crm.service.ticket'].search_count(
+                [(key, '=', value) for key, value in domain.items()])
+
+    def post_new_ticket(self, **values):
+        """POST the new ticket form with `values`, the CSRF token added; no redirect."""
+        data = {'csrf_token': self.csrf_token('/my/tickets/new'), 'description': '',
+                'category_id': '', 'sale_order_id': '', 'product_id': ''}
+        data.update(values)
+        return self.url_open('/my/tickets/new', data=data, allow_redirects=False)
+
+    def chatter_post(self, ticket_id, message, **extra):
+        data = {'csrf_token': self.csrf_token('/my/tickets/new'),
+                'res_model': 'crm.service.ticket', 'res_id': str(ticket_id),
+                'message': message}
+        data.update(extra)
+        self.opener.headers['Referer'] = 'http://127.0.0.1:%d/my/tickets/%d' % (
+            self.port, ticket_id)
+        return self.url_open('/mail/chatter_post', data=data, allow_redirects=False)
+
+    def messages(self, ticket_id, text):
+        with self.server_env() as env:
+            return env['mail.message'].search_count([
+                ('model', '=', 'crm.service.ticket'), ('res_id', '=', ticket_id),
+                ('body', 'ilike', text)])
+
+    def json(self, url, params):
+        """POST a JSON-RPC call to ``url``; return the HTTP response."""
+        if url.startswith('/'):
+            url = 'http://127.0.0.1:%d%s' % (self.port, url)
+        return self.opener.post(url, json={'jsonrpc': '2.0', 'method': 'call', 'id': 1,
+                                           'params': params}, timeout=30)

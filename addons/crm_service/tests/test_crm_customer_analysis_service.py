@@ -61,7 +61,7 @@ class TestCrmCustomerAnalysisService(ServiceCase):
         cls.tickets.invalidate_cache()
         cls.customers = cls.alpha | cls.beta
         cls.Analysis = cls.env['crm.customer.analysis']
-        cls.Analysis.refresh()
+        cls.Analysis._refresh()
 
     def row(self, partner, month):
         rows = self.Analysis.search([('partner_id', '=', partner.id), ('date', '=', month)])

@@ -16,6 +16,17 @@ class TestCrmServiceSla(ServiceCase):
         self.assertEqual(ticket.response_deadline, '2026-11-30 14:00:00')
         self.assertEqual(ticket.resolve_deadline, '2026-12-02 18:00:00')
 
+    def test_agent_without_sales_right_gets_the_grade_sla(self):
+        """Grades are readable by salespeople only: the SLA still follows them for an agent
+        who creates a ticket or changes its priority."""
+        self.assertFalse(self.agent.has_group('sales_team.group_sale_salesman'))
+        ticket = self.Ticket.sudo(self.agent).create({
+            'name': 'Svc agent ticket', 'partner_id': self.contact.id,
+            'team_id': self.team.id, 'sla_start_date': '2026-11-27 19:00:00'})
+        self.assertEqual(ticket.sla_id, self.sla_a)
+        ticket.write({'priority': 'high'})
+        self.assertEqual(ticket.sla_id, self.sla_a)
+
     def test_deadline_within_the_day_skips_lunch(self):
         # Mon 30 Nov 10:30: 1.5 h before lunch, 2.5 h after -> 15:30.
         ticket = self.make_ticket(self.contact, start='2026-11-30 10:30:00')
@@ -109,12 +120,50 @@ class TestCrmServiceSla(ServiceCase):
             self.make_sla('Svc broken', -4, 24)
         self.assertEqual(
             error.exception.name,
-            "Response Time (Hours) of SLA policy Svc broken must be more than 0 hours, "
-            "not -4.")
+            "Response Time (Hours) of SLA policy Svc broken must be more than 0 hours and at "
+            "most 8784 hours (a year), not -4.")
         with self.assertRaises(ValidationError) as error, self.env.cr.savepoint():
             self.sla_a.resolve_hours = 0
         self.assertEqual(
             error.exception.name,
-            "Resolution Time (Hours) of SLA policy Svc grade A must be more than 0 hours, "
-            "not 0.")
+            "Resolution Time (Hours) of SLA policy Svc grade A must be more than 0 hours and "
+            "at most 8784 hours (a year), not 0.")
         self.assertEqual(self.sla_a.resolve_hours, 24)
+
+    def test_huge_duration_refused(self):
+        """Before: an SLA of 1e9 hours was saved, and every new ticket it matched then failed
+        with OverflowError."""
+        for hours in (1e9, 8784.5, float('inf'), float('nan')):
+            with self.assertRaises(ValidationError) as error, self.env.cr.savepoint():
+                self.make_sla('Svc forever', 4, hours)
+            self.assertIn('at most 8784 hours (a year)', error.exception.name)
+        sla = self.make_sla('Svc a year', 4, 8784)
+        self.assertEqual(sla.resolve_hours, 8784)
+
+    def test_response_after_resolution_refused(self):
+        with self.assertRaises(ValidationError) as error, self.env.cr.savepoint():
+            self.sla_a.response_hours = 30
+        self.assertEqual(
+            error.exception.name,
+            "The response time of SLA policy Svc grade A (30 hours) cannot be longer than its "
+            "resolution time (24 hours): the first answer comes before the solution.")
+        self.assertEqual(self.sla_a.response_hours, 4)
+        self.sla_a.write({'response_hours': 24})
+
+    def test_policy_saved_before_the_bounds_still_works(self):
+        """A policy of 1e9 hours saved before the bound (in SQL here) counts as a year: new
+        tickets are created, not refused with OverflowError."""
+        self.env.cr.execute("UPDATE crm_service_sla SET resolve_hours = 1e9 WHERE id = %s",
+                            (self.sla_a.id,))
+        self.sla_a.invalidate_cache()
+        self.team.resource_calendar_id = False
+        ticket = self.make_ticket(self.contact)
+        self.assertEqual(ticket.sla_id, self.sla_a)
+        self.assertEqual(ticket.resolve_deadline, '2027-11-28 19:00:00')
+
+    def test_sequence_out_of_range_refused(self):
+        """Before: the database refused it (integer out of range), in words nobody reads."""
+        with self.assertRaises(ValidationError) as error, self.env.cr.savepoint():
+            self.sla_a.sequence = 10 ** 10
+        self.assertEqual(error.exception.name,
+                         "Sequence must be a number from -1000000 to 1000000, not 10000000000.")

@@ -1,7 +1,7 @@
 # Copyright 2026 CRM Customer 360 contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Tickets: numbering, documents of the customer, closing, SLA statuses and escalations."""
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .common import ServiceCase
 
@@ -170,3 +170,44 @@ class TestCrmServiceTicket(ServiceCase):
         self.Ticket._cron_update_sla(now=MONDAY_LATE)
         self.Ticket._cron_update_sla(now=MONDAY_LATE)
         self.assertEqual(self.activities(ticket).mapped('summary'), ['SLA breached'])
+
+    def test_text_and_number_limits(self):
+        """Before: a subject of millions of characters was saved (and searched), a colour of
+        2**40 failed in SQL. Now refused before anything is written, the number included."""
+        ticket = self.make_ticket(self.contact)
+        count = self.Ticket.search_count([])
+        for values, message in (
+                ({'name': 'x' * 201},
+                 "Subject is too long: 201 characters, at most 200. Shorten it, or attach a "
+                 "long text as a file."),
+                ({'description': '<p>%s</p>' % ('x' * 100000)},
+                 "Description is too long: 100007 characters, at most 100000. Shorten it, or "
+                 "attach a long text as a file."),
+                ({'color': 2 ** 40},
+                 "Colour Index must be a number from 0 to 11, not 1099511627776.")):
+            with self.assertRaises(ValidationError) as error, self.env.cr.savepoint():
+                self.make_ticket(self.contact, **values)
+            self.assertEqual(error.exception.name, message)
+            with self.assertRaises(ValidationError), self.env.cr.savepoint():
+                ticket.sudo(self.agent).write(values)
+        self.assertEqual(self.Ticket.search_count([]), count)
+        self.assertEqual(ticket.name, 'Svc ticket')
+
+    def test_agent_cannot_set_what_the_server_sets(self):
+        ticket = self.make_ticket(self.contact)
+        deadline = ticket.resolve_deadline
+        with self.assertRaises(UserError) as error, self.env.cr.savepoint():
+            ticket.sudo(self.agent).write({'resolve_deadline': '2099-01-01 00:00:00',
+                                           'sla_status': 'met'})
+        self.assertEqual(
+            error.exception.name,
+            "Resolution Deadline, SLA Status of a ticket are set by the server, not by hand: "
+            "the number when the ticket is created, the closing date by its stage, the SLA "
+            "deadlines and status by its policy. Change the ticket's contact, priority, team "
+            "or stage instead, or ask a service manager.")
+        self.assertEqual(ticket.resolve_deadline, deadline)
+        # the ways that do change them still work for the agent
+        ticket.sudo(self.agent).write({'priority': 'urgent', 'stage_id': self.stage_solved.id})
+        self.assertTrue(ticket.closed_date)
+        self.assertIn(ticket.sla_status, ('met', 'breached'))
+        self.assertEqual(ticket.priority_rank, 3)

@@ -97,3 +97,31 @@ class TestCrmServiceTicketMail(ServiceCase):
         reply = ticket.message_ids.filtered(lambda m: m.message_id == '<svc-7@example.com>')
         self.assertEqual(reply.author_id, self.agent.partner_id)
         self.assertTrue(ticket.first_response_date)
+
+    def test_wildcards_in_the_sender_match_no_other_customer(self):
+        """Before: the address was matched with =ilike, so % and _ were wildcards and a mail
+        from %@svc-a.example landed on the customer of li@svc-a.example."""
+        for sender, msg_id in (('%@svc-a.example', '<svc-8@x.example>'),
+                               ('l_@svc-a.example', '<svc-9@x.example>'),
+                               ('%%%@%%%', '<svc-10@x.example>')):
+            ticket = self.Ticket.browse(self.process(sender, 'Who am I', msg_id, 'Hello.'))
+            self.assertNotIn(ticket.partner_id, self.contact | self.customer, sender)
+            self.assertEqual(ticket.partner_id.email, sender)
+            self.assertEqual(ticket.commercial_partner_id, ticket.partner_id)
+        # the exact address, in any case, still finds its contact
+        ticket = self.Ticket.browse(self.process(
+            'LI@SVC-A.EXAMPLE', 'Printer jammed', '<svc-11@x.example>', 'It jams.'))
+        self.assertEqual(ticket.partner_id, self.contact)
+
+    def test_long_mail_fits_the_ticket(self):
+        """A mail is never refused for its length: the subject and the description are cut,
+        the whole mail stays in the conversation."""
+        body = 'Line of a very long log file.\n' * 5000
+        ticket = self.Ticket.browse(self.process(
+            'li@svc-a.example', 'Jammed ' * 100, '<svc-12@svc-a.example>', body))
+        self.assertEqual(len(ticket.name), 200)
+        self.assertTrue(ticket.name.endswith('...'))
+        self.assertLess(len(ticket.description), 100000)
+        self.assertIn('Line of a very long log file.', ticket.description)
+        incoming = ticket.message_ids.filtered(lambda message: message.message_type == 'email')
+        self.assertGreater(len(incoming.body), 140000)

@@ -7,42 +7,10 @@ and read back on the requests' cursor, with `server_env`.
 """
 import re
 
-from odoo.addons.crm_customer360.tests.http_case import C360HttpCase
-
-from .portal_common import FOREIGN_LOGIN, PORTAL_LOGIN, make_portal_world
+from .portal_common import FOREIGN_LOGIN, PORTAL_LOGIN, PortalRoutesCase
 
 
-class TestPortalRoutes(C360HttpCase):
-
-    def setUp(self):
-        super().setUp()
-        with self.server_env() as env:
-            w = make_portal_world(env)
-            self.ids = {
-                'own_ticket': w.own_ticket.id, 'own_number': w.own_ticket.number,
-                'own_closed_ticket': w.own_closed_ticket.id,
-                'own_closed_number': w.own_closed_ticket.number,
-                'foreign_ticket': w.foreign_ticket.id,
-                'foreign_number': w.foreign_ticket.number,
-                'own': w.own.id, 'own_person': w.own_person.id,
-                'own_order': w.own_order.id, 'foreign_order': w.foreign_order.id,
-                'product': w.product.id, 'other_product': w.other_product.id,
-                'category': w.category.id,
-            }
-            self.foreign_token = w.foreign_ticket._portal_ensure_token()
-        self.authenticate(PORTAL_LOGIN, PORTAL_LOGIN)
-
-    def ticket_count(self, **domain):
-        with self.server_env() as env:
-            return env['crm.service.ticket'].search_count(
-                [(key, '=', value) for key, value in domain.items()])
-
-    def post_new_ticket(self, **values):
-        """POST the new ticket form with `values`, the CSRF token added; no redirect."""
-        data = {'csrf_token': self.csrf_token('/my/tickets/new'), 'description': '',
-                'category_id': '', 'sale_order_id': '', 'product_id': ''}
-        data.update(values)
-        return self.url_open('/my/tickets/new', data=data, allow_redirects=False)
+class TestPortalRoutes(PortalRoutesCase):
 
     # ------------------------------------------------------------------
     # /my/home and /my/tickets
@@ -103,7 +71,8 @@ class TestPortalRoutes(C360HttpCase):
 
     def test_foreign_ticket_page_with_token(self):
         url = '/my/tickets/%d?access_token=' % self.ids['foreign_ticket']
-        self.assertEqual(self.url_open(url + 'not-the-token').status_code, 403)
+        # as for a ticket that does not exist (test_portal_routes_security.py)
+        self.assertEqual(self.url_open(url + 'not-the-token').status_code, 404)
         # the link of the e-mails opens the ticket for whoever holds it
         response = self.url_open(url + self.foreign_token)
         self.assertEqual(response.status_code, 200)
@@ -180,21 +149,6 @@ class TestPortalRoutes(C360HttpCase):
     # ------------------------------------------------------------------
     # /mail/chatter_post
     # ------------------------------------------------------------------
-    def chatter_post(self, ticket_id, message, **extra):
-        data = {'csrf_token': self.csrf_token('/my/tickets/new'),
-                'res_model': 'crm.service.ticket', 'res_id': str(ticket_id),
-                'message': message}
-        data.update(extra)
-        self.opener.headers['Referer'] = 'http://127.0.0.1:%d/my/tickets/%d' % (
-            self.port, ticket_id)
-        return self.url_open('/mail/chatter_post', data=data, allow_redirects=False)
-
-    def messages(self, ticket_id, text):
-        with self.server_env() as env:
-            return env['mail.message'].search_count([
-                ('model', '=', 'crm.service.ticket'), ('res_id', '=', ticket_id),
-                ('body', 'ilike', text)])
-
     def test_reply_on_own_ticket(self):
         response = self.chatter_post(self.ids['own_ticket'], 'The paper tray is empty?')
         self.assertIn(response.status_code, (302, 303))
@@ -211,19 +165,12 @@ class TestPortalRoutes(C360HttpCase):
         self.assertEqual(response.status_code, 404)
         response = self.chatter_post(self.ids['foreign_ticket'], 'Intruder message',
                                      token='not-the-token')
-        self.assertEqual(response.status_code, 403)
+        self.assertEqual(response.status_code, 404)
         self.assertEqual(self.messages(self.ids['foreign_ticket'], 'Intruder message'), 0)
 
     # ------------------------------------------------------------------
     # /mail/chatter_init, /mail/chatter_fetch (the conversation of a ticket's page) and RPC
     # ------------------------------------------------------------------
-    def json(self, url, params):
-        """POST a JSON-RPC call to ``url``; return the HTTP response."""
-        if url.startswith('/'):
-            url = 'http://127.0.0.1:%d%s' % (self.port, url)
-        return self.opener.post(url, json={'jsonrpc': '2.0', 'method': 'call', 'id': 1,
-                                           'params': params}, timeout=30)
-
     def test_conversation_of_own_ticket(self):
         for route in ('/mail/chatter_init', '/mail/chatter_fetch'):
             response = self.json(route, {'res_model': 'crm.service.ticket',
