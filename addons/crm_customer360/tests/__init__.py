@@ -25,3 +25,4 @@ from . import test_security_handover
 from . import test_security_interaction
 from . import test_security_pool
 from . import test_security_users
+from . import test_security_batch
