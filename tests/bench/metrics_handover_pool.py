@@ -79,7 +79,7 @@ def pool_release_job(ctx):
     Partner = env['res.partner']
 
     def run():
-        return Partner._cron_release_to_pool()
+        return Partner._release_due_to_pool()
     return run
 
 

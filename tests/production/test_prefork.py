@@ -134,7 +134,8 @@ def run_grading(admin):
     before = admin.call('crm.grading.run', 'search', [], limit=1)
     admin.call('crm.grading.policy', 'action_run', policy)
     run = admin.wait_for(lambda: admin.call(
-        'crm.grading.run', 'search_read', [('id', 'not in', before), ('state', '!=', 'running')],
+        'crm.grading.run', 'search_read', [('id', 'not in', before),
+                                           ('state', 'in', ('done', 'failed'))],
         ['state', 'customer_count', 'change_count'], limit=1), timeout=600,
         what='the grading run to end')[0]
     assert run['state'] == 'done', run

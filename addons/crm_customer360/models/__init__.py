@@ -33,3 +33,4 @@ from . import crm_customer_owner_change
 from . import crm_customer_batch
 from . import crm_customer_batch_chunk
 from . import res_config_settings_batch
+from . import mail_activity

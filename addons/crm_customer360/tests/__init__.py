@@ -26,3 +26,4 @@ from . import test_security_interaction
 from . import test_security_pool
 from . import test_security_users
 from . import test_security_batch
+from . import test_mail_activity
