@@ -265,8 +265,10 @@ class CrmCustomerBatch(models.Model):
                 'crm_customer360.batch_stall_minutes', STALL_MINUTES))
         limit = fields.Datetime.to_string(
             fields.Datetime.from_string(fields.Datetime.now()) - timedelta(minutes=minutes))
+        # A stale job is set back to pending rather than replaced: the job runner counts a
+        # "started" job against its channel's capacity until its state changes.
         self.env.cr.execute("""
-            SELECT c.id FROM crm_customer_batch_chunk c
+            SELECT c.id, j.id, j.state FROM crm_customer_batch_chunk c
               JOIN crm_customer_batch b ON b.id = c.batch_id
               LEFT JOIN queue_job j ON j.uuid = c.job_uuid
              WHERE b.state = 'running' AND c.state = 'pending'
@@ -274,24 +276,35 @@ class CrmCustomerBatch(models.Model):
                     OR (j.state IN ('started', 'enqueued')
                         AND COALESCE(j.date_started, j.date_enqueued) < %s))
                FOR UPDATE OF c SKIP LOCKED""", (limit,))
-        chunk_ids = [row[0] for row in self.env.cr.fetchall()]
-        chunks = self.env['crm.customer.batch.chunk'].sudo().browse(chunk_ids)
-        for chunk in chunks:
-            chunk._enqueue()
+        chunk_rows = self.env.cr.fetchall()
         self.env.cr.execute("""
-            SELECT b.id FROM crm_customer_batch b
+            SELECT b.id, j.id, j.state FROM crm_customer_batch b
               LEFT JOIN queue_job j ON j.uuid = b.finish_job_uuid
              WHERE b.state = 'running' AND b.date_start < %s
                AND (j.id IS NULL OR j.state IN ('done', 'failed')
                     OR (j.state IN ('started', 'enqueued')
                         AND COALESCE(j.date_started, j.date_enqueued) < %s))
                FOR UPDATE OF b SKIP LOCKED""", (limit, limit))
-        stale = self.sudo().browse([row[0] for row in self.env.cr.fetchall()])
-        stale._enqueue_finish()
-        if chunks or stale:
-            _logger.info("background runs: %d stalled chunks and %d runs requeued",
-                         len(chunks), len(stale))
-        return len(chunks), len(stale)
+        run_rows = self.env.cr.fetchall()
+        stale_jobs = [job_id for rows in (chunk_rows, run_rows)
+                      for _id, job_id, state in rows if state in ('started', 'enqueued')]
+        Job = self.env['queue.job'].sudo()
+        # The channel's other jobs (the SLA job) hold no lock: one started longer ago than
+        # any worker may live (limit_time_real) is dead.
+        others = Job.search([('channel', '=like', CHANNEL + '%'), ('state', '=', 'started'),
+                             ('date_started', '<', limit),
+                             ('model_name', 'not in', (self._name, self._name + '.chunk'))])
+        (Job.browse(stale_jobs) | others).requeue()
+        chunks = self.env['crm.customer.batch.chunk'].sudo().browse(
+            [chunk_id for chunk_id, _job, state in chunk_rows
+             if state not in ('started', 'enqueued')])
+        chunks._enqueue()
+        self.sudo().browse([run_id for run_id, _job, state in run_rows
+                            if state not in ('started', 'enqueued')])._enqueue_finish()
+        if chunk_rows or run_rows:
+            _logger.info("background runs: %d stalled parts and %d finishing jobs requeued",
+                         len(chunk_rows), len(run_rows))
+        return len(chunk_rows), len(run_rows)
 
     @api.multi
     def _retry_failed(self):
