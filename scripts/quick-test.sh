@@ -13,4 +13,4 @@ grep -E ' (ERROR|CRITICAL) ' "$LOG_DIR/quick-update.log" | grep -v 'Unmet depend
 cd "$ROOT"
 export CRM_ODOO_CONF=$ODOO_CONF CRM_TEST_DB=$TEST_DB CRM_VENV=$VENV
 exec "$VENV/bin/python" -m pytest -p no:warnings -p no:cacheprovider \
-    --odoo-config="$ODOO_CONF" --odoo-database="$TEST_DB" ${@:-addons tests}
+    --odoo-config="$ODOO_CONF" --odoo-database="$TEST_DB" ${@:-addons tests --ignore=tests/production}

@@ -37,6 +37,9 @@ def handover_5000(ctx):
           FROM chosen WHERE p.id = chosen.id OR p.parent_id = chosen.id""",
                    [HANDOVER_SIZE, giver.id])
     env.cache.invalidate()
+    # In one transaction, as before handovers this large ran in the background.
+    env['ir.config_parameter'].sudo().set_param(
+        'crm_customer360.handover_queue_threshold', str(HANDOVER_SIZE))
     Handover = env['crm.customer.handover']
 
     def run():
@@ -76,5 +79,104 @@ def pool_release_job(ctx):
     Partner = env['res.partner']
 
     def run():
-        return Partner._cron_release_to_pool()
+        return Partner._release_due_to_pool()
+    return run
+
+
+HANDOVER_QUEUED = 50000
+
+
+def _give_customers(env, giver, receiver, count):
+    """The giver owns exactly the first ``count`` generated companies and their contacts."""
+    env.cr.execute("UPDATE res_partner SET user_id = %s WHERE user_id = %s",
+                   [receiver.id, giver.id])
+    env.cr.execute("""
+        WITH chosen AS (SELECT id FROM res_partner
+                         WHERE customer AND is_company AND parent_id IS NULL
+                      ORDER BY id LIMIT %s)
+        UPDATE res_partner p SET user_id = %s
+          FROM chosen WHERE p.id = chosen.id OR p.parent_id = chosen.id""",
+                   [count, giver.id])
+    env.cache.invalidate()
+
+
+def _run_queued(env, batch):
+    """Run a background run's jobs in this process, as the job runner would, in order."""
+    from odoo.addons.queue_job.job import Job
+    for chunk in batch.chunk_ids:
+        Job.load(env, chunk.job_uuid).perform()
+    Job.load(env, batch.finish_job_uuid).perform()
+
+
+@metric('handover_50000', requires=has_handover, repeat=1, target_ms=300000)
+def handover_50000(ctx):
+    """A handover of 50,000 customers (half of them at SCALE=small) with their open work,
+    end to end through the queue: the request that creates and confirms it, then every
+    part and the finish, run one after the other in this process."""
+    env = ctx.env
+    giver, receiver, count = _handover_setup(ctx)
+    Handover = env['crm.customer.handover']
+
+    def run():
+        handover = Handover.create({'from_user_id': giver.id, 'to_user_id': receiver.id})
+        handover.action_confirm()
+        _run_queued(env, handover.batch_id)
+        assert handover.state == 'done', handover.state
+        return count
+    return run
+
+
+def _handover_setup(ctx):
+    """The giver owns 50,000 customers (half of the customers at SCALE=small)."""
+    env = ctx.env
+    giver, receiver = env['res.users'].search([('login', '=like', 'bench.sales%')],
+                                              order='login', limit=2)
+    env.cr.execute("SELECT count(*) FROM res_partner WHERE customer AND is_company "
+                   "AND parent_id IS NULL")
+    count = min(HANDOVER_QUEUED, env.cr.fetchone()[0] // 2)
+    _give_customers(env, giver, receiver, count)
+    env['ir.config_parameter'].sudo().set_param(
+        'crm_customer360.handover_queue_threshold', '500')
+    return giver, receiver, count
+
+
+@metric('handover_50000_create', requires=has_handover, repeat=3, target_ms=10000)
+def handover_50000_create(ctx):
+    """The web request that creates that handover (a line per customer)."""
+    giver, receiver, count = _handover_setup(ctx)
+    Handover = ctx.env['crm.customer.handover']
+
+    def run():
+        Handover.create({'from_user_id': giver.id, 'to_user_id': receiver.id})
+        return count
+    return run
+
+
+@metric('handover_50000_form', requires=has_handover, repeat=3, target_ms=10000)
+def handover_50000_form(ctx):
+    """The web request that opens its form: the preview of what will move."""
+    giver, receiver, count = _handover_setup(ctx)
+    Handover = ctx.env['crm.customer.handover']
+    handover = Handover.create({'from_user_id': giver.id, 'to_user_id': receiver.id})
+    fields = ['name', 'state', 'from_user_id', 'to_user_id'] + [
+        name for name in Handover._fields if name.startswith('preview_')]
+
+    def run():
+        handover.invalidate_cache()
+        handover.read(fields)
+        return count
+    return run
+
+
+@metric('handover_50000_confirm', requires=has_handover, repeat=3, target_ms=10000)
+def handover_50000_confirm(ctx):
+    """The web request that confirms it: checks, queues its parts."""
+    giver, receiver, count = _handover_setup(ctx)
+    handover = ctx.env['crm.customer.handover'].create(
+        {'from_user_id': giver.id, 'to_user_id': receiver.id})
+
+    def run():
+        handover.invalidate_cache()
+        handover.action_confirm()
+        return count
     return run

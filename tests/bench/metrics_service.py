@@ -86,7 +86,7 @@ def sla_job(ctx):
     now = env.cr.fetchone()[0]
 
     def run():
-        return Ticket._cron_update_sla(now=now)
+        return Ticket._update_sla(now=now)
     return run
 
 
@@ -98,5 +98,5 @@ def sla_job_first_run(ctx):
     Ticket = env['crm.service.ticket']
 
     def run():
-        return Ticket._cron_update_sla()
+        return Ticket._update_sla()
     return run

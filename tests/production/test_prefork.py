@@ -72,20 +72,22 @@ def servers(settings):
         server.stop()
 
 
-def prepare_handover(conn, customers=HANDOVER_CUSTOMERS):
-    """Give ``customers`` customers to one salesperson; return (giver, receiver) ids."""
+def prepare_handover(conn, pair, customers=HANDOVER_CUSTOMERS):
+    """Give exactly ``customers`` customers to the salesperson number ``2 * pair`` (each
+    test its own pair of generated salespeople); return (giver, receiver) ids."""
     users = [row[0] for row in query(conn, """
         SELECT id FROM res_users WHERE login LIKE 'bench.sales%%' ORDER BY id""")]
-    giver, receiver = users[0], users[1]
+    giver, receiver = users[2 * pair], users[2 * pair + 1]
     query(conn, """
         WITH picked AS (
             SELECT id FROM res_partner
              WHERE customer AND parent_id IS NULL AND active AND NOT COALESCE(in_pool, FALSE)
-               AND user_id != %s
+               AND user_id NOT IN (%s, %s)
              ORDER BY id LIMIT %s)
         UPDATE res_partner p SET user_id = %s
           FROM picked WHERE p.commercial_partner_id = picked.id""",
-          receiver, customers - owned_by(conn, giver), giver)
+          giver, receiver, customers - owned_by(conn, giver), giver)
+    assert owned_by(conn, giver) == customers
     query(conn, """
         INSERT INTO ir_config_parameter (key, value) VALUES
             ('crm_customer360.handover_queue_threshold', '100'),
@@ -134,7 +136,8 @@ def run_grading(admin):
     before = admin.call('crm.grading.run', 'search', [], limit=1)
     admin.call('crm.grading.policy', 'action_run', policy)
     run = admin.wait_for(lambda: admin.call(
-        'crm.grading.run', 'search_read', [('id', 'not in', before), ('state', '!=', 'running')],
+        'crm.grading.run', 'search_read', [('id', 'not in', before),
+                                           ('state', 'in', ('done', 'failed'))],
         ['state', 'customer_count', 'change_count'], limit=1), timeout=600,
         what='the grading run to end')[0]
     assert run['state'] == 'done', run
@@ -168,7 +171,7 @@ def test_prefork_long_work_runs_as_jobs(settings, sql, servers):
     """Two HTTP workers, default limits: a large handover, a grading run and a cube refresh
     end through the queue, and no request takes more than 10 s."""
     server, = servers(1, workers=2)
-    giver, receiver = prepare_handover(sql)
+    giver, receiver = prepare_handover(sql, 0)
     admin = Client(server, 'admin', 'admin')
     handover_id = start_handover(admin, giver, receiver)
     wait_handover(admin, handover_id)
@@ -185,7 +188,7 @@ def test_two_hosts_run_each_job_once(settings, sql, servers):
     """Two servers on one database, each with its job runner, pick up the same jobs: each
     customer moves once, each grade is written once, nothing deadlocks for good."""
     first, second = servers(2, workers=2)
-    giver, receiver = prepare_handover(sql)
+    giver, receiver = prepare_handover(sql, 1)
     admin_a = Client(first, 'admin', 'admin')
     admin_b = Client(second, 'admin', 'admin')
     handover_id = start_handover(admin_a, giver, receiver)
@@ -203,7 +206,7 @@ def test_killed_server_resumes_without_loss(settings, sql, servers):
     """A server killed in the middle of a handover: once restarted, the stalled parts are
     queued again and the handover ends with every customer moved once."""
     server, = servers(1, workers=2)
-    giver, receiver = prepare_handover(sql)
+    giver, receiver = prepare_handover(sql, 2)
     admin = Client(server, 'admin', 'admin')
     handover_id = start_handover(admin, giver, receiver)
     admin.wait_for(lambda: query(sql, """

@@ -17,6 +17,7 @@ from . import crm_customer_handover
 from . import crm_customer_handover_movers
 from . import crm_customer_handover_sql
 from . import crm_customer_handover_line
+from . import crm_customer_handover_batch
 from . import res_users
 from . import crm_customer_merge_log
 from . import res_partner_merge
@@ -31,3 +32,5 @@ from . import res_config_settings_pool
 from . import crm_customer_owner_change
 from . import crm_customer_batch
 from . import crm_customer_batch_chunk
+from . import res_config_settings_batch
+from . import mail_activity

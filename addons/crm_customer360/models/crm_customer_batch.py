@@ -39,8 +39,10 @@ from odoo.addons.queue_job.job import job
 _logger = logging.getLogger(__name__)
 
 # Customers (or other records) per chunk: a chunk must end well within Odoo's default
-# limit_time_real (120 s) and limit_time_cpu (60 s) on a busy server.
+# limit_time_real (120 s) and limit_time_cpu (60 s) on a busy server. Setting in Sales >
+# Settings (system parameter CHUNK_SIZE_PARAM).
 CHUNK_SIZE = 1000
+CHUNK_SIZE_PARAM = 'crm_customer360.batch_chunk_size'
 # The queue_job channel of every chunk and finishing job (capacity set in odoo-prod.conf).
 CHANNEL = 'root.crm_customer'
 # A chunk whose job has not moved for this long while nobody holds it is queued again.
@@ -135,10 +137,13 @@ class CrmCustomerBatch(models.Model):
             ``(batch, totals)``, where ``totals`` sums the dicts the chunks returned; it
             may return other totals to keep. The owner model's ``_batch_summary(batch,
             totals)``, if any, says them in the reader's language.
-        :param chunk_size: ids per chunk (default ``CHUNK_SIZE``)
+        :param chunk_size: ids per chunk (default: the setting, ``CHUNK_SIZE``)
         """
         item_ids = list(item_ids)
-        chunks = list(split_every(chunk_size or CHUNK_SIZE, item_ids, list))
+        if not chunk_size:
+            chunk_size = int(self.env['ir.config_parameter'].sudo().get_param(
+                CHUNK_SIZE_PARAM, CHUNK_SIZE) or CHUNK_SIZE)
+        chunks = list(split_every(max(chunk_size, 1), item_ids, list))
         batch = self.sudo().create({
             'name': name, 'res_model': owner._name, 'res_id': owner.id if owner else 0,
             'method': method, 'finish_method': finish_method or False,
@@ -157,7 +162,9 @@ class CrmCustomerBatch(models.Model):
     @api.multi
     def _enqueue_finish(self, eta=2):
         """Queue the job that ends the run once its chunks have ended."""
-        for batch in self:
+        quiet = self.with_context(mail_create_nolog=True, tracking_disable=True,
+                                  mail_notrack=True)
+        for batch in quiet:
             job = batch.with_delay(channel=CHANNEL, eta=eta, max_retries=0,
                                    description=_("Finish: %s") % batch.name)._job_finish()
             batch.finish_job_uuid = job.uuid
@@ -258,8 +265,10 @@ class CrmCustomerBatch(models.Model):
                 'crm_customer360.batch_stall_minutes', STALL_MINUTES))
         limit = fields.Datetime.to_string(
             fields.Datetime.from_string(fields.Datetime.now()) - timedelta(minutes=minutes))
+        # A stale job is set back to pending rather than replaced: the job runner counts a
+        # "started" job against its channel's capacity until its state changes.
         self.env.cr.execute("""
-            SELECT c.id FROM crm_customer_batch_chunk c
+            SELECT c.id, j.id, j.state FROM crm_customer_batch_chunk c
               JOIN crm_customer_batch b ON b.id = c.batch_id
               LEFT JOIN queue_job j ON j.uuid = c.job_uuid
              WHERE b.state = 'running' AND c.state = 'pending'
@@ -267,24 +276,46 @@ class CrmCustomerBatch(models.Model):
                     OR (j.state IN ('started', 'enqueued')
                         AND COALESCE(j.date_started, j.date_enqueued) < %s))
                FOR UPDATE OF c SKIP LOCKED""", (limit,))
-        chunk_ids = [row[0] for row in self.env.cr.fetchall()]
-        chunks = self.env['crm.customer.batch.chunk'].sudo().browse(chunk_ids)
-        for chunk in chunks:
-            chunk._enqueue()
+        chunk_rows = self.env.cr.fetchall()
         self.env.cr.execute("""
-            SELECT b.id FROM crm_customer_batch b
+            SELECT b.id, j.id, j.state FROM crm_customer_batch b
               LEFT JOIN queue_job j ON j.uuid = b.finish_job_uuid
              WHERE b.state = 'running' AND b.date_start < %s
                AND (j.id IS NULL OR j.state IN ('done', 'failed')
                     OR (j.state IN ('started', 'enqueued')
                         AND COALESCE(j.date_started, j.date_enqueued) < %s))
                FOR UPDATE OF b SKIP LOCKED""", (limit, limit))
-        stale = self.sudo().browse([row[0] for row in self.env.cr.fetchall()])
-        stale._enqueue_finish()
-        if chunks or stale:
-            _logger.info("background runs: %d stalled chunks and %d runs requeued",
-                         len(chunks), len(stale))
-        return len(chunks), len(stale)
+        run_rows = self.env.cr.fetchall()
+        stale_jobs = [job_id for rows in (chunk_rows, run_rows)
+                      for _id, job_id, state in rows if state in ('started', 'enqueued')]
+        Job = self.env['queue.job'].sudo()
+        # The channel's other jobs (the SLA job) hold no lock: one started longer ago than
+        # any worker may live (limit_time_real) is dead.
+        others = Job.search([('channel', '=like', CHANNEL + '%'), ('state', '=', 'started'),
+                             ('date_started', '<', limit),
+                             ('model_name', 'not in', (self._name, self._name + '.chunk'))])
+        (Job.browse(stale_jobs) | others).requeue()
+        chunks = self.env['crm.customer.batch.chunk'].sudo().browse(
+            [chunk_id for chunk_id, _job, state in chunk_rows
+             if state not in ('started', 'enqueued')])
+        chunks._enqueue()
+        self.sudo().browse([run_id for run_id, _job, state in run_rows
+                            if state not in ('started', 'enqueued')])._enqueue_finish()
+        if chunk_rows or run_rows:
+            _logger.info("background runs: %d stalled parts and %d finishing jobs requeued",
+                         len(chunk_rows), len(run_rows))
+        return len(chunk_rows), len(run_rows)
+
+    @api.multi
+    def _retry_failed(self):
+        """Queue the failed chunks of these runs again, and their finishing job."""
+        for batch in self:
+            failed = batch.chunk_ids.filtered(lambda c: c.state == 'failed')
+            failed.write({'state': 'pending', 'error': False})
+            failed._enqueue()
+            batch.write({'state': 'running', 'date_end': False})
+            batch._enqueue_finish()
+        return True
 
     @api.multi
     def _result_totals(self):

@@ -12,6 +12,7 @@ import psycopg2
 from odoo import api, fields, models, tools
 from odoo.service.model import PG_CONCURRENCY_ERRORS_TO_RETRY
 
+from odoo.addons.queue_job.exception import RetryableJobError
 from odoo.addons.queue_job.job import job
 
 from .crm_customer_batch import CHANNEL
@@ -57,7 +58,10 @@ class CrmCustomerBatchChunk(models.Model):
     @api.multi
     def _enqueue(self, priority=None):
         """Queue (again) the job that runs this chunk."""
-        for chunk in self:
+        # A queue.job is a mail.thread: no "created" message per job (thousands at night).
+        quiet = self.with_context(mail_create_nolog=True, tracking_disable=True,
+                                  mail_notrack=True)
+        for chunk in quiet:
             delayed = chunk.with_delay(
                 channel=CHANNEL, priority=priority, max_retries=MAX_RETRIES,
                 description='%s (%d/%d)' % (chunk.batch_id.name, chunk.sequence + 1,
@@ -71,8 +75,9 @@ class CrmCustomerBatchChunk(models.Model):
 
         The chunk's row stays locked until the job's transaction ends, so a second run of
         the same chunk (a second job runner, a requeue) waits, then finds it done. A lock
-        held elsewhere or a serialization failure in the work propagates: queue_job rolls
-        the transaction back and runs the chunk again a few seconds later. Any other error
+        held elsewhere, a serialization failure or a ``RetryableJobError`` of the owner's method
+        propagates: queue_job rolls the transaction back and runs the chunk again later. Any
+        other error
         rolls back the chunk's work only and marks the chunk failed, with the error, so
         that the rest of the run goes on.
         """
@@ -94,6 +99,8 @@ class CrmCustomerBatchChunk(models.Model):
             if error.pgcode in PG_CONCURRENCY_ERRORS_TO_RETRY:
                 raise
             return self._fail(attempts, error)
+        except RetryableJobError:
+            raise  # the owner asks for a later run (a lock held by another run)
         except Exception as error:  # pylint: disable=broad-except
             # One bad record must not stop a run of thousands: the chunk fails, visibly.
             return self._fail(attempts, error)

@@ -40,7 +40,8 @@ class CrmCustomerHandover(models.Model):
         HANDOVER_REASONS, 'Reason', required=True, default='other',
         readonly=True, states={'draft': [('readonly', False)]})
     state = fields.Selection(
-        [('draft', 'Draft'), ('done', 'Done'), ('cancel', 'Cancelled')], 'Status',
+        [('draft', 'Draft'), ('running', 'In Progress'), ('done', 'Done'),
+         ('cancel', 'Cancelled')], 'Status',
         required=True, default='draft', readonly=True, copy=False,
         track_visibility='onchange')
     move_co_ownerships = fields.Boolean(
@@ -101,7 +102,14 @@ class CrmCustomerHandover(models.Model):
         """The customers a confirmation would move: the lines', or with no lines yet, what
         the default lines would hold."""
         self.ensure_one()
-        partners = self.line_ids.mapped('partner_id')
+        partners = self.env['res.partner']
+        if self.id:
+            # Ids only: reading tens of thousands of lines through the ORM takes minutes.
+            self.env.cr.execute("SELECT partner_id FROM crm_customer_handover_line "
+                                "WHERE handover_id = %s", (self.id,))
+            partners = partners.browse([row[0] for row in self.env.cr.fetchall()])
+        elif self.line_ids:
+            partners = self.line_ids.mapped('partner_id')  # a new record in the form
         if not partners and self.from_user_id and self.state == 'draft':
             partners = self._default_customers(self.from_user_id)
         return partners
@@ -162,11 +170,44 @@ class CrmCustomerHandover(models.Model):
         vals = self._add_missing_default_values(vals)
         if not co_ownerships_given:
             vals['move_co_ownerships'] = vals.get('reason') in LEAVING_REASONS
-        if not vals.get('line_ids') and vals.get('from_user_id'):
-            customers = self._default_customers(self.env['res.users'].browse(
-                vals['from_user_id']))
-            vals = dict(vals, line_ids=[(0, 0, {'partner_id': p.id}) for p in customers])
-        return super().create(vals)
+        if vals.get('line_ids') or not vals.get('from_user_id'):
+            return super().create(vals)
+        handover = super().create(vals)
+        handover._insert_lines(self._default_customers(handover.from_user_id).ids)
+        return handover
+
+    @api.multi
+    def _line_receivers(self):
+        """The receivers named on the lines (without reading the lines)."""
+        self.ensure_one()
+        self.env.cr.execute("SELECT DISTINCT to_user_id FROM crm_customer_handover_line "
+                            "WHERE handover_id = %s AND to_user_id IS NOT NULL", (self.id,))
+        return self.env['res.users'].browse([row[0] for row in self.env.cr.fetchall()])
+
+    @api.multi
+    def _line_count(self):
+        """The number of customers of this handover (without reading its lines)."""
+        self.ensure_one()
+        self.env.cr.execute(
+            "SELECT COUNT(*) FROM crm_customer_handover_line WHERE handover_id = %s",
+            (self.id,))
+        return self.env.cr.fetchone()[0]
+
+    @api.multi
+    def _insert_lines(self, partner_ids):
+        """Add a line for each of ``partner_ids``, for the handover's receiver, in one
+        statement: a salesperson may have tens of thousands of customers, and creating the
+        lines one by one would keep the request busy for minutes."""
+        self.ensure_one()
+        self.env.cr.execute("""
+            INSERT INTO crm_customer_handover_line
+                   (handover_id, partner_id, to_user_id, create_uid, create_date, write_uid,
+                    write_date)
+            SELECT %s, p.id, %s, %s, now() at time zone 'UTC', %s, now() at time zone 'UTC'
+              FROM unnest(%s::int[]) AS p(id)""",
+                            (self.id, self.to_user_id.id, self.env.uid, self.env.uid,
+                             list(partner_ids)))
+        self.invalidate_cache(['line_ids'], self.ids)
 
     @api.multi
     def write(self, vals):
@@ -186,33 +227,41 @@ class CrmCustomerHandover(models.Model):
     # ------------------------------------------------------------------
     @api.multi
     def action_confirm(self):
-        """Move the customers and their open work to the receivers, all or nothing."""
+        """Move the customers and their open work to the receivers, all or nothing; a
+        handover of more customers than the setting says runs in the background, by parts
+        (see ``crm_customer_handover_batch.py``)."""
         self.ensure_one()
         self._check_may_confirm()
         self._lock_handover()
-        if not self.line_ids:
+        if not self._line_count():
             raise UserError(_("The handover %s has no customers to hand over.") % self.name)
         # A receiver may have been archived or lost their sales rights since the draft.
-        (self.to_user_id | self.line_ids.mapped('to_user_id'))._check_customer_owners()
+        (self.to_user_id | self._line_receivers())._check_customer_owners()
+        if self._handover_in_background():
+            return self._handover_start_batch()
         customers = self.line_ids.mapped('partner_id')
         self._lock_customers(customers)
         self._check_still_owned(customers)
-        # The movers change documents the sales manager may not write (invoices, partners
-        # of other salespeople): rights are checked once above, the moves run as superuser
-        # with the manager named as the author of the history and the messages.
-        handover = self.sudo().with_context(
-            c360_acting_user_id=self.env.uid,
-            ownership_change_reason=_("Handover %s: %s") % (
-                self.name, dict(self._fields['reason']._description_selection(self.env))[
-                    self.reason]))
+        handover = self._handover_mover_env()
         lines_by_receiver = handover._lines_by_receiver()
         with self.env.cr.savepoint():
-            moved = []
-            for mover in handover._handover_movers():
-                moved.append(mover(lines_by_receiver))
+            moved = handover._handover_move_lines(lines_by_receiver)
+            moved += handover._handover_move_final(lines_by_receiver)
             handover._create_briefings(lines_by_receiver, moved)
             handover.write({'state': 'done', 'date_done': fields.Datetime.now()})
         return True
+
+    @api.multi
+    def _handover_mover_env(self):
+        """This handover as the movers see it: as superuser, with the manager who confirms
+        named as the author of the history and the messages (``c360_acting_user_id``) and the
+        reason of the ownership changes. The movers change documents the sales manager may
+        not write (invoices, partners of other salespeople): rights are checked before."""
+        self.ensure_one()
+        reasons = dict(self._fields['reason']._description_selection(self.env))
+        return self.sudo().with_context(
+            c360_acting_user_id=self.env.uid,
+            ownership_change_reason=_("Handover %s: %s") % (self.name, reasons[self.reason]))
 
     @api.multi
     def action_cancel(self):
@@ -325,10 +374,12 @@ class CrmCustomerHandover(models.Model):
                 self.from_user_id.name, ', '.join(moved.mapped('display_name'))))
 
     @api.multi
-    def _lines_by_receiver(self):
-        """The lines grouped by the user who receives them, as ``{user: lines}``."""
-        groups = {}
-        for line in self.line_ids:
-            receiver = line.to_user_id or self.to_user_id
-            groups[receiver] = groups.get(receiver, line.browse()) | line
-        return groups
+    def _lines_by_receiver(self, lines=None):
+        """The lines (all of them, or ``lines``) grouped by the user who receives them, as
+        ``{user: lines}``."""
+        lines = self.line_ids if lines is None else lines
+        ids = {}
+        for line in lines:
+            ids.setdefault(line.to_user_id or self.to_user_id, []).append(line.id)
+        # One recordset per receiver at the end: uniting line by line is quadratic.
+        return {receiver: lines.browse(line_ids) for receiver, line_ids in ids.items()}

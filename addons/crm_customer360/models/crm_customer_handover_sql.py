@@ -142,12 +142,12 @@ class CrmCustomerHandover(models.Model):
         self.env['mail.tracking.value'].invalidate_cache()
 
     @api.multi
-    def _handover_bulk_co_owners(self, customer_ids):
+    def _handover_bulk_co_owners(self, customer_ids, elsewhere=False):
         """Where the giver is a co-owner: leave the handed-over customers ``customer_ids``;
-        with ``move_co_ownerships``, on other customers (companies and persons without
-        company) the main receiver takes the place, unless it owns the customer. Contacts get
-        their company's co-owners, as the host's commercial-field sync does. Returns the ids
-        of the customers changed."""
+        with ``elsewhere``, on every other customer (companies and persons without company)
+        the main receiver takes the place, unless it owns the customer. Contacts get their
+        company's co-owners, as the host's commercial-field sync does. Returns the ids of
+        the customers changed."""
         cr = self.env.cr
         giver = self.from_user_id.id
         changed = []
@@ -156,16 +156,16 @@ class CrmCustomerHandover(models.Model):
                        "AND partner_id IN %s RETURNING partner_id",
                        (giver, tuple(customer_ids)))
             changed += [row[0] for row in cr.fetchall()]
-        elsewhere = []
-        if self.move_co_ownerships:
+        others = []
+        if elsewhere:
             cr.execute("""
                 DELETE FROM crm_customer_co_owner_rel r USING res_partner p
                  WHERE r.partner_id = p.id AND r.user_id = %s AND p.parent_id IS NULL
                    AND p.active
              RETURNING p.id, p.user_id""", (giver,))
-            elsewhere = cr.fetchall()
+            others = cr.fetchall()
         receiver = self.to_user_id.id
-        gets_receiver = [pid for pid, owner in elsewhere if owner != receiver]
+        gets_receiver = [pid for pid, owner in others if owner != receiver]
         if gets_receiver:
             cr.execute("""
                 INSERT INTO crm_customer_co_owner_rel (partner_id, user_id)
@@ -173,7 +173,7 @@ class CrmCustomerHandover(models.Model):
                  WHERE NOT EXISTS (SELECT 1 FROM crm_customer_co_owner_rel r
                                     WHERE r.partner_id = c.id AND r.user_id = %s)""",
                        (receiver, gets_receiver, receiver))
-        changed += [pid for pid, _owner in elsewhere]
+        changed += [pid for pid, _owner in others]
         if changed:
             acting_id = acting_user_id(self.env)
             cr.execute("""

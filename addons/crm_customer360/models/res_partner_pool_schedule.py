@@ -14,12 +14,15 @@ always agree.
 To give some customers another release period, override ``_pool_release_days_sql`` (the
 grading module gives each grade its own period).
 """
+import logging
 from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.crm_customer360.access import require_group
+
+_logger = logging.getLogger(__name__)
 
 # Why a customer is kept with its owner, in the order they are checked.
 EXEMPTIONS = ('locked', 'open_order', 'unpaid_invoice')
@@ -220,7 +223,45 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _cron_release_to_pool(self):
-        """Nightly job: release every customer due today or earlier, in a few statements.
+        """Nightly job: queue the release of every customer due today or earlier, by parts
+        (see ``crm_customer_batch.py``); return the background run, if any."""
+        settings = self._pool_settings()
+        if not settings['pool_enabled']:
+            return self.env['crm.customer.batch']
+        rows = self.sudo()._pool_due(settings)
+        _logger.info("Public pool: %d customers due for release", len(rows))
+        if not rows:
+            return self.env['crm.customer.batch']
+        return self.env['crm.customer.batch']._start(
+            _("Release to the public pool"), self.browse(), '_pool_release_chunk',
+            [row['id'] for row in rows])
+
+    @api.model
+    def _pool_release_chunk(self, batch, partner_ids):
+        """A part of the nightly release: those of ``partner_ids`` still due."""
+        return {'released': self._release_due_to_pool(partner_ids)}
+
+    @api.model
+    def _batch_summary(self, batch, totals):
+        """The sentence of a pool release's background run, in the reader's language (the
+        partners' other background runs extend this)."""
+        if batch.method != '_pool_release_chunk' or batch.state == 'running' or not totals:
+            return False
+        return _("%(released)s customers released to the public pool.") % {
+            'released': totals.get('released', 0)}
+
+    @api.model
+    def _pool_due(self, settings, partner_ids=None):
+        """The schedule rows of the customers due for release today or earlier."""
+        today = fields.Datetime.now()[:10]
+        return self._pool_schedule(
+            settings, partner_ids=partner_ids,
+            where='s.exempt IS NULL AND s.release_date <= %s', where_params=[today])
+
+    @api.model
+    def _release_due_to_pool(self, partner_ids=None):
+        """Release every customer due today or earlier (of ``partner_ids``, or all), in a few
+        statements; return how many were released.
 
         Idempotent (released customers are no longer owned, so not due again) and safe beside
         users and other workers: rows locked by another transaction are skipped and released
@@ -229,10 +270,8 @@ class ResPartner(models.Model):
         settings = self._pool_settings()
         if not settings['pool_enabled']:
             return 0
-        today = fields.Datetime.now()[:10]
         Partner = self.sudo()
-        rows = Partner._pool_schedule(
-            settings, where='s.exempt IS NULL AND s.release_date <= %s', where_params=[today])
+        rows = Partner._pool_due(settings, partner_ids)
         # Stored with the release, so that the card says why it happened.
         texts = Partner._pool_reason_texts(settings)
         reasons = {row['id']: Partner._pool_reason(row, texts) for row in rows}

@@ -14,6 +14,7 @@ from . import test_res_partner_pool_schedule
 from . import test_crm_customer_owner_change
 from . import test_security_api
 from . import test_crm_customer_batch
+from . import test_crm_customer_handover_batch
 from . import test_security_figures
 from . import test_security_duplicates
 from . import test_security_card_admin
@@ -24,3 +25,5 @@ from . import test_security_handover
 from . import test_security_interaction
 from . import test_security_pool
 from . import test_security_users
+from . import test_security_batch
+from . import test_mail_activity

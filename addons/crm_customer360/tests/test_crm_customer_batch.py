@@ -107,7 +107,21 @@ class TestCrmCustomerBatch(Customer360Case):
         chunks, runs = self.env['crm.customer.batch']._cron_requeue_stalled()
         self.assertEqual(chunks, 1)
         self.assertEqual(runs, 0)
-        self.assertNotEqual(second.job_uuid, stalled_uuid)
-        self.assertEqual(third.job_uuid, running_uuid)
+        # the same job, set back to pending: a "started" job would keep its place in the
+        # job runner's channel for ever
+        self.assertEqual(second.job_uuid, stalled_uuid)
+        jobs = self.env['queue.job'].search([('uuid', 'in', (stalled_uuid, running_uuid))])
+        self.assertEqual({job.uuid: job.state for job in jobs},
+                         {stalled_uuid: 'pending', running_uuid: 'started'})
         self.perform(second.job_uuid)
         self.assertEqual(second.state, 'done')
+
+    def test_lost_jobs_are_queued_again(self):
+        batch = self.start(self.partners.ids)
+        first = batch.chunk_ids[0]
+        lost = first.job_uuid
+        self.env['queue.job'].search([('uuid', '=', lost)]).unlink()
+        self.env['crm.customer.batch']._cron_requeue_stalled()
+        self.assertNotEqual(first.job_uuid, lost)
+        self.perform(first.job_uuid)
+        self.assertEqual(first.state, 'done')

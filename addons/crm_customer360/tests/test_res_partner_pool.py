@@ -87,7 +87,7 @@ class TestResPartnerPool(PoolCase):
             self.env['res.config.settings'].create({'max_customers_per_user': -1})
 
     def test_cron_releases_stale_customers_only(self):
-        self.env['res.partner']._cron_release_to_pool()
+        self.env['res.partner']._release_due_to_pool()
         self.assertTrue(self.stale.in_pool)
         self.assertFalse(self.stale.user_id)
         self.assertFalse(self.stale.co_owner_ids)
@@ -102,15 +102,15 @@ class TestResPartnerPool(PoolCase):
         self.assertEqual(history.from_user_id, self.alice)
         self.assertFalse(history.to_user_id)
         # Running again changes nothing.
-        self.assertEqual(self.env['res.partner']._cron_release_to_pool(), 0)
+        self.assertEqual(self.env['res.partner']._release_due_to_pool(), 0)
 
     def test_cron_does_nothing_when_disabled(self):
         self.settings({'pool_enabled': False})
-        self.assertEqual(self.env['res.partner']._cron_release_to_pool(), 0)
+        self.assertEqual(self.env['res.partner']._release_due_to_pool(), 0)
         self.assertFalse(self.stale.in_pool)
 
     def test_claim_and_release_as_salespeople(self):
-        self.env['res.partner']._cron_release_to_pool()
+        self.env['res.partner']._release_due_to_pool()
         self.stale.sudo(self.bob).action_pool_claim()
         self.assertFalse(self.stale.in_pool)
         self.assertEqual(self.stale.user_id, self.bob)
@@ -124,14 +124,14 @@ class TestResPartnerPool(PoolCase):
         self.assertEqual(self.stale.pool_released_reason, 'Released by %s' % self.bob.name)
 
     def test_reclaim_blocked_for_releasing_owner(self):
-        self.env['res.partner']._cron_release_to_pool()
+        self.env['res.partner']._release_due_to_pool()
         with self.assertRaises(UserError) as ctx, self.env.cr.savepoint():
             self.stale.sudo(self.alice).action_pool_claim()
         self.assertIn('10', ctx.exception.name)
         self.assertTrue(self.stale.in_pool)
 
     def test_claim_limit(self):
-        self.env['res.partner']._cron_release_to_pool()
+        self.env['res.partner']._release_due_to_pool()
         self.settings({'pool_enabled': True, 'pool_release_days': 30,
                        'max_customers_per_user': 3, 'pool_reclaim_block_days': 0})
         with self.assertRaises(UserError) as ctx, self.env.cr.savepoint():
@@ -142,7 +142,7 @@ class TestResPartnerPool(PoolCase):
         self.assertEqual(self.stale.user_id, self.bob)
 
     def test_claim_lost_to_another_transaction(self):
-        self.env['res.partner']._cron_release_to_pool()
+        self.env['res.partner']._release_due_to_pool()
         stale = self.stale.sudo(self.bob)
         self.assertTrue(stale.in_pool)
         # Another salesperson's transaction claimed it after this one read it.
@@ -156,7 +156,7 @@ class TestResPartnerPool(PoolCase):
         self.assertEqual(self.stale.user_id, self.alice)
 
     def test_restricted_group_sees_pool(self):
-        self.env['res.partner']._cron_release_to_pool()
+        self.env['res.partner']._release_due_to_pool()
         visible = self.env['res.partner'].sudo(self.restricted).search(
             [('name', 'ilike', 'C360 Pool')])
         self.assertEqual(visible, self.stale)

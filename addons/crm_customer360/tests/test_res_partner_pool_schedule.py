@@ -7,7 +7,7 @@ from datetime import timedelta
 from odoo import SUPERUSER_ID, api, fields
 from odoo.exceptions import AccessError, UserError
 
-from .common import ConcurrencyCase
+from .common import ConcurrencyCase, run_background
 from .test_res_partner_pool import PoolCase
 
 
@@ -76,7 +76,7 @@ class TestPoolSchedule(PoolCase):
         self.assertFalse(self.stale.pool_release_reason)
         self.settings({'pool_enabled': True})
         self.stale.invalidate_cache()
-        self.env['res.partner']._cron_release_to_pool()
+        self.env['res.partner']._release_due_to_pool()
         self.assertTrue(self.stale.in_pool)
         self.assertFalse(self.stale.pool_release_date)
         self.assertFalse(self.stale.pool_release_reason)
@@ -92,9 +92,27 @@ class TestPoolSchedule(PoolCase):
         scheduled = Partner.search([('pool_release_date', '!=', False),
                                     ('name', 'ilike', 'C360 Pool')])
         self.assertEqual(scheduled, self.stale | self.mine | self.fresh | self.silent)
-        Partner._cron_release_to_pool()
+        Partner._release_due_to_pool()
         released = Partner.search([('in_pool', '=', True), ('name', 'ilike', 'C360 Pool')])
         self.assertEqual(released, due_today)
+
+    def test_nightly_job_releases_in_the_background(self):
+        Partner = self.env['res.partner']
+        due_today = Partner.search([('pool_release_date', '<=', utc_day(0)),
+                                    ('name', 'ilike', 'C360 Pool')])
+        batch = Partner._cron_release_to_pool()
+        self.assertTrue(set(due_today.ids) <= set(
+            pid for chunk in batch.chunk_ids for pid in chunk._ids_list()))
+        self.assertFalse(Partner.search([('in_pool', '=', True),
+                                         ('name', 'ilike', 'C360 Pool')]))
+        run_background(self.env, batch)
+        released = Partner.search([('in_pool', '=', True), ('name', 'ilike', 'C360 Pool')])
+        self.assertEqual(released, due_today)
+        self.assertEqual(batch.state, 'done')
+        self.assertIn('customers released to the public pool',
+                      batch.with_context(lang='en_US').summary)
+        # a part run again releases nothing twice
+        self.assertEqual(Partner._pool_release_chunk(batch, due_today.ids), {'released': 0})
 
     def test_restricted_salesperson_sees_own_schedule_only(self):
         Partner = self.env['res.partner'].sudo(self.restricted)
@@ -122,7 +140,7 @@ class TestPoolSchedule(PoolCase):
         self.assertEqual(self.person.user_id, self.alice)
         self.assertEqual(self.person.co_owner_ids, self.bob)
         messages = len(self.stale.message_ids)
-        self.assertEqual(self.env['res.partner']._cron_release_to_pool(), 2)
+        self.assertEqual(self.env['res.partner']._release_due_to_pool(), 2)
         self.assertFalse(self.person.user_id)
         self.assertFalse(self.person.co_owner_ids)
         self.assertFalse(self.stale.co_owner_ids)
@@ -140,7 +158,7 @@ class TestPoolSchedule(PoolCase):
         self.assertEqual(note.subtype_id, self.env.ref('mail.mt_note'))
         self.assertEqual(note.author_id, self.env.user.partner_id)
         # Idempotent.
-        self.assertEqual(self.env['res.partner']._cron_release_to_pool(), 0)
+        self.assertEqual(self.env['res.partner']._release_due_to_pool(), 0)
         self.assertEqual(len(self.stale.ownership_history_ids), 1)
 
     def test_page_costs_constant_queries(self):

@@ -108,7 +108,7 @@ class TestPoolSecurity(OwnershipRpcCase):
         today = fields.Datetime.now()[:10]
         self.assertGreater(card[0]['pool_release_date'], today)
         with self.server_env() as env:
-            released = env['res.partner']._cron_release_to_pool()
+            released = env['res.partner']._release_due_to_pool()
             self.assertTrue(env['res.partner'].browse(self.ids['own']).in_pool)
             self.assertFalse(env['res.partner'].browse(self.ids['other']).in_pool)
             self.assertGreaterEqual(released, 1)

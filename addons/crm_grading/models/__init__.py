@@ -10,6 +10,7 @@ from . import res_partner_grade_card
 from . import crm_grading_policy
 from . import crm_grading_policy_rfm_rule
 from . import crm_grading_run
+from . import crm_grading_run_batch
 from . import res_company
 from . import crm_lead
 # credit rating, credit block and follow-up (h-credit)
@@ -20,3 +21,4 @@ from . import sale_order_line
 from . import crm_customer_analysis
 from . import crm_customer_pareto
 from . import res_partner_pool_grade
+from . import crm_customer_analysis_batch

@@ -213,12 +213,14 @@ class CrmCustomerAnalysis(models.Model):
 
     @api.model
     def action_refresh(self):
-        """Refresh the cube and open it (the menu item "Refresh Customer Analysis"): sales
-        managers only, as the query reads every document of the database."""
+        """Queue a refresh of the cube and open it (the menu item "Refresh Customer
+        Analysis"): sales managers only, as the query reads every document of the database.
+        The manager is told when the new figures are there."""
         require_group(self.env, 'sales_team.group_sale_manager', _(
             "Only sales managers may refresh the customer analysis: it is refreshed every "
             "night; ask a sales manager if today's figures are needed now."))
-        self._refresh()
+        # In the background: over a large database the query takes longer than a request may.
+        self._queue_refresh(self.env.user)
         return self.env.ref('crm_grading.crm_customer_analysis_action').read()[0]
 
     @api.model

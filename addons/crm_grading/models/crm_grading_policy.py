@@ -105,8 +105,9 @@ class CrmGradingPolicy(models.Model):
         if not self.active:
             raise UserError(_("Policy %s is archived: only the active policy of a company "
                               "can run.") % self.name)
-        # The run writes every customer and the log in SQL: as superuser, on behalf of the user.
-        run = self.env['crm.grading.run'].sudo()._run_policy(self.sudo(), user=self.env.user)
+        # The run writes every customer and the log in SQL: as superuser, on behalf of the
+        # user, in the background (it may take longer than a web request may).
+        run = self.env['crm.grading.run'].sudo()._queue_policy(self.sudo(), self.env.user)
         return {
             'type': 'ir.actions.act_window',
             'res_model': 'crm.grading.run',
@@ -160,8 +161,20 @@ class CrmGradingPolicy(models.Model):
 
     @api.model
     def _cron_run_active_policies(self):
-        """Nightly job: run every company's active policy; a failed company does not stop
-        the others, and its failure is logged as a failed run."""
+        """Nightly job: queue the run of every company's active policy (each in the
+        background, see ``crm_grading_run_batch.py``)."""
+        Run = self.env['crm.grading.run']
+        runs = Run.browse()
+        for policy in self.search([]):
+            runs |= Run._queue_policy(policy, self.env.user)
+        _logger.info("Grading: %d runs queued", len(runs))
+        return runs
+
+    @api.model
+    def _run_active_policies(self):
+        """Run every company's active policy now, in this transaction (the demo data and
+        the tests); a failed company does not stop the others, and its failure is logged as a
+        failed run."""
         for policy in self.search([]):
             try:
                 with self.env.cr.savepoint():

@@ -30,6 +30,10 @@ def try_xact_lock(cr, namespace, key):
     return cr.fetchone()[0]
 
 
+class RunLocked(UserError):
+    """Another run of the same company holds its lock."""
+
+
 class CrmGradingRun(models.Model):
     _name = 'crm.grading.run'
     _description = 'Grading Run'
@@ -64,6 +68,7 @@ class CrmGradingRun(models.Model):
         help="Customers whose credit was rated after the grades (0 when no credit rating "
              "is installed).")
     state = fields.Selection([
+        ('queued', 'Queued'),
         ('running', 'Running'),
         ('done', 'Done'),
         ('failed', 'Failed'),
@@ -77,7 +82,7 @@ class CrmGradingRun(models.Model):
     def _lock_company(self, company):
         """Take the company's run lock until the end of the transaction, or refuse."""
         if not try_xact_lock(self.env.cr, ADVISORY_LOCK_NAMESPACE, company.id):
-            raise UserError(_("A grading run is already in progress for company %s: try "
+            raise RunLocked(_("A grading run is already in progress for company %s: try "
                               "again when it has finished.") % company.name)
 
     @api.model
@@ -130,11 +135,12 @@ class CrmGradingRun(models.Model):
         }
 
     @api.model
-    def _run_policy(self, policy, user=None):
+    def _run_policy(self, policy, user=None, run=None):
         """Grade every customer of ``policy``'s company; returns the run log.
 
         :param user: who asked for the run (default: the environment's user), written on the
             run log and the history rows
+        :param run: the run log to fill (a queued run), else a new one
         Raises UserError when another run holds the company's lock.
         """
         user = user or self.env.user
@@ -143,7 +149,7 @@ class CrmGradingRun(models.Model):
         started = time.time()
         today = fields.Date.from_string(fields.Date.context_today(self))
         date_from, date_to = self._period(policy, today)
-        run = self.create({
+        values = {
             'policy_id': policy.id, 'company_id': company.id,
             'period_from': fields.Date.to_string(date_from),
             'period_to': fields.Date.to_string(date_to),
@@ -151,7 +157,13 @@ class CrmGradingRun(models.Model):
             'method': policy.method,
             'threshold_a': policy.threshold_a,
             'threshold_b': policy.threshold_b,
-        })
+            'state': 'running',
+            'date_start': fields.Datetime.now(),
+        }
+        if run:
+            run.write(values)
+        else:
+            run = self.create(values)
         customers, changes, ranked, total = self._grade_customers(
             policy, date_from, date_to, user)
         credit_count = 0

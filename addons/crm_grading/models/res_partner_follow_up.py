@@ -5,11 +5,12 @@
 A customer (commercial entity) needs a follow-up when its last contact (``last_interaction_date``
 of crm_customer360, or its creation date when it was never contacted) is older than its
 grade's ``follow_up_days``; a grade with 0 days has no follow-up. The daily job
-``_cron_follow_up`` plans one "Customer follow-up" activity for the owner of each such
-customer, never a second one while the first is open (done activities are deleted by the host,
-so an existing activity of that type is an open one). Two runs at once (two workers, a
-manual run beside the scheduled one) would both plan the same activities: the second one
-finds the job's lock taken and plans nothing.
+``_cron_follow_up`` plans, in the background and by parts, one "Customer follow-up" activity
+for the owner of each such customer, never a second one while the first is open (done
+activities are deleted by the host, so an existing activity of that type is an open one).
+Two runs at once (two workers, a manual run beside the scheduled one) would plan the same
+activities: the second one finds the job's lock taken, or the first run still going, and plans
+nothing.
 """
 import logging
 from datetime import timedelta
@@ -80,31 +81,86 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _cron_follow_up(self):
-        """Plan a follow-up activity for the owner of every customer due for one.
-
-        :return: the activities created (none when another run holds the job's lock).
-        """
+        """Daily job: queue the planning of the follow-ups by parts (see crm_customer360's
+        ``crm_customer_batch.py``); return the background run. Never two at once: a run
+        still going, or another job queueing at the same moment, makes this one plan
+        nothing."""
+        Batch = self.env['crm.customer.batch']
         if not try_xact_lock(self.env.cr, *FOLLOW_UP_LOCK):
             _logger.info("Follow-up job skipped: another run is planning the follow-ups.")
-            return self.env['mail.activity']
+            return Batch
+        running = Batch.sudo().search([('res_model', '=', self._name),
+                                       ('method', '=', '_follow_up_chunk'),
+                                       ('state', '=', 'running')], limit=1)
+        if running:
+            _logger.info("Follow-up job skipped: run %s is still going.", running.id)
+            return running
+        rows = self._follow_up_due()
+        _logger.info("Follow-up job: %d customers due for a follow-up", len(rows))
+        if not rows:
+            return Batch
+        return Batch._start(_("Customer follow-ups"), self.browse(), '_follow_up_chunk',
+                            [row[0] for row in rows])
+
+    @api.model
+    def _follow_up_chunk(self, batch, partner_ids):
+        """A part of the daily job: the follow-ups of ``partner_ids`` still due."""
+        return {'planned': len(self._plan_follow_ups(partner_ids))}
+
+    @api.model
+    def _batch_summary(self, batch, totals):
+        """The sentence of the follow-up job's background run, in the reader's language."""
+        if batch.method != '_follow_up_chunk':
+            return super()._batch_summary(batch, totals)
+        if batch.state == 'running' or not totals:
+            return False
+        return _("%(planned)s follow-up activities planned.") % {'planned': totals['planned']}
+
+    @api.model
+    def _follow_up_due(self, partner_ids=None):
+        """``(partner_id, owner_id, last contact, days)`` of the customers due for a
+        follow-up (of ``partner_ids``, or all) whose owner is active and who have no open
+        follow-up activity."""
         activity_type = self._follow_up_activity_type()
-        now = fields.Datetime.now()
         self.env.cr.execute(FOLLOW_UP_SQL + """
            AND p.user_id IS NOT NULL
            AND EXISTS (SELECT 1 FROM res_users u WHERE u.id = p.user_id AND u.active)
            AND NOT EXISTS (SELECT 1 FROM mail_activity a
                             WHERE a.res_model = 'res.partner' AND a.res_id = p.id
                               AND a.activity_type_id = %(type)s)
-        """, {'now': now, 'type': activity_type.id})
-        rows = self.env.cr.fetchall()
-        Activity = self.env['mail.activity'].sudo()
+           AND (%(all)s OR p.id = ANY(%(ids)s))
+        """, {'now': fields.Datetime.now(), 'type': activity_type.id,
+              'all': partner_ids is None, 'ids': list(partner_ids or [])})
+        return self.env.cr.fetchall()
+
+    @api.model
+    def _plan_follow_ups(self, partner_ids=None):
+        """Plan a follow-up activity for the owner of every customer due for one (of
+        ``partner_ids``, or all), in a few statements (``mail.activity._bulk_create``); the
+        summary is written in the owner's language.
+
+        :return: the activities created. Planning for the whole database takes the job's
+            lock: with another such run going, nothing is planned. The parts of a background
+            run (disjoint ``partner_ids``) need no lock.
+        """
+        if partner_ids is None and not try_xact_lock(self.env.cr, *FOLLOW_UP_LOCK):
+            _logger.info("Follow-up job skipped: another run is planning the follow-ups.")
+            return self.env['mail.activity']
+        rows = self._follow_up_due(partner_ids)
+        if not rows:
+            return self.env['mail.activity']
+        activity_type = self._follow_up_activity_type()
         model_id = self.env['ir.model']._get('res.partner').id
         today = fields.Date.context_today(self)
-        activities = Activity.browse()
+        langs = {user.id: user.lang for user in self.env['res.users'].sudo().browse(
+            {row[1] for row in rows})}
+        values = []
         for partner_id, user_id, last, days in rows:
-            activities |= Activity.create(self._follow_up_activity_values(
-                partner_id, user_id, last, days, activity_type, model_id, today))
-        return activities
+            # Written for the owner, in the owner's language.
+            values.append(self.with_context(lang=langs.get(user_id) or self.env.lang)
+                          ._follow_up_activity_values(partner_id, user_id, last, days,
+                                                      activity_type, model_id, today))
+        return self.env['mail.activity'].sudo()._bulk_create(values)
 
     @api.model
     def _follow_up_activity_type(self):

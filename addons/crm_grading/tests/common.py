@@ -3,7 +3,7 @@
 """Grading tests run in a company of their own, so that demo customers do not take part in
 the ranking. The base class builds the company with the accounts and journals its invoices
 need; it runs no test of its own."""
-from odoo.addons.crm_customer360.tests.common import Customer360Case
+from odoo.addons.crm_customer360.tests.common import Customer360Case, run_background
 
 
 class GradingCase(Customer360Case):
@@ -56,4 +56,7 @@ class GradingCase(Customer360Case):
         """Run ``policy`` (the test company's by default); returns the run log."""
         policy = policy or self.policy
         action = policy.action_run()
-        return self.env['crm.grading.run'].browse(action['res_id'])
+        run = self.env['crm.grading.run'].browse(action['res_id'])
+        self.assertEqual(run.state, 'queued')
+        run_background(self.env, run.batch_id)
+        return run

@@ -12,7 +12,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import fields
 from odoo.tools.safe_eval import safe_eval
 
-from odoo.addons.crm_customer360.tests.common import Customer360Case
+from odoo.addons.crm_customer360.tests.common import Customer360Case, run_background
 
 MEASURES = ['customer_count', 'revenue', 'revenue_previous', 'order_count', 'order_amount',
             'quotation_count', 'quotation_amount', 'opportunity_open_count', 'opportunity_won_count',
@@ -306,6 +306,17 @@ class TestCrmCustomerAnalysis(CustomerAnalysisCase):
         self.assertEqual(self.rows(self.prospect)[self.this_month].revenue, 0.0)
         action = self.Analysis.action_refresh()
         self.assertEqual(action['res_model'], 'crm.customer.analysis')
+        # queued: the figures change when the background run has run, and a second click
+        # meanwhile queues nothing more
+        batch = self.env['crm.customer.batch'].search(
+            [('res_model', '=', 'crm.customer.analysis'), ('state', '=', 'running')])
+        self.assertEqual(len(batch), 1)
+        self.Analysis.action_refresh()
+        self.assertEqual(self.env['crm.customer.batch'].search_count(
+            [('res_model', '=', 'crm.customer.analysis'), ('state', '=', 'running')]), 1)
+        self.assertEqual(self.rows(self.prospect)[self.this_month].revenue, 0.0)
+        run_background(self.env, batch)
+        self.assertEqual(batch.state, 'done')
         self.assertEqual(self.rows(self.prospect)[self.this_month].revenue, 40.0)
 
     def test_saved_filters_name_real_fields_and_open(self):

@@ -86,14 +86,14 @@ class TestFollowUpRace(ConcurrencyCase):
             env_b = api.Environment(cr_b, SUPERUSER_ID, {'lang': 'en_US'})
             # Without the job's lock, B would wait on A's rows: fail instead of hanging.
             cr_b.execute("SET LOCAL lock_timeout = '5s'")
-            planned_a = env_a['res.partner']._cron_follow_up()
+            planned_a = env_a['res.partner']._plan_follow_ups()
             self.assertIn(self.customer_id, planned_a.mapped('res_id'))
-            planned_b = env_b['res.partner']._cron_follow_up()
+            planned_b = env_b['res.partner']._plan_follow_ups()
             self.assertFalse(planned_b)
             # Once A is over, a new run plans what is still due (A was rolled back here).
             cr_a.rollback()
             cr_b.rollback()
-            planned_b = env_b['res.partner']._cron_follow_up()
+            planned_b = env_b['res.partner']._plan_follow_ups()
             self.assertIn(self.customer_id, planned_b.mapped('res_id'))
 
 

@@ -5,6 +5,9 @@ from odoo import SUPERUSER_ID, api
 from odoo.exceptions import UserError
 from odoo.tests.common import TransactionCase
 
+from odoo.addons.queue_job.exception import RetryableJobError
+from odoo.addons.queue_job.job import Job
+
 
 class TestCrmGradingRunLock(TransactionCase):
 
@@ -20,9 +23,15 @@ class TestCrmGradingRunLock(TransactionCase):
             policy_b = env_b['crm.grading.policy'].search(
                 [('company_id', '=', company.id)])
             with self.assertRaises(UserError) as ctx:
-                policy_b.action_run()
+                env_b['crm.grading.run']._run_policy(policy_b)
             self.assertIn('A grading run is already in progress for company %s'
                           % company.name, ctx.exception.name)
+            # In the background, the run waits and tries again later.
+            run = env_b['crm.grading.run']._queue_policy(policy_b, env_b.user)
+            chunk = run.batch_id.chunk_ids
+            with self.assertRaises(RetryableJobError):
+                Job.load(env_b, chunk.job_uuid).perform()
+            self.assertEqual((run.state, chunk.state), ('queued', 'pending'))
             # Another company is not blocked.
             other = env_b['res.company'].create({'name': 'Grading Lock Other Co'})
             env_b['crm.grading.run']._lock_company(other)

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from odoo import fields
 
-from odoo.addons.crm_customer360.tests.common import Customer360Case
+from odoo.addons.crm_customer360.tests.common import Customer360Case, run_background
 
 
 class TestResPartnerFollowUp(Customer360Case):
@@ -18,6 +18,7 @@ class TestResPartnerFollowUp(Customer360Case):
         super().setUpClass()
         cls.Partner = cls.env['res.partner']
         cls.owner = cls.make_user('follow.owner', ['sales_team.group_sale_salesman'])
+        cls.owner.lang = 'en_US'  # the activities are written in their owner's language
         grade_a = cls.env.ref('crm_grading.crm_customer_grade_a')
         grade_b = cls.env.ref('crm_grading.crm_customer_grade_b')
         cls.grade_none = cls.env['crm.customer.grade'].create({
@@ -52,7 +53,7 @@ class TestResPartnerFollowUp(Customer360Case):
             ('activity_type_id', '=', self.activity_type.id)])
 
     def test_job_plans_one_activity_per_due_customer(self):
-        created = self.Partner._cron_follow_up()
+        created = self.Partner._plan_follow_ups()
         activities = self.activities()
         self.assertEqual(created & activities, activities)
         self.assertEqual(sorted(activities.mapped('res_id')),
@@ -64,15 +65,41 @@ class TestResPartnerFollowUp(Customer360Case):
         self.assertEqual(stale_activity.summary, "Follow up: last contact %s, due every 7 days"
                          % fields.Date.to_string(self.now - timedelta(days=10)))
 
+    def test_summary_in_the_owners_language(self):
+        self.owner.lang = 'zh_CN'
+        self.Partner._plan_follow_ups()
+        summary = self.activities(self.stale).summary
+        self.assertNotIn('Follow up', summary)
+        self.assertIn(fields.Date.to_string(self.now - timedelta(days=10)), summary)
+
+    def test_daily_job_plans_in_the_background_once(self):
+        self.env['ir.config_parameter'].set_param('crm_customer360.batch_chunk_size', '1')
+        batch = self.Partner._cron_follow_up()
+        self.assertTrue(batch)
+        due = set(batch.chunk_ids.mapped(lambda c: c._ids_list()[0]))
+        self.assertTrue({self.stale.id, self.never.id} <= due)
+        self.assertFalse(due & set((self.recent | self.skipped).ids))
+        self.assertFalse(self.activities(), "nothing planned before the parts run")
+        # a second run while the first is going queues nothing
+        self.assertEqual(self.Partner._cron_follow_up(), batch)
+        run_background(self.env, batch)
+        self.assertEqual(batch.state, 'done')
+        self.assertEqual(sorted(self.activities().mapped('res_id')),
+                         sorted((self.stale | self.never).ids))
+        self.assertEqual(batch.with_context(lang='en_US').summary,
+                         '%d follow-up activities planned.' % len(due))
+        # the owner follows the customers, as an activity created by hand makes them
+        self.assertIn(self.owner.partner_id, self.stale.message_partner_ids)
+
     def test_no_second_activity_while_open_new_one_when_done(self):
-        self.Partner._cron_follow_up()
-        self.assertFalse(self.Partner._cron_follow_up() & self.activities(),
+        self.Partner._plan_follow_ups()
+        self.assertFalse(self.Partner._plan_follow_ups() & self.activities(),
                          "no second activity while the first is open")
         self.assertEqual(len(self.activities()), 2)
         first = self.activities(self.stale)
         first.sudo(self.owner).action_feedback(feedback="Called, no answer")
         self.assertFalse(self.activities(self.stale))
-        self.Partner._cron_follow_up()
+        self.Partner._plan_follow_ups()
         self.assertEqual(len(self.activities(self.stale)), 1, "a new one once done")
         self.assertEqual(len(self.activities()), 2)
 
@@ -81,12 +108,12 @@ class TestResPartnerFollowUp(Customer360Case):
             'res_model_id': self.env['ir.model']._get('res.partner').id,
             'res_id': self.stale.id, 'user_id': self.owner.id,
             'activity_type_id': self.env.ref('mail.mail_activity_data_email').id})
-        self.Partner._cron_follow_up()
+        self.Partner._plan_follow_ups()
         self.assertEqual(len(self.activities(self.stale)), 1)
 
     def test_no_owner_no_activity(self):
         self.stale.user_id = False
-        self.Partner._cron_follow_up()
+        self.Partner._plan_follow_ups()
         self.assertEqual(self.activities().mapped('res_id'), self.never.ids)
 
     def test_needs_follow_up_filter_and_dates(self):

@@ -58,7 +58,7 @@ class TestPoolReleaseByGrade(Customer360Case):
         released = self.env['res.partner'].search([
             ('pool_release_date', '<=', utc_day(1)), ('name', 'like', 'Grade Pool ')])
         self.assertEqual(released, self.key)
-        self.env['res.partner']._cron_release_to_pool()
+        self.env['res.partner']._release_due_to_pool()
         self.assertTrue(self.key.in_pool)
         self.assertFalse(self.key.user_id)
         self.assertEqual(self.key.pool_released_user_id, self.salesman)

@@ -50,9 +50,10 @@ class CrmCustomerHandover(models.Model):
                 ('commercial_partner_id', 'not in', partners.ids)]
 
     @api.multi
-    def _handover_movers(self):
-        """On a resignation, after the documents: the giver's other open tickets."""
-        movers = super()._handover_movers()
+    def _handover_final_movers(self):
+        """On a resignation, once every customer has moved: the giver's other open
+        tickets."""
+        movers = super()._handover_final_movers()
         if self.reason == 'resignation':
             movers.append(self._handover_release_leaver_tickets)
         return movers
@@ -74,7 +75,8 @@ class CrmCustomerHandover(models.Model):
         """Open tickets (not in a closing stage) assigned to ``user`` on the customers."""
         domains = super()._handover_document_domains(user, partners)
         domains['crm.service.ticket'] = [
-            ('user_id', '=', user.id), ('partner_id', 'child_of', partners.ids),
+            ('user_id', '=', user.id),
+            ('partner_id', 'in', self._handover_contact_ids(partners)),
             ('is_closed', '=', False)]
         return domains
 

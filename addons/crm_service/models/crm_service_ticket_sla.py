@@ -18,16 +18,20 @@ change and escalates each ticket once per level (at risk, breached): an activity
 leader and a message in the chatter, all in one SQL statement.
 """
 import datetime
+import logging
 from datetime import timedelta
 
 from odoo import _, api, fields, models
+from odoo.addons.queue_job.job import job
 from odoo.addons.resource.models.resource import to_naive_user_tz
 
 from .crm_service_sla import MAX_SLA_HOURS
 
 # The share of the working hours to a deadline after which a ticket is at risk.
 AT_RISK_RATIO = 0.8
-
+# The queue_job channel of the SLA job (see crm_customer360's crm_customer_batch.py).
+SLA_CHANNEL = 'root.crm_customer'
+_logger = logging.getLogger(__name__)
 
 class CrmServiceTicket(models.Model):
     _inherit = 'crm.service.ticket'
@@ -166,7 +170,24 @@ class CrmServiceTicket(models.Model):
             END"""
 
     @api.model
-    def _cron_update_sla(self, now=None):
+    def _cron_update_sla(self):
+        """Scheduled every 5 minutes: queue ``_update_sla`` as a job (at most one waiting at a
+        time), so that a first run over many tickets does not hold the cron worker and runs
+        under the job runner's limits and retries."""
+        return self.with_context(mail_create_nolog=True, tracking_disable=True).with_delay(
+            channel=SLA_CHANNEL, identity_key='crm_service_update_sla',
+            description=_("Service tickets: SLA status and escalation"))._job_update_sla()
+
+    @api.model
+    @job(default_channel=SLA_CHANNEL)
+    def _job_update_sla(self):
+        """Job: ``_update_sla`` now."""
+        changed = self._update_sla()
+        _logger.info("SLA job: %d tickets changed status", changed)
+        return changed
+
+    @api.model
+    def _update_sla(self, now=None):
         """Update the SLA status of every open ticket and escalate, in one SQL statement.
 
         Only the tickets whose status changes, or that are at risk or breached beyond their

@@ -80,7 +80,7 @@ class TestCrmServiceTeam(ServiceCase):
     def test_counts(self):
         self.make_ticket(self.contact)
         self.make_ticket(self.contact, user_id=self.agent.id)
-        self.Ticket._cron_update_sla(now='2026-11-30 14:00:01')
+        self.Ticket._update_sla(now='2026-11-30 14:00:01')
         self.assertEqual(self.team.open_ticket_count, 2)
         self.assertEqual(self.team.unassigned_ticket_count, 1)
         self.assertEqual(self.team.breached_ticket_count, 2)

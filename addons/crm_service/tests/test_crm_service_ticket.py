@@ -3,6 +3,8 @@
 """Tickets: numbering, documents of the customer, closing, SLA statuses and escalations."""
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.queue_job.job import Job as QueueJob
+
 from .common import ServiceCase
 
 # The Friday-evening ticket of grade A (see ServiceCase.make_ticket): response due Mon 30 Nov
@@ -116,12 +118,12 @@ class TestCrmServiceTicket(ServiceCase):
 
     def test_job_updates_statuses_and_escalates_once(self):
         ticket = self.make_ticket(self.contact)
-        self.Ticket._cron_update_sla(now=SATURDAY)
+        self.Ticket._update_sla(now=SATURDAY)
         self.assertEqual(ticket.sla_status, 'on_track')
         self.assertFalse(self.activities(ticket))
         # at risk: one activity for the leader and one message, whatever the runs
-        self.Ticket._cron_update_sla(now=MONDAY_RISK)
-        self.Ticket._cron_update_sla(now=MONDAY_RISK)
+        self.Ticket._update_sla(now=MONDAY_RISK)
+        self.Ticket._update_sla(now=MONDAY_RISK)
         self.assertEqual(ticket.sla_status, 'at_risk')
         self.assertEqual(ticket.sla_escalation, 'at_risk')
         activities = self.activities(ticket)
@@ -130,8 +132,8 @@ class TestCrmServiceTicket(ServiceCase):
         self.assertEqual(activities.summary, 'SLA at risk')
         self.assertEqual(len(self.sla_messages(ticket)), 1)
         # breached: a second one, once
-        self.Ticket._cron_update_sla(now=MONDAY_LATE)
-        self.Ticket._cron_update_sla(now=MONDAY_LATE)
+        self.Ticket._update_sla(now=MONDAY_LATE)
+        self.Ticket._update_sla(now=MONDAY_LATE)
         self.assertEqual(ticket.sla_status, 'breached')
         self.assertEqual(len(self.activities(ticket)), 2)
         self.assertEqual(sorted(self.activities(ticket).mapped('summary')),
@@ -150,25 +152,41 @@ class TestCrmServiceTicket(ServiceCase):
         managers = self.env.ref('crm_service.group_service_manager').users.filtered(
             lambda user: self.company in user.company_ids)
         self.assertIn(self.manager, managers)
-        self.Ticket._cron_update_sla(now=MONDAY_LATE)
+        self.Ticket._update_sla(now=MONDAY_LATE)
         self.assertEqual(self.activities(ticket).user_id, managers.sorted('id')[0])
         # with an assignee, the assignee hears of it
         assigned = self.make_ticket(self.contact, team_id=team.id, user_id=self.agent2.id)
-        self.Ticket._cron_update_sla(now=MONDAY_LATE)
+        self.Ticket._update_sla(now=MONDAY_LATE)
         self.assertEqual(self.activities(assigned).user_id, self.agent2)
+
+    def test_cron_queues_one_sla_job(self):
+        """Every 5 minutes the cron queues the SLA job, never a second one while one
+        waits; the job does what ``_update_sla`` does."""
+        Job = self.env['queue.job']
+        before = Job.search([('method_name', '=', '_job_update_sla')])
+        first = self.Ticket._cron_update_sla()
+        second = self.Ticket._cron_update_sla()
+        jobs = Job.search([('method_name', '=', '_job_update_sla')]) - before
+        self.assertEqual(len(jobs), 1)
+        self.assertEqual(first.uuid, second.uuid)
+        self.assertEqual(jobs.channel, 'root.crm_customer')
+        ticket = self.make_ticket(self.contact)  # opened on Friday 27 November 2026
+        ticket.sudo().write({'sla_status': False})
+        QueueJob.load(self.env, jobs.uuid).perform()
+        self.assertEqual(ticket.sla_status, 'breached')
 
     def test_job_leaves_closed_tickets(self):
         ticket = self.make_ticket(self.contact)
         ticket.stage_id = self.stage_solved
         status = ticket.sla_status
-        self.Ticket._cron_update_sla(now=MONDAY_LATE)
+        self.Ticket._update_sla(now=MONDAY_LATE)
         self.assertEqual(ticket.sla_status, status)
         self.assertFalse(self.activities(ticket))
 
     def test_job_breach_without_prior_risk_escalates_once(self):
         ticket = self.make_ticket(self.contact)
-        self.Ticket._cron_update_sla(now=MONDAY_LATE)
-        self.Ticket._cron_update_sla(now=MONDAY_LATE)
+        self.Ticket._update_sla(now=MONDAY_LATE)
+        self.Ticket._update_sla(now=MONDAY_LATE)
         self.assertEqual(self.activities(ticket).mapped('summary'), ['SLA breached'])
 
     def test_text_and_number_limits(self):

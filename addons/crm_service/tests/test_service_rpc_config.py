@@ -76,7 +76,8 @@ class TestServiceRpcConfig(ServiceRpcCase):
 
     def test_partner_grade_change_applies_the_sla(self):
         """res.partner.write (crm_service): a new grade gives the customer's open tickets the
-        grade's SLA; only those who may write the customer change it."""
+        grade's SLA. Nobody writes a grade directly (crm_grading); a sales manager's *Lock
+        Grade* changes it, and the tickets follow."""
         with self.server_env() as env:
             grade_a = env.ref('crm_grading.crm_customer_grade_a')
             sla = env[SLA].create({'name': 'RPC grade A', 'response_hours': 1,
@@ -84,11 +85,12 @@ class TestServiceRpcConfig(ServiceRpcCase):
                                    'team_ids': [(6, 0, [self.ids['team_own']])]})
             grade_id, sla_id = grade_a.id, sla.id
         own = [self.ids['own']]
-        self.assertRpcRefused('portal', 'res.partner', 'write', own, {'grade_id': grade_id})
-        self.assertRpcRefused('sales', 'res.partner', 'write', [self.ids['other']],
-                              {'grade_id': grade_id})
+        for role in ('portal', 'sales', 'manager'):
+            self.assertRpcRefused(role, 'res.partner', 'write', own, {'grade_id': grade_id})
         self.assertNotEqual(self.read_ticket('ticket_own', ['sla_id'])['sla_id'], sla_id)
-        self.assertTrue(self.rpc('manager', 'res.partner', 'write', own, {'grade_id': grade_id}))
+        wizard = self.rpc('manager', 'crm.customer.grade.lock', 'create', {
+            'partner_id': self.ids['own'], 'grade_id': grade_id, 'reason': 'Key account'})
+        self.rpc('manager', 'crm.customer.grade.lock', 'action_lock', [wizard])
         self.assertEqual(self.read_ticket('ticket_own', ['sla_id'])['sla_id'][0], sla_id)
 
 
