@@ -4,7 +4,7 @@
     "name": "Customer 360 Card",
     "summary": "One customer card: identity, proposals, contracts, invoices, "
                "receivables and overdue amounts",
-    "version": "11.0.1.2.0",
+    "version": "11.0.1.3.0",
     "category": "Sales",
     "website": "https://github.com/crm-customer360/crm-customer360",
     "author": "CRM Customer 360 contributors",
@@ -32,6 +32,7 @@
         "security/crm_customer_merge_log_security.xml",
         "data/res_partner_pool_data.xml",
         "data/crm_customer_batch_data.xml",
+        "data/res_partner_duplicate_data.xml",
         "views/assets.xml",
         "views/res_partner_views.xml",
         "views/crm_customer360_menus.xml",

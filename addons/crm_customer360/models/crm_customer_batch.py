@@ -49,6 +49,17 @@ CHANNEL = 'root.crm_customer'
 STALL_MINUTES = 10
 
 
+class Base(models.AbstractModel):
+    _inherit = 'base'
+
+    @api.model
+    def _batch_summary(self, batch, totals):
+        """What a background run of this model did, in the reader's language, from the
+        ``totals`` of its parts. A model that runs several kinds of work checks
+        ``batch.method`` and calls ``super()`` for the kinds that are not its own."""
+        return batch._default_summary(totals)
+
+
 class CrmCustomerBatch(models.Model):
     _name = 'crm.customer.batch'
     _description = 'Background Run'
@@ -109,10 +120,8 @@ class CrmCustomerBatch(models.Model):
         ``_batch_summary`` of the owner model)."""
         for batch in self:
             totals = json.loads(batch.totals) if batch.totals else {}
-            model = self.env[batch.res_model] if batch.res_model in self.env else None
-            batch.summary = (model._batch_summary(batch, totals)
-                             if model is not None and hasattr(model, '_batch_summary')
-                             else batch._default_summary(totals))
+            model = self.env[batch.res_model] if batch.res_model in self.env else self
+            batch.summary = model._batch_summary(batch, totals)
 
     @api.multi
     def _default_summary(self, totals):

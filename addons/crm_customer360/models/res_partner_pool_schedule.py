@@ -245,7 +245,9 @@ class ResPartner(models.Model):
     def _batch_summary(self, batch, totals):
         """The sentence of a pool release's background run, in the reader's language (the
         partners' other background runs extend this)."""
-        if batch.method != '_pool_release_chunk' or batch.state == 'running' or not totals:
+        if batch.method != '_pool_release_chunk':
+            return super()._batch_summary(batch, totals)
+        if batch.state == 'running' or not totals:
             return False
         return _("%(released)s customers released to the public pool.") % {
             'released': totals.get('released', 0)}

@@ -1,6 +1,7 @@
 # Copyright 2026 CRM Customer 360 contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Screens of the duplicate check: form warning, alert, smart button and review list."""
+from .common import run_background
 from .dup_common import DuplicateCase
 
 
@@ -108,6 +109,30 @@ class TestResPartnerDuplicateReview(DuplicateCase):
                              'email': 'boss@orchard-dup.com'})
         alone.email = 'boss@orchard-dup.com'
         self.assertFalse(alone.has_duplicates)
+
+    def test_flags_follow_changes_and_the_nightly_job(self):
+        """The stored flag follows a change of either company, and the nightly job finds
+        the same flags again."""
+        first = self.make_customer('Quincunx Dupflag Trading Ltd', email='sales@quincunx.example')
+        second = self.make_customer('Totally Other Dupflag Name', email='info@zz.example')
+        self.assertEqual((first | second).mapped('has_duplicates'), [False, False])
+        second.email = 'sales@quincunx.example'
+        self.assertEqual((first | second).mapped('has_duplicates'), [True, True])
+        second.email = 'info@zz.example'
+        self.assertEqual((first | second).mapped('has_duplicates'), [False, False])
+        # the nightly job checks every company again, by parts: flags made wrong (a
+        # partner changed in SQL) are right again after it
+        second.email = 'sales@quincunx.example'
+        lone = self.make_customer('Lonely Dupflag Orchard Ltd')
+        self.env.cr.execute("UPDATE res_partner SET c360_has_duplicates = NOT "
+                            "c360_has_duplicates WHERE id IN %s", (tuple((first | lone).ids),))
+        (first | lone).invalidate_cache()
+        self.assertEqual((first | second | lone).mapped('has_duplicates'), [False, True, True])
+        batch = self.Partner._cron_dup_flags()
+        run_background(self.env, batch)
+        self.assertEqual((first | second | lone).mapped('has_duplicates'), [True, True, False])
+        self.assertIn('companies have a possible duplicate',
+                      batch.with_context(lang='en_US').summary)
 
     def test_review_action_loads(self):
         action = self.env.ref('crm_customer360.res_partner_action_duplicates')
