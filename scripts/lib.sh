@@ -18,6 +18,8 @@ mkdir -p "$RUN_DIR" "$LOG_DIR"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=preflight.sh
+source "$ROOT/scripts/preflight.sh"
 
 # The addons of this repository, comma separated, in dependency order.
 repo_addons() {
@@ -28,13 +30,30 @@ repo_addons() {
     (IFS=,; echo "${names[*]}")
 }
 
-find_python37() {
-    if [ -n "${CRM_PYTHON:-}" ]; then echo "$CRM_PYTHON"; return; fi
+# python37: the Python 3.7 to build the virtual environment with, or nothing.
+python37() {
     local p
-    for p in "$HOME"/.pyenv/versions/3.7.*/bin/python3.7 /usr/bin/python3.7 /usr/local/bin/python3.7; do
-        [ -x "$p" ] && { echo "$p"; return; }
+    for p in ${CRM_PYTHON:-} "$HOME"/.pyenv/versions/3.7.*/bin/python3.7 /usr/bin/python3.7 \
+             /usr/local/bin/python3.7 "$(command -v python3.7 || true)"; do
+        [ -n "$p" ] && [ -x "$p" ] || continue
+        "$p" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 7))' 2>/dev/null || continue
+        echo "$p"
+        return
     done
-    command -v python3.7 || die "Python 3.7 not found: install it (pyenv install 3.7) or set CRM_PYTHON"
+}
+
+find_python37() {
+    local p
+    p=$(python37)
+    [ -n "$p" ] || die "Python 3.7 not found: install it (pyenv install 3.7) or set CRM_PYTHON"
+    echo "$p"
+}
+
+# psycopg2-binary 2.8.6 has wheels for Python 3.7 on Linux x86_64 and aarch64 (the marker of
+# requirements.txt); elsewhere psycopg2 is built from source.
+psycopg2_wheel() {
+    [ "$(uname -s)" = Linux ] && case "$(uname -m)" in x86_64|aarch64) return 0 ;; esac
+    return 1
 }
 
 # ensure_venv [test]: the run-time requirements, and with "test" those of the tests too.
@@ -51,18 +70,25 @@ ensure_venv() {
         say "Creating the virtual environment in $VENV"
         "$(find_python37)" -m venv "$VENV"
     fi
-    local args=(-r "$ROOT/requirements.txt")
-    [ "${1:-}" = test ] && args+=(-r "$ROOT/requirements-test.txt")
+    local args=(-r requirements.txt) log=$LOG_DIR/pip.log
+    [ "${1:-}" = test ] && args+=(-r requirements-test.txt)
+    # A psycopg2 built from source (older checkouts) shares its files with psycopg2-binary:
+    # replacing it by the metadata-only setup/_host/psycopg2 would delete the binary's files.
+    if psycopg2_wheel && [ -n "$("$VENV/bin/pip" show -f psycopg2 2>/dev/null | grep -F 'psycopg2/__init__.py')" ]; then
+        "$VENV/bin/pip" uninstall -q -y psycopg2 >>"$log" 2>&1
+    fi
     say "Installing ${args[*]##*/}"
-    "$VENV/bin/pip" install --disable-pip-version-check -q "${args[@]}"
-    # OCA's wheels ask for a distribution named `odoo` that no index has (see the file).
-    "$VENV/bin/pip" install --disable-pip-version-check -q --no-deps \
-        -r "$ROOT/requirements-nodeps.txt"
+    # Relative paths in the requirement files (setup/_host/...) are relative to the checkout.
+    (cd "$ROOT" && "$VENV/bin/pip" install --disable-pip-version-check -q "${args[@]}" \
+        && "$VENV/bin/pip" install --disable-pip-version-check -q --no-deps \
+            -r requirements-nodeps.txt) >"$log" 2>&1 \
+        || { tail -n 20 "$log" >&2; die "pip could not install the requirements: see $log"; }
     for set in "${sets[@]}"; do requirement_set_hash "$set"; done >> "$stamp"
 }
 
 requirement_set_hash() {  # runtime | test
     local files=("$ROOT/requirements.txt" "$ROOT/requirements-nodeps.txt")
+    files+=($(ls "$ROOT"/setup/_host/*/setup.py 2>/dev/null))
     [ "$1" = test ] && files+=("$ROOT/requirements-test.txt")
     echo "$1 $(cat "${files[@]}" | sha1sum | cut -c1-40)"
 }
@@ -76,32 +102,46 @@ ensure_lessc() {
     export PATH="$NODE_DIR/node_modules/.bin:$PATH"
 }
 
-# Debian packages, installed only when missing and root: PostgreSQL for every command, and
-# with "test" what the browser tests and PDF reports need.
-ensure_apt_packages() {
-    local missing=()
+# missing_apt_packages [test]: the Debian packages the scripts install when they run as root,
+# one "package: what needs it" line each: PostgreSQL and npm (for lessc) for every command,
+# and with "test" what the browser tests and PDF reports need.
+missing_apt_packages() {
     if [ "${1:-}" = test ]; then
-        command -v chromium >/dev/null || missing+=(chromium)
-        command -v chromedriver >/dev/null || missing+=(chromium-driver)
-        command -v wkhtmltopdf >/dev/null || missing+=(wkhtmltopdf)
+        command -v chromium >/dev/null || echo "chromium: the browser tests"
+        command -v chromedriver >/dev/null || echo "chromium-driver: the browser tests"
+        command -v wkhtmltopdf >/dev/null || echo "wkhtmltopdf: PDF reports (the host's tests print some)"
         # Chinese glyphs in the browser tests' screenshots
-        [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)
+        [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || echo "fonts-wqy-zenhei: Chinese glyphs in the browser tests' screenshots"
     fi
-    ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || [ -n "$(external_db_host)" ] || missing+=(postgresql)
-    [ ${#missing[@]} -eq 0 ] && return
-    if [ "$(id -u)" != 0 ]; then
-        die "missing packages: ${missing[*]} (install them with apt-get as root)"
+    if [ -z "$(external_db_host)" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+        echo "postgresql: the embedded database cluster (or name a server of your own: PGHOST)"
     fi
-    say "Installing ${missing[*]} with apt-get"
+    if [ ! -x "$NODE_DIR/node_modules/.bin/lessc" ] && ! command -v npm >/dev/null; then
+        echo "npm: lessc (less@3.13.1, installed from npm into $NODE_DIR) for the web client's CSS"
+    fi
+}
+
+ensure_apt_packages() {
+    local missing
+    missing=$(missing_apt_packages "${1:-}" | cut -d: -f1 | tr '\n' ' ')
+    [ -z "${missing// /}" ] && return
+    [ "$(id -u)" = 0 ] || die "missing packages: $missing(install them with apt-get as root)"
+    say "Installing ${missing}with apt-get"
     DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+}
+
+# conf_value KEY: the value of KEY in odoo.conf's [options], empty when unset or False.
+conf_value() {
+    sed -n "/^\[options\]/,/^\[/s/^[[:space:]]*$1[[:space:]]*=[[:space:]]*\([^[:space:]].*\)\$/\1/p" \
+        "$ROOT/odoo.conf" | grep -v -i '^false$' | head -n1 || true
 }
 
 # A server named by the user (PGHOST or odoo.conf's db_host) wins over the embedded cluster.
 external_db_host() {
     if [ -n "${PGHOST:-}" ]; then echo "$PGHOST"; return; fi
-    sed -n 's/^[[:space:]]*db_host[[:space:]]*=[[:space:]]*\([^[:space:]].*\)$/\1/p' "$ROOT/odoo.conf" \
-        | grep -v -i '^false$' | head -n1 || true
+    conf_value db_host
 }
 
 as_pg() {  # run a PostgreSQL server binary: as postgres when we are root (initdb refuses root)
@@ -111,9 +151,12 @@ as_pg() {  # run a PostgreSQL server binary: as postgres when we are root (initd
 ensure_cluster() {
     DB_HOST=$(external_db_host)
     if [ -n "$DB_HOST" ]; then
-        DB_PORT=${PGPORT:-$(sed -n 's/^[[:space:]]*db_port[[:space:]]*=[[:space:]]*\([0-9]\+\).*/\1/p' "$ROOT/odoo.conf")}
+        DB_PORT=${PGPORT:-$(conf_value db_port)}
         DB_PORT=${DB_PORT:-5432}
-        DB_USER=${PGUSER:-$(id -un)}
+        DB_USER=${PGUSER:-$(conf_value db_user)}
+        DB_USER=${DB_USER:-$(id -un)}
+        # libpq (psql, and Odoo when odoo.conf has no db_password) reads PGPASSWORD.
+        [ -n "$(conf_value db_password)" ] && export PGPASSWORD=${PGPASSWORD:-$(conf_value db_password)}
         return
     fi
     local pgbin
@@ -168,8 +211,10 @@ write_odoo_conf() {
     export PGHOST=$DB_HOST PGPORT=$DB_PORT PGUSER=$DB_USER PGDATABASE=postgres
 }
 
-# setup_all [test]: everything `make demo` needs, and with "test" what the tests need too.
+# setup_all [test]: everything `make demo` needs, and with "test" what the tests need too,
+# after the preflight has said what is missing.
 setup_all() {
+    preflight "${1:-}"
     ensure_apt_packages "${1:-}"
     ensure_venv "${1:-}"
     ensure_lessc
