@@ -4,11 +4,13 @@
     "name": "Customer 360 Card",
     "summary": "One customer card: identity, proposals, contracts, invoices, "
                "receivables and overdue amounts",
-    "version": "11.0.1.2.0",
+    "version": "11.0.1.3.0",
     "category": "Sales",
     "website": "https://github.com/crm-customer360/crm-customer360",
     "author": "CRM Customer 360 contributors",
     "license": "LGPL-3",
+    "development_status": "Beta",
+    "maintainers": ["crm-customer360"],
     "application": False,
     "installable": True,
     "depends": [

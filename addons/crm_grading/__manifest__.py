@@ -4,11 +4,13 @@
     "name": "Customer Grading",
     "summary": "Grades customers by contribution (80/20, RFM), rates their credit, explains "
                "every grade and drives follow-up",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "category": "Sales",
     "website": "https://github.com/crm-customer360/crm-customer360",
     "author": "CRM Customer 360 contributors",
     "license": "LGPL-3",
+    "development_status": "Beta",
+    "maintainers": ["crm-customer360"],
     "application": False,
     "installable": True,
     "depends": [
