@@ -144,6 +144,8 @@ external_db_host() {
     conf_value db_host
 }
 
+fallback_pg_dir() { echo "/var/tmp/crm360-pg-$(echo "$ROOT" | sha1sum | cut -c1-8)"; }
+
 as_pg() {  # run a PostgreSQL server binary: as postgres when we are root (initdb refuses root)
     if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
@@ -169,7 +171,7 @@ ensure_cluster() {
         # The cluster must live where the postgres user can reach it; a checkout under a
         # private home folder cannot be, so fall back to a folder of its own in /var/tmp.
         if ! runuser -u postgres -- test -w "$pg_root"; then
-            pg_root=/var/tmp/crm360-pg-$(echo "$ROOT" | sha1sum | cut -c1-8)
+            pg_root=$(fallback_pg_dir)
             mkdir -p "$pg_root" && chown postgres:postgres "$pg_root"
             say "The postgres user cannot reach $ROOT: the cluster lives in $pg_root"
         fi
@@ -194,14 +196,16 @@ ensure_cluster() {
     fi
 }
 
-# write_odoo_conf [SOURCE [TARGET]]: the Odoo config of this checkout (odoo.conf, or SOURCE
-# such as odoo-prod.conf) with the database connection, addons path and data folder.
+# write_odoo_conf [SOURCE [TARGET [ADDONS_PATH]]]: the Odoo config of this checkout
+# (odoo.conf, or SOURCE such as odoo-prod.conf) with the database connection, addons path
+# (this checkout's addons/ by default; empty: only the addons installed in site-packages)
+# and data folder.
 write_odoo_conf() {
-    local source=${1:-$ROOT/odoo.conf} target=${2:-$ODOO_CONF}
+    local source=${1:-$ROOT/odoo.conf} target=${2:-$ODOO_CONF} addons=${3-$ROOT/addons}
     {
         grep -v -E '^[[:space:]]*(db_host|db_port|db_user|addons_path|data_dir)[[:space:]]*=' "$source" \
             | sed '/^\[queue_job\]/,$d'
-        echo "addons_path = $ROOT/addons"
+        [ -n "$addons" ] && echo "addons_path = $addons"
         echo "data_dir = $RUN_DIR/filestore"
         echo "db_host = $DB_HOST"
         echo "db_port = $DB_PORT"

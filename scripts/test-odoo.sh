@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# `make test-odoo`: the tests as OCA's CI and administrators run them, with Odoo's own runner
+# (`-i`/`-u ... --test-enable --stop-after-init`), not pytest-odoo:
+#   1. the host alone: the host addons ours depend on, with demo data, then `-u base` with
+#      the tests of the host suites (base, sale, crm, account, mail by default);
+#   2. the same database plus our addons installed with `-i ... --test-enable` (their own
+#      tests, at install and post install, as OCA's CI does), then the host suites again;
+# and fails when our addons' tests fail or a host test fails that passed in 1.
+#
+#   CRM_ODOO_SUITES=base,sale  the host suites to run (default base,sale,crm,account,mail)
+#   CRM_ODOO_TEST_PORT         HTTP port of the test server (default: CRM_HTTP_PORT + 1)
+source "$(dirname "$0")/lib.sh"
+setup_all test
+OURS=$(repo_addons)
+SUITES=${CRM_ODOO_SUITES:-base,sale,crm,account,mail}
+# The host addons our addons depend on (their manifests' depends, without ours and queue_job).
+HOST=crm,sale_management,account_invoicing,contacts,portal,rating,resource
+PORT=${CRM_ODOO_TEST_PORT:-$((HTTP_PORT + 1))}
+template=${TEST_DB}_odoo_host_$(requirement_set_hash test | cut -c6-15)
+host_db=${TEST_DB}_odoo_host
+ours_db=${TEST_DB}_odoo_ours
+run_tests() {  # LOG MODULES ODOO-ARGS...: Odoo's runner, the tests of MODULES only
+    local log=$1 modules=$2
+    shift 2
+    rm -f "$log"
+    CRM_TEST_MODULES=$modules odoo_run "$@" --test-enable --stop-after-init --log-level=info \
+        --max-cron-threads=0 --http-port="$PORT" --logfile="$log" || true
+}
+
+if ! db_exists "$template"; then
+    for old in $(psql -XAtc "SELECT datname FROM pg_database WHERE datname LIKE '${TEST_DB}_odoo_host_%'"); do
+        psql -Xqc "DROP DATABASE \"$old\""
+    done
+    say "Installing the host addons ($HOST) with demo data into $template"
+    psql -Xqc "DROP DATABASE IF EXISTS \"${template}_building\""
+    odoo_run -d "${template}_building" -i "$HOST" --stop-after-init --log-level=warn \
+        --max-cron-threads=0 --logfile="$LOG_DIR/odoo-host-install.log"
+    psql -Xqc "ALTER DATABASE \"${template}_building\" RENAME TO \"$template\""
+fi
+copy_db() {
+    psql -Xqc "DROP DATABASE IF EXISTS \"$2\""
+    psql -Xqc "CREATE DATABASE \"$2\" TEMPLATE \"$1\""
+    rm -rf "$RUN_DIR/filestore/filestore/$2"
+}
+
+copy_db "$template" "$host_db"
+say "Host alone: -u base, tests of $SUITES"
+started=$(date +%s)
+run_tests "$LOG_DIR/odoo-tests-host.log" "$SUITES" -d "$host_db" -u base
+say "  $(( $(date +%s) - started )) s"
+
+copy_db "$template" "$ours_db"
+say "Our addons: -i $OURS with their tests"
+started=$(date +%s)
+run_tests "$LOG_DIR/odoo-tests-ours.log" "$OURS" -d "$ours_db" -i "$OURS"
+say "  $(( $(date +%s) - started )) s"
+say "With our addons: -u base, tests of $SUITES"
+started=$(date +%s)
+run_tests "$LOG_DIR/odoo-tests-host-with-ours.log" "$SUITES" -d "$ours_db" -u base
+say "  $(( $(date +%s) - started )) s"
+
+psql -Xqc "DROP DATABASE \"$host_db\"" && psql -Xqc "DROP DATABASE \"$ours_db\""
+"$VENV/bin/python" "$ROOT/scripts/odoo_test_report.py" \
+    --baseline "$LOG_DIR/odoo-tests-host.log" \
+    --compared "$LOG_DIR/odoo-tests-host-with-ours.log" \
+    --own "$LOG_DIR/odoo-tests-ours.log" --own-modules "$OURS"
