@@ -1,53 +1,51 @@
 """Read the logs of Odoo's test runner and compare them (see scripts/test-odoo.sh).
 
-Odoo 11's runner logs one line per test (``test_x (odoo.addons.m.tests.f.Class) ... ok``,
-``FAIL``, ``ERROR``, ``skipped``), and ``FAIL: test (...)`` / ``ERROR: test (...)``
-headers before each traceback; a module whose class setup fails logs ``ERROR:
-setUpClass (...)``. The exit status is 1 when a test of the compared run fails that
-passed in the baseline, when one of our own tests fails, or when a log ran no test.
+Odoo 11's runner logs, per test module (logger ``odoo.addons.<addon>.tests.<file>``), each
+test's name, ``Ran N tests in ...``, and a ``FAIL: test (class)`` or ``ERROR: test (class)``
+header before each traceback (``ERROR: setUpClass (class)`` when a class could not start).
+The exit status is 1 when a test of the compared run fails that passed in the baseline,
+when one of our own tests fails, or when a log ran no test.
 """
 import argparse
 import re
 import sys
 from collections import Counter
 
-RESULT = re.compile(r'^(\w+) \((odoo\.addons\.([a-z0-9_]+)\.[\w.]+)\) \.\.\. (ok|FAIL|ERROR|skipped.*|expected failure|unexpected success)$')
-FAILED = re.compile(r'^(FAIL|ERROR): (\w+) \((odoo\.addons\.([a-z0-9_]+)\.[\w.]+)\)$')
 # "2026-12-06 21:40:01,123 4242 INFO db odoo.addons.x.tests.y: <message>"
-LINE = re.compile(r'^\d{4}-\d\d-\d\d [\d:,]+ \d+ \w+ \S+ [\w.]+: (.*)$')
+LINE = re.compile(r'^\d{4}-\d\d-\d\d [\d:,]+ \d+ \w+ \S+ odoo\.addons\.([a-z0-9_]+)\.[\w.]+: (.*)$')
+RAN = re.compile(r'^Ran (\d+) tests? in ')
+FAILED = re.compile(r'^(FAIL|ERROR): (\w+) \(([\w.]+)\)$')
 
 
 def read(path):
-    """Return (Counter of outcomes per module, set of failed test ids) of a runner log."""
-    outcomes, failed = Counter(), set()
+    """Return (Counter of tests run per addon, {addon: set of failed test ids})."""
+    ran, failed = Counter(), {}
     with open(path, encoding='utf-8', errors='replace') as log:
         for raw in log:
             match = LINE.match(raw.rstrip('\n'))
             if not match:
                 continue
-            message = match.group(1)
-            result = RESULT.match(message)
-            if result:
-                outcome = result.group(4).split(' ')[0]
-                outcomes[(result.group(3), outcome)] += 1
-                if outcome in ('FAIL', 'ERROR', 'unexpected'):
-                    failed.add('%s (%s)' % (result.group(1), result.group(2)))
+            addon, message = match.groups()
+            count = RAN.match(message)
+            if count:
+                ran[addon] += int(count.group(1))
                 continue
             header = FAILED.match(message)
             if header:
-                failed.add('%s (%s)' % (header.group(2), header.group(3)))
-    return outcomes, failed
+                failed.setdefault(addon, set()).add('%s (%s)' % (header.group(2), header.group(3)))
+    return ran, failed
 
 
-def summary(name, outcomes):
-    """One line per module: tests run and their outcomes."""
-    modules = sorted({module for module, _ in outcomes})
-    total = sum(outcomes.values())
-    print('%s: %d tests' % (name, total))
-    for module in modules:
-        counts = {outcome: n for (m, outcome), n in outcomes.items() if m == module}
-        print('  %-18s %s' % (module, ', '.join('%d %s' % (n, o) for o, n in sorted(counts.items()))))
-    return total
+def summary(name, ran, failed):
+    """Print the tests run and failed per addon; return the number run."""
+    print('%s: %d tests' % (name, sum(ran.values())))
+    for addon in sorted(set(ran) | set(failed)):
+        print('  %-18s %4d run, %d failed' % (addon, ran[addon], len(failed.get(addon, ()))))
+    return sum(ran.values())
+
+
+def flat(failed):
+    return set().union(*failed.values()) if failed else set()
 
 
 def main():
@@ -58,38 +56,37 @@ def main():
     parser.add_argument('--own-modules', required=True, help='our addons, comma separated')
     args = parser.parse_args()
     ok = True
-    base_outcomes, base_failed = read(args.baseline)
-    comp_outcomes, comp_failed = read(args.compared)
-    own_outcomes, own_failed = read(args.own)
-    for name, outcomes in (('host alone', base_outcomes), ('host with our addons', comp_outcomes),
-                           ("our addons' own tests", own_outcomes)):
-        if not summary(name, outcomes):
+    base_ran, base_failed = read(args.baseline)
+    comp_ran, comp_failed = read(args.compared)
+    own_ran, own_failed = read(args.own)
+    for name, ran, failed in (('host alone', base_ran, base_failed),
+                              ('host with our addons', comp_ran, comp_failed),
+                              ("our addons' own tests", own_ran, own_failed)):
+        if not summary(name, ran, failed):
             print('error: no test ran (see the log)')
             ok = False
     if base_failed:
         print('failing in the host alone too (not ours):')
-        for test in sorted(base_failed):
+        for test in sorted(flat(base_failed)):
             print('  ' + test)
-    new = sorted(comp_failed - base_failed)
+    new = sorted(flat(comp_failed) - flat(base_failed))
     if new:
         ok = False
         print('error: host tests that fail only with our addons installed:')
         for test in new:
             print('  ' + test)
-    own = set(args.own_modules.split(','))
-    missing = own - {module for module, _ in own_outcomes}
+    missing = set(args.own_modules.split(',')) - set(own_ran)
     if missing:
         ok = False
         print('error: no test of %s ran' % ', '.join(sorted(missing)))
     if own_failed:
         ok = False
         print('error: our tests that fail under the Odoo runner:')
-        for test in sorted(own_failed):
+        for test in sorted(flat(own_failed)):
             print('  ' + test)
-    passed = sum(n for (m, o), n in list(comp_outcomes.items()) + list(own_outcomes.items())
-                 if o == 'ok')
-    failed = len(new) + len(own_failed)
-    print('odoo-runner: %d passed, %d failed' % (passed, failed))
+    failed = len(new) + len(flat(own_failed))
+    total = sum(comp_ran.values()) + sum(own_ran.values())
+    print('odoo-runner: %d passed, %d failed' % (total - len(flat(comp_failed)) - len(flat(own_failed)), failed))
     return 0 if ok else 1
 
 

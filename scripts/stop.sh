@@ -10,7 +10,8 @@ for pidfile in "$RUN_DIR"/server-*.pid; do
     pid=$(cat "$pidfile")
     # Only a process that is still our server: a pid may have been reused since.
     if kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q 'scripts/odoo-bin'; then
-        say "Stopping the Odoo server $pid (${pidfile##*/server-})"
+        port=${pidfile##*/server-}
+        say "Stopping the Odoo server $pid (port ${port%.pid})"
         kill -TERM "$pid"
         for _i in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
         kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"

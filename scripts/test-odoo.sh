@@ -16,7 +16,8 @@ SUITES=${CRM_ODOO_SUITES:-base,sale,crm,account,mail}
 # The host addons our addons depend on (their manifests' depends, without ours and queue_job).
 HOST=crm,sale_management,account_invoicing,contacts,portal,rating,resource
 PORT=${CRM_ODOO_TEST_PORT:-$((HTTP_PORT + 1))}
-template=${TEST_DB}_odoo_host_$(requirement_set_hash test | cut -c6-15)
+# Keyed on the run-time requirements: they make the host.
+template=${TEST_DB}_odoo_host_$(requirement_set_hash runtime | cut -c9-18)
 host_db=${TEST_DB}_odoo_host
 ours_db=${TEST_DB}_odoo_ours
 run_tests() {  # LOG MODULES ODOO-ARGS...: Odoo's runner, the tests of MODULES only
@@ -33,23 +34,22 @@ if ! db_exists "$template"; then
     done
     say "Installing the host addons ($HOST) with demo data into $template"
     psql -Xqc "DROP DATABASE IF EXISTS \"${template}_building\""
+    rm -rf "$RUN_DIR/filestore/filestore/${template}_building"
     odoo_run -d "${template}_building" -i "$HOST" --stop-after-init --log-level=warn \
-        --max-cron-threads=0 --logfile="$LOG_DIR/odoo-host-install.log"
+        --max-cron-threads=0 --logfile="$LOG_DIR/odoo-host-install.log" \
+        || die "installing the host addons failed: see $LOG_DIR/odoo-host-install.log"
     psql -Xqc "ALTER DATABASE \"${template}_building\" RENAME TO \"$template\""
+    if [ -d "$RUN_DIR/filestore/filestore/${template}_building" ]; then
+        mv "$RUN_DIR/filestore/filestore/${template}_building" "$RUN_DIR/filestore/filestore/$template"
+    fi
 fi
-copy_db() {
-    psql -Xqc "DROP DATABASE IF EXISTS \"$2\""
-    psql -Xqc "CREATE DATABASE \"$2\" TEMPLATE \"$1\""
-    rm -rf "$RUN_DIR/filestore/filestore/$2"
-}
-
-copy_db "$template" "$host_db"
+clone_db "$template" "$host_db"
 say "Host alone: -u base, tests of $SUITES"
 started=$(date +%s)
 run_tests "$LOG_DIR/odoo-tests-host.log" "$SUITES" -d "$host_db" -u base
 say "  $(( $(date +%s) - started )) s"
 
-copy_db "$template" "$ours_db"
+clone_db "$template" "$ours_db"
 say "Our addons: -i $OURS with their tests"
 started=$(date +%s)
 run_tests "$LOG_DIR/odoo-tests-ours.log" "$OURS" -d "$ours_db" -i "$OURS"
@@ -59,7 +59,10 @@ started=$(date +%s)
 run_tests "$LOG_DIR/odoo-tests-host-with-ours.log" "$SUITES" -d "$ours_db" -u base
 say "  $(( $(date +%s) - started )) s"
 
-psql -Xqc "DROP DATABASE \"$host_db\"" && psql -Xqc "DROP DATABASE \"$ours_db\""
+for db in "$host_db" "$ours_db"; do
+    psql -Xqc "DROP DATABASE \"$db\""
+    rm -rf "$RUN_DIR/filestore/filestore/$db"
+done
 "$VENV/bin/python" "$ROOT/scripts/odoo_test_report.py" \
     --baseline "$LOG_DIR/odoo-tests-host.log" \
     --compared "$LOG_DIR/odoo-tests-host-with-ours.log" \

@@ -46,11 +46,7 @@ else
 fi
 
 say "Creating test database $TEST_DB from $template"
-psql -Xqc "DROP DATABASE IF EXISTS \"$TEST_DB\""
-psql -Xqc "CREATE DATABASE \"$TEST_DB\" TEMPLATE \"$template\""
-rm -rf "$RUN_DIR/filestore/filestore/$TEST_DB"
-[ -d "$RUN_DIR/filestore/filestore/$template" ] && \
-    cp -r "$RUN_DIR/filestore/filestore/$template" "$RUN_DIR/filestore/filestore/$TEST_DB"
+clone_db "$template" "$TEST_DB"
 
 say "Checking the translations"
 "$VENV/bin/python" "$ROOT/scripts/po_check.py"

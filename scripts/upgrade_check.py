@@ -2,11 +2,15 @@
 
     upgrade_check.py snapshot DB MODULES OUT.json   # before and after the update
     upgrade_check.py compare BEFORE.json AFTER.json
+    upgrade_check.py security FRESH_DB UPDATED_DB MODULES
 
 The snapshot reads, with plain SQL, every stored field that one of MODULES defines (on its
 own models and on the host's, e.g. res.partner's grade), for every row, and the pairs of its
 many2many fields. The comparison fails when a table, a column, a row or a pair of the first
 is gone from the second, or a value changed; new tables, columns and rows are fine.
+`security` compares the record rules and access rights of MODULES in an updated database
+with those of a fresh install: ``noupdate`` records (record rules) are not reloaded by an
+update, so a changed one needs a migration script.
 Connection: the PG* variables of the environment (scripts/lib.sh sets them).
 """
 import json
@@ -25,8 +29,10 @@ FIELDS = """
 
 
 def _columns(cr, table):
-    cr.execute("SELECT column_name FROM information_schema.columns WHERE table_name = %s",
-               (table,))
+    """The columns of `table` when it is a plain table (a view, e.g. a report, is derived)."""
+    cr.execute("""SELECT a.attname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+                   WHERE c.relname = %s AND c.relkind = 'r' AND a.attnum > 0
+                     AND NOT a.attisdropped""", (table,))
     return {row[0] for row in cr.fetchall()}
 
 
@@ -83,6 +89,58 @@ def compare(before, after):
     return problems
 
 
+SECURITY = """
+    SELECT 'ir.rule ' || d.module || '.' || d.name,
+           concat_ws(' | ', 'model=' || m.model, 'global=' || r."global", 'active=' || r.active,
+                     'perms=' || r.perm_read::int || r.perm_write::int || r.perm_create::int
+                                || r.perm_unlink::int,
+                     'groups=' || (SELECT string_agg(gd.module || '.' || gd.name, ',' ORDER BY 1)
+                                     FROM rule_group_rel rg
+                                     JOIN ir_model_data gd ON gd.model = 'res.groups'
+                                                         AND gd.res_id = rg.group_id
+                                    WHERE rg.rule_group_id = r.id),
+                     'domain=' || regexp_replace(r.domain_force, '\\s+', ' ', 'g'))
+      FROM ir_model_data d
+      JOIN ir_rule r ON d.model = 'ir.rule' AND d.res_id = r.id
+      JOIN ir_model m ON m.id = r.model_id
+     WHERE d.module = ANY(%(modules)s)
+    UNION ALL
+    SELECT 'ir.model.access ' || d.module || '.' || d.name,
+           concat_ws(' | ', 'model=' || m.model, 'active=' || a.active,
+                     'perms=' || a.perm_read::int || a.perm_write::int || a.perm_create::int
+                                || a.perm_unlink::int,
+                     'group=' || (SELECT gd.module || '.' || gd.name FROM ir_model_data gd
+                                   WHERE gd.model = 'res.groups' AND gd.res_id = a.group_id
+                                   ORDER BY gd.id LIMIT 1))
+      FROM ir_model_data d
+      JOIN ir_model_access a ON d.model = 'ir.model.access' AND d.res_id = a.id
+      JOIN ir_model m ON m.id = a.model_id
+     WHERE d.module = ANY(%(modules)s)
+"""
+
+
+def security(dbname, modules):
+    """Return {xml id: description} of the record rules and access rights of `modules`."""
+    with psycopg2.connect(dbname=dbname) as conn, conn.cursor() as cr:
+        cr.execute(SECURITY, {'modules': modules})
+        return dict(cr.fetchall())
+
+
+def compare_security(fresh, updated):
+    """Return what differs in `updated` from a fresh install: stale noupdate records."""
+    problems = []
+    for xml_id, value in sorted(fresh.items()):
+        if xml_id not in updated:
+            problems.append('%s: missing after the update' % xml_id)
+        elif updated[xml_id] != value:
+            problems.append('%s differs from a fresh install (a noupdate record changed: '
+                            'reload it in a migration script)\n    fresh:   %s\n    updated: %s'
+                            % (xml_id, value, updated[xml_id]))
+    problems += ['%s: left over (deleted from the addon: remove it in a migration script)'
+                 % xml_id for xml_id in sorted(set(updated) - set(fresh))]
+    return problems
+
+
 def main(argv):
     if len(argv) == 5 and argv[1] == 'snapshot':
         data = snapshot(argv[2], argv[3].split(','))
@@ -104,6 +162,14 @@ def main(argv):
         rows = sum(len(rows) for rows in before.values())
         print('upgrade: %d tables, %d rows and pairs checked, %d lost or changed'
               % (len(before), rows, len(problems)))
+        return 1 if problems else 0
+    if len(argv) == 5 and argv[1] == 'security':
+        problems = compare_security(security(argv[2], argv[4].split(',')),
+                                    security(argv[3], argv[4].split(',')))
+        for line in problems:
+            print('security: ' + line)
+        print('security: %d record rules and access rights compared with a fresh install, '
+              '%d differ' % (len(security(argv[2], argv[4].split(','))), len(problems)))
         return 1 if problems else 0
     print(__doc__)
     return 2
