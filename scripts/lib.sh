@@ -158,8 +158,10 @@ ensure_cluster() {
         DB_USER=${PGUSER:-$(conf_value db_user)}
         DB_USER=${DB_USER:-$(id -un)}
         # libpq (psql, and Odoo when odoo.conf has no db_password) reads PGPASSWORD.
-        [ -n "$(conf_value db_password)" ] && export PGPASSWORD=${PGPASSWORD:-$(conf_value db_password)}
-        return
+        if [ -n "$(conf_value db_password)" ]; then
+            export PGPASSWORD=${PGPASSWORD:-$(conf_value db_password)}
+        fi
+        return 0
     fi
     local pgbin
     pgbin=${CRM_PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)}

@@ -77,7 +77,9 @@ preflight_server() {
         problems+=("database role: Odoo refuses to run as postgres; create a role for it (createuser --createdb $(id -un)) and set PGUSER or db_user")
         return
     fi
-    [ -n "$(conf_value db_password)" ] && export PGPASSWORD=${PGPASSWORD:-$(conf_value db_password)}
+    if [ -n "$(conf_value db_password)" ]; then
+        export PGPASSWORD=${PGPASSWORD:-$(conf_value db_password)}
+    fi
     if ! answer=$(PGHOST=$host PGPORT=${port:-5432} PGUSER=$user PGCONNECT_TIMEOUT=10 psql -XAtq \
             -d template1 -F ' ' -c "SELECT current_setting('server_version_num')::int,
                 (SELECT count(*) FROM pg_available_extensions WHERE name = 'pg_trgm'),
