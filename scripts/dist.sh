@@ -7,7 +7,7 @@
 # 11.0.1.3.0.99.dev2 (setuptools-odoo's git post-version), so an unreleased build never
 # passes for the release.
 source "$(dirname "$0")/lib.sh"
-preflight test
+# Only the virtual environment: building wheels needs no database, browser or lessc.
 ensure_venv test
 DIST=${CRM_DIST_DIR:-$ROOT/dist}
 mkdir -p "$DIST"

@@ -27,7 +27,7 @@ preflight() {
         [ -n "$line" ] || continue
         package=${line%%:*} why=${line#*: }
         if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-            notes+=("$package: missing, installing it with apt-get ($why)")
+            notes+=("$package: missing; the scripts install it with apt-get, as you are root ($why)")
         else
             problems+=("$package: missing (needed for $why): apt-get install $package, as root")
         fi

@@ -2,8 +2,9 @@
 # `make test`: install every addon with demo data (from a cached template database when the
 # addons and requirements have not changed) and without, check both install logs and an
 # in-place update, the READMEs and translations; without arguments, the upgrade from the last
-# release and the install from the wheels; then run every test with pytest. Extra arguments
-# go to pytest (and skip the upgrade and wheel tests).
+# release and the install from the wheels; then run every test with pytest but the production
+# tests (make test-prod runs those against real servers). Extra arguments go to pytest (and
+# skip the upgrade and wheel tests).
 source "$(dirname "$0")/lib.sh"
 setup_all test
 ADDONS=$(repo_addons)
@@ -66,4 +67,4 @@ say "Running the tests"
 cd "$ROOT"
 export CRM_ODOO_CONF=$ODOO_CONF CRM_TEST_DB=$TEST_DB CRM_VENV=$VENV
 exec "$VENV/bin/python" -m pytest -p no:warnings -p no:cacheprovider \
-    --odoo-config="$ODOO_CONF" --odoo-database="$TEST_DB" ${@:-addons tests}
+    --odoo-config="$ODOO_CONF" --odoo-database="$TEST_DB" ${@:-addons tests --ignore=tests/production}
