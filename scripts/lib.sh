@@ -18,6 +18,8 @@ mkdir -p "$RUN_DIR" "$LOG_DIR"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+# shellcheck source=preflight.sh
+source "$ROOT/scripts/preflight.sh"
 
 # The addons of this repository, comma separated, in dependency order.
 repo_addons() {
@@ -28,13 +30,30 @@ repo_addons() {
     (IFS=,; echo "${names[*]}")
 }
 
-find_python37() {
-    if [ -n "${CRM_PYTHON:-}" ]; then echo "$CRM_PYTHON"; return; fi
+# python37: the Python 3.7 to build the virtual environment with, or nothing.
+python37() {
     local p
-    for p in "$HOME"/.pyenv/versions/3.7.*/bin/python3.7 /usr/bin/python3.7 /usr/local/bin/python3.7; do
-        [ -x "$p" ] && { echo "$p"; return; }
+    for p in ${CRM_PYTHON:-} "$HOME"/.pyenv/versions/3.7.*/bin/python3.7 /usr/bin/python3.7 \
+             /usr/local/bin/python3.7 "$(command -v python3.7 || true)"; do
+        [ -n "$p" ] && [ -x "$p" ] || continue
+        "$p" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 7))' 2>/dev/null || continue
+        echo "$p"
+        return
     done
-    command -v python3.7 || die "Python 3.7 not found: install it (pyenv install 3.7) or set CRM_PYTHON"
+}
+
+find_python37() {
+    local p
+    p=$(python37)
+    [ -n "$p" ] || die "Python 3.7 not found: install it (pyenv install 3.7) or set CRM_PYTHON"
+    echo "$p"
+}
+
+# psycopg2-binary 2.8.6 has wheels for Python 3.7 on Linux x86_64 and aarch64 (the marker of
+# requirements.txt); elsewhere psycopg2 is built from source.
+psycopg2_wheel() {
+    [ "$(uname -s)" = Linux ] && case "$(uname -m)" in x86_64|aarch64) return 0 ;; esac
+    return 1
 }
 
 # ensure_venv [test]: the run-time requirements, and with "test" those of the tests too.
@@ -51,18 +70,25 @@ ensure_venv() {
         say "Creating the virtual environment in $VENV"
         "$(find_python37)" -m venv "$VENV"
     fi
-    local args=(-r "$ROOT/requirements.txt")
-    [ "${1:-}" = test ] && args+=(-r "$ROOT/requirements-test.txt")
+    local args=(-r requirements.txt) log=$LOG_DIR/pip.log
+    [ "${1:-}" = test ] && args+=(-r requirements-test.txt)
+    # A psycopg2 built from source (older checkouts) shares its files with psycopg2-binary:
+    # replacing it by the metadata-only setup/_host/psycopg2 would delete the binary's files.
+    if psycopg2_wheel && [ -n "$("$VENV/bin/pip" show -f psycopg2 2>/dev/null | grep -F 'psycopg2/__init__.py')" ]; then
+        "$VENV/bin/pip" uninstall -q -y psycopg2 >>"$log" 2>&1
+    fi
     say "Installing ${args[*]##*/}"
-    "$VENV/bin/pip" install --disable-pip-version-check -q "${args[@]}"
-    # OCA's wheels ask for a distribution named `odoo` that no index has (see the file).
-    "$VENV/bin/pip" install --disable-pip-version-check -q --no-deps \
-        -r "$ROOT/requirements-nodeps.txt"
+    # Relative paths in the requirement files (setup/_host/...) are relative to the checkout.
+    (cd "$ROOT" && "$VENV/bin/pip" install --disable-pip-version-check -q "${args[@]}" \
+        && "$VENV/bin/pip" install --disable-pip-version-check -q --no-deps \
+            -r requirements-nodeps.txt) >"$log" 2>&1 \
+        || { tail -n 20 "$log" >&2; die "pip could not install the requirements: see $log"; }
     for set in "${sets[@]}"; do requirement_set_hash "$set"; done >> "$stamp"
 }
 
 requirement_set_hash() {  # runtime | test
     local files=("$ROOT/requirements.txt" "$ROOT/requirements-nodeps.txt")
+    files+=($(ls "$ROOT"/setup/_host/*/setup.py 2>/dev/null))
     [ "$1" = test ] && files+=("$ROOT/requirements-test.txt")
     echo "$1 $(cat "${files[@]}" | sha1sum | cut -c1-40)"
 }
@@ -76,33 +102,49 @@ ensure_lessc() {
     export PATH="$NODE_DIR/node_modules/.bin:$PATH"
 }
 
-# Debian packages, installed only when missing and root: PostgreSQL for every command, and
-# with "test" what the browser tests and PDF reports need.
-ensure_apt_packages() {
-    local missing=()
+# missing_apt_packages [test]: the Debian packages the scripts install when they run as root,
+# one "package: what needs it" line each: PostgreSQL and npm (for lessc) for every command,
+# and with "test" what the browser tests and PDF reports need.
+missing_apt_packages() {
     if [ "${1:-}" = test ]; then
-        command -v chromium >/dev/null || missing+=(chromium)
-        command -v chromedriver >/dev/null || missing+=(chromium-driver)
-        command -v wkhtmltopdf >/dev/null || missing+=(wkhtmltopdf)
+        command -v chromium >/dev/null || echo "chromium: the browser tests"
+        command -v chromedriver >/dev/null || echo "chromium-driver: the browser tests"
+        command -v wkhtmltopdf >/dev/null || echo "wkhtmltopdf: PDF reports (the host's tests print some)"
         # Chinese glyphs in the browser tests' screenshots
-        [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)
+        [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || echo "fonts-wqy-zenhei: Chinese glyphs in the browser tests' screenshots"
     fi
-    ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || [ -n "$(external_db_host)" ] || missing+=(postgresql)
-    [ ${#missing[@]} -eq 0 ] && return
-    if [ "$(id -u)" != 0 ]; then
-        die "missing packages: ${missing[*]} (install them with apt-get as root)"
+    if [ -z "$(external_db_host)" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+        echo "postgresql: the embedded database cluster (or name a server of your own: PGHOST)"
     fi
-    say "Installing ${missing[*]} with apt-get"
+    if [ ! -x "$NODE_DIR/node_modules/.bin/lessc" ] && ! command -v npm >/dev/null; then
+        echo "npm: lessc (less@3.13.1, installed from npm into $NODE_DIR) for the web client's CSS"
+    fi
+}
+
+ensure_apt_packages() {
+    local missing
+    missing=$(missing_apt_packages "${1:-}" | cut -d: -f1 | tr '\n' ' ')
+    [ -z "${missing// /}" ] && return
+    [ "$(id -u)" = 0 ] || die "missing packages: $missing(install them with apt-get as root)"
+    say "Installing ${missing}with apt-get"
     DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+}
+
+# conf_value KEY: the value of KEY in odoo.conf's [options], empty when unset or False.
+conf_value() {
+    sed -n "/^\[options\]/,/^\[/s/^[[:space:]]*$1[[:space:]]*=[[:space:]]*\([^[:space:]].*\)\$/\1/p" \
+        "$ROOT/odoo.conf" | grep -v -i '^false$' | head -n1 || true
 }
 
 # A server named by the user (PGHOST or odoo.conf's db_host) wins over the embedded cluster.
 external_db_host() {
     if [ -n "${PGHOST:-}" ]; then echo "$PGHOST"; return; fi
-    sed -n 's/^[[:space:]]*db_host[[:space:]]*=[[:space:]]*\([^[:space:]].*\)$/\1/p' "$ROOT/odoo.conf" \
-        | grep -v -i '^false$' | head -n1 || true
+    conf_value db_host
 }
+
+fallback_pg_dir() { echo "/var/tmp/crm360-pg-$(echo "$ROOT" | sha1sum | cut -c1-8)"; }
 
 as_pg() {  # run a PostgreSQL server binary: as postgres when we are root (initdb refuses root)
     if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
@@ -111,10 +153,15 @@ as_pg() {  # run a PostgreSQL server binary: as postgres when we are root (initd
 ensure_cluster() {
     DB_HOST=$(external_db_host)
     if [ -n "$DB_HOST" ]; then
-        DB_PORT=${PGPORT:-$(sed -n 's/^[[:space:]]*db_port[[:space:]]*=[[:space:]]*\([0-9]\+\).*/\1/p' "$ROOT/odoo.conf")}
+        DB_PORT=${PGPORT:-$(conf_value db_port)}
         DB_PORT=${DB_PORT:-5432}
-        DB_USER=${PGUSER:-$(id -un)}
-        return
+        DB_USER=${PGUSER:-$(conf_value db_user)}
+        DB_USER=${DB_USER:-$(id -un)}
+        # libpq (psql, and Odoo when odoo.conf has no db_password) reads PGPASSWORD.
+        if [ -n "$(conf_value db_password)" ]; then
+            export PGPASSWORD=${PGPASSWORD:-$(conf_value db_password)}
+        fi
+        return 0
     fi
     local pgbin
     pgbin=${CRM_PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)}
@@ -126,7 +173,7 @@ ensure_cluster() {
         # The cluster must live where the postgres user can reach it; a checkout under a
         # private home folder cannot be, so fall back to a folder of its own in /var/tmp.
         if ! runuser -u postgres -- test -w "$pg_root"; then
-            pg_root=/var/tmp/crm360-pg-$(echo "$ROOT" | sha1sum | cut -c1-8)
+            pg_root=$(fallback_pg_dir)
             mkdir -p "$pg_root" && chown postgres:postgres "$pg_root"
             say "The postgres user cannot reach $ROOT: the cluster lives in $pg_root"
         fi
@@ -151,14 +198,16 @@ ensure_cluster() {
     fi
 }
 
-# write_odoo_conf [SOURCE [TARGET]]: the Odoo config of this checkout (odoo.conf, or SOURCE
-# such as odoo-prod.conf) with the database connection, addons path and data folder.
+# write_odoo_conf [SOURCE [TARGET [ADDONS_PATH]]]: the Odoo config of this checkout
+# (odoo.conf, or SOURCE such as odoo-prod.conf) with the database connection, addons path
+# (this checkout's addons/ by default; empty: only the addons installed in site-packages)
+# and data folder.
 write_odoo_conf() {
-    local source=${1:-$ROOT/odoo.conf} target=${2:-$ODOO_CONF}
+    local source=${1:-$ROOT/odoo.conf} target=${2:-$ODOO_CONF} addons=${3-$ROOT/addons}
     {
         grep -v -E '^[[:space:]]*(db_host|db_port|db_user|addons_path|data_dir)[[:space:]]*=' "$source" \
             | sed '/^\[queue_job\]/,$d'
-        echo "addons_path = $ROOT/addons"
+        [ -n "$addons" ] && echo "addons_path = $addons"
         echo "data_dir = $RUN_DIR/filestore"
         echo "db_host = $DB_HOST"
         echo "db_port = $DB_PORT"
@@ -168,8 +217,10 @@ write_odoo_conf() {
     export PGHOST=$DB_HOST PGPORT=$DB_PORT PGUSER=$DB_USER PGDATABASE=postgres
 }
 
-# setup_all [test]: everything `make demo` needs, and with "test" what the tests need too.
+# setup_all [test]: everything `make demo` needs, and with "test" what the tests need too,
+# after the preflight has said what is missing.
 setup_all() {
+    preflight "${1:-}"
     ensure_apt_packages "${1:-}"
     ensure_venv "${1:-}"
     ensure_lessc
@@ -179,10 +230,21 @@ setup_all() {
 
 db_exists() { [ "$(psql -XAtc "SELECT 1 FROM pg_database WHERE datname='$1'")" = 1 ]; }
 
+# clone_db SOURCE TARGET: TARGET anew as a copy of SOURCE, its filestore too.
+clone_db() {
+    psql -Xqc "DROP DATABASE IF EXISTS \"$2\""
+    psql -Xqc "CREATE DATABASE \"$2\" TEMPLATE \"$1\""
+    rm -rf "$RUN_DIR/filestore/filestore/$2"
+    if [ -d "$RUN_DIR/filestore/filestore/$1" ]; then
+        cp -r "$RUN_DIR/filestore/filestore/$1" "$RUN_DIR/filestore/filestore/$2"
+    fi
+}
+
 # Fingerprint of what a database install depends on: addon code and data (not their tests)
 # and the requirements. A cached template database carries it in its name.
 addons_hash() {
-    (cd "$ROOT" && find addons requirements.txt requirements-nodeps.txt -type f ! -path '*/tests/*' ! -name '*.pyc' \
+    (cd "$ROOT" && find addons requirements.txt requirements-nodeps.txt setup/_host -type f \
+        ! -path '*/tests/*' ! -name '*.pyc' ! -path '*.egg-info/*' ! -path '*/build/*' \
         -print0 | sort -z | xargs -0 sha1sum) | sha1sum | cut -c1-10
 }
 
@@ -192,14 +254,19 @@ odoo_run() { "${ODOO_BIN[@]}" -c "$ODOO_CONF" "$@"; }
 # PyPI wheels' own gaps: the broken fragments they ship (website_* and other bridge addons such
 # as purchase_mrp whose dependencies no wheel holds: "Unmet dependencies" for an addon that is
 # not ours) and the missing test_exceptions addon whose icon base_menu.xml names.
+# check_log LOG [DEPS]: DEPS (a|b) are dependencies that an update installs: while it does,
+# Odoo's graph reports our addons that need them as unmet, and loads them once they are in.
 check_log() {
-    local log=$1 bad ours
+    local log=$1 bad ours pending=${2:-}
     ours=$(repo_addons | tr ',' '|')
     bad=$(grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (WARNING|ERROR|CRITICAL) ' "$log" \
         | grep -v -E "odoo\.modules\.graph: module ([a-z0-9_]+): Unmet dependencies" \
         | grep -v -E 'odoo\.modules\.module: module test_exceptions: module not found$' || true)
     # An unmet dependency of one of our addons is ours to fix.
-    bad+=$(grep -E "odoo\.modules\.graph: module ($ours): Unmet dependencies" "$log" || true)
+    bad+=$(grep -E "odoo\.modules\.graph: module ($ours): Unmet dependencies" "$log" \
+        | { if [ -n "$pending" ]; then
+                grep -v -E "Unmet dependencies: (($pending|$ours)(, )?)+\$"
+            else cat; fi; } || true)
     if [ -n "$bad" ]; then
         printf 'error: %s has ERROR or WARNING lines:\n%s\n' "$log" "$bad" >&2
         return 1

@@ -27,4 +27,6 @@ MSG
 # The job runner reads its channels from the [queue_job] section of the config file; it
 # calls this server's own /queue_job/runjob, so every host of a cluster runs its own jobs.
 export ODOO_QUEUE_JOB_PORT=$HTTP_PORT ODOO_QUEUE_JOB_HOST=127.0.0.1
+# exec keeps this shell's pid: `make stop` finds the server by it.
+echo $$ > "$RUN_DIR/server-$HTTP_PORT.pid"
 exec "${ODOO_BIN[@]}" "${args[@]}"

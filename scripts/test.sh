@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # `make test`: install every addon with demo data (from a cached template database when the
 # addons and requirements have not changed) and without, check both install logs and an
-# in-place update, then run every test with pytest. Extra arguments go to pytest.
+# in-place update, the READMEs and translations; without arguments, the upgrade from the last
+# release and the install from the wheels; then run every test with pytest but the production
+# tests (make test-prod runs those against real servers). Extra arguments go to pytest (and
+# skip the upgrade and wheel tests).
 source "$(dirname "$0")/lib.sh"
 setup_all test
 ADDONS=$(repo_addons)
@@ -44,14 +47,21 @@ else
 fi
 
 say "Creating test database $TEST_DB from $template"
-psql -Xqc "DROP DATABASE IF EXISTS \"$TEST_DB\""
-psql -Xqc "CREATE DATABASE \"$TEST_DB\" TEMPLATE \"$template\""
-rm -rf "$RUN_DIR/filestore/filestore/$TEST_DB"
-[ -d "$RUN_DIR/filestore/filestore/$template" ] && \
-    cp -r "$RUN_DIR/filestore/filestore/$template" "$RUN_DIR/filestore/filestore/$TEST_DB"
+clone_db "$template" "$TEST_DB"
 
 say "Checking the translations"
 "$VENV/bin/python" "$ROOT/scripts/po_check.py"
+say "Checking each addon's README.rst against its readme/ fragments"
+"$VENV/bin/python" "$ROOT/scripts/readme.py" --check $(repo_addons | tr ',' '\n' | sed "s|^|$ROOT/addons/|")
+
+# A full run (no pytest arguments) also updates the last release to this checkout and
+# installs the addons from their wheels; a targeted run skips both.
+if [ $# -eq 0 ]; then
+    bash "$ROOT/scripts/test-upgrade.sh"
+    bash "$ROOT/scripts/test-wheels.sh"
+else
+    say "Pytest arguments given: skipping the upgrade and wheel tests (make test-upgrade, make test-wheels)"
+fi
 
 say "Running the tests"
 cd "$ROOT"

@@ -9,6 +9,8 @@
     "website": "https://github.com/crm-customer360/crm-customer360",
     "author": "CRM Customer 360 contributors",
     "license": "LGPL-3",
+    "development_status": "Beta",
+    "maintainers": ["crm-customer360"],
     "application": False,
     "installable": True,
     "depends": [

@@ -58,8 +58,15 @@ def http_port():
     return _SERVER['port']
 
 
+@common.at_install(False)
+@common.post_install(True)
 class C360HttpCase(common.HttpCase):
-    """HttpCase whose requests reach a server in this process; see the module docstring."""
+    """HttpCase whose requests reach a server in this process; see the module docstring.
+
+    Post-install only (inherited by every subclass: RpcCase, the portal route tests): at
+    install the registry is locked while the module loads, and the first request of
+    `setUpClass` would wait for it until its timeout, as the host's HttpCases would.
+    """
 
     @classmethod
     def setUpClass(cls):
