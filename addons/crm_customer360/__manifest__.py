@@ -4,7 +4,7 @@
     "name": "Customer 360 Card",
     "summary": "One customer card: identity, proposals, contracts, invoices, "
                "receivables and overdue amounts",
-    "version": "11.0.1.2.0",
+    "version": "11.0.1.3.0",
     "category": "Sales",
     "website": "https://github.com/crm-customer360/crm-customer360",
     "author": "CRM Customer 360 contributors",
@@ -47,7 +47,9 @@
         "views/crm_customer_merge_log_views.xml",
         "views/crm_customer_batch_views.xml",
     ],
+    "post_init_hook": "post_init_hook",
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/res_users_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/crm_lead_demo.xml",
