@@ -18,8 +18,8 @@ from odoo.tools.sql import create_index
 from odoo.addons.crm_customer360.access import require_superuser
 
 from .figure_sql import (
-    CUSTOMER_INVOICE_TYPES, POSTED_INVOICE_STATES, order_amount_sql, paid_date_sql,
-    revenue_amount_sql)
+    CUSTOMER_INVOICE_TYPES, POSTED_INVOICE_STATES, order_amount_sql, overdue_invoices_sql,
+    paid_date_sql, revenue_amount_sql)
 
 # Ageing buckets of the overdue amount: (field, first day late, last day late or None).
 AGEING_BUCKETS = (
@@ -244,9 +244,7 @@ class CustomerFigures(models.AbstractModel):
             SELECT inv.commercial_partner_id, inv.company_id,
                    SUM(%s),
                    SUM(inv.residual_company_signed) FILTER (WHERE inv.state = 'open'),
-                   SUM(inv.residual_company_signed) FILTER (WHERE inv.state = 'open'
-                       AND inv.type = 'out_invoice'
-                       AND COALESCE(inv.date_due, inv.date_invoice) < %%s),
+                   SUM(inv.residual_company_signed) FILTER (WHERE %s),
                    %s,
                    MAX(inv.date_invoice) FILTER (WHERE inv.type = 'out_invoice'),
                    SUM(paid.pay_date - inv.date_invoice),
@@ -260,8 +258,8 @@ class CustomerFigures(models.AbstractModel):
                AND inv.state IN %%s
                AND inv.company_id = ANY(%%s)
           GROUP BY inv.commercial_partner_id, inv.company_id
-        """ % (revenue_amount_sql('inv'), ', '.join(buckets),
-               PAID_DATE_SQL if with_days else NO_PAID_DATE_SQL, where)
+        """ % (revenue_amount_sql('inv'), overdue_invoices_sql('inv'),
+               ', '.join(buckets), PAID_DATE_SQL if with_days else NO_PAID_DATE_SQL, where)
         self.env.cr.execute(
             query, [ctx['today']] + bucket_params + ([ctx['today']] if with_days else [])
             + params + [CUSTOMER_INVOICE_TYPES, POSTED_INVOICE_STATES if with_paid else ('open',),

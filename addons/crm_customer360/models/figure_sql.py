@@ -23,6 +23,26 @@ REVENUE_INVOICE_DOMAIN = [('type', 'in', CUSTOMER_INVOICE_TYPES),
                           ('state', 'in', POSTED_INVOICE_STATES)]
 
 
+# Overdue: what is still owed on a customer invoice whose due date (or, without one, its
+# invoice date) has passed. An open invoice's residual is never below its currency's
+# rounding (the host marks it paid at zero), so a customer with an overdue invoice has an
+# overdue amount above zero.
+def overdue_invoices_domain(today):
+    """ORM domain on ``account.invoice``: the invoice is overdue on ``today`` (a date
+    string); the same invoices as ``overdue_invoices_sql``."""
+    return [('state', '=', 'open'), ('type', '=', PURCHASE_INVOICE_TYPE),
+            '|', ('date_due', '<', today),
+            '&', ('date_due', '=', False), ('date_invoice', '<', today)]
+
+
+def overdue_invoices_sql(alias, today='%s'):
+    """SQL condition on ``account_invoice`` ``alias``: the invoice is overdue on ``today``
+    (an SQL date expression; a parameter by default)."""
+    return ("%(a)s.state = 'open' AND %(a)s.type = '%(type)s' "
+            "AND COALESCE(%(a)s.date_due, %(a)s.date_invoice) < %(today)s") % {
+        'a': alias, 'type': PURCHASE_INVOICE_TYPE, 'today': today}
+
+
 def not_staff_sql(alias):
     """SQL condition on ``res_partner`` ``alias``: the partner is no user's own partner.
 

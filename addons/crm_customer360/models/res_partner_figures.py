@@ -8,7 +8,9 @@ from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.crm_customer360.access import readable_ids, require_group
 
-from .figure_sql import CUSTOMER_INVOICE_TYPES, POSTED_INVOICE_STATES
+from .figure_sql import (
+    CUSTOMER_INVOICE_TYPES, POSTED_INVOICE_STATES, overdue_invoices_domain,
+    overdue_invoices_sql)
 
 
 def _figure_search(name):
@@ -209,6 +211,8 @@ class ResPartner(models.Model):
                               "%(value)s.") % {
                 'figure': self._fields[field].string,
                 'kind': _("date") if is_date else _("number"), 'value': repr(value)[:40]})
+        if field == 'overdue_amount' and operator in ('>', '!=') and value == 0:
+            return self._search_overdue()
         figures = self._figures_searched([field])
         if isinstance(value, str) and value and is_date:
             value = value[:10]
@@ -230,6 +234,17 @@ class ResPartner(models.Model):
             return [('commercial_partner_id', 'not in', not_matching)]
         matching = [pid for pid, row in figures.items() if matches(row[field])]
         return [('commercial_partner_id', 'in', matching)]
+
+    @api.model
+    def _search_overdue(self):
+        """Partners whose commercial entity has an overdue amount (the *Overdue* filter), as
+        a subquery: whether one invoice is overdue needs no amount, and computing the
+        amount of every customer took seconds over a large base. Same definition as the
+        figure (``figure_sql.overdue_invoices_sql``), the same companies and day."""
+        ctx = self.env['crm.customer.figures']._figure_context(None)
+        sql = """SELECT inv.commercial_partner_id FROM account_invoice inv
+                  WHERE %s AND inv.company_id = ANY(%%s)""" % overdue_invoices_sql('inv')
+        return [('commercial_partner_id', 'inselect', (sql, [ctx['today'], ctx['company_ids']]))]
 
     @api.model
     def _figures_searched(self, names):
@@ -300,8 +315,7 @@ class ResPartner(models.Model):
             'receivable': ('account.action_invoice_tree1',
                            invoices + [('state', '=', 'open')], invoice_group),
             'overdue': ('account.action_invoice_tree1',
-                        invoices + [('state', '=', 'open'), ('type', '=', 'out_invoice'),
-                                    ('date_due', '<', today)], invoice_group),
+                        invoices + overdue_invoices_domain(today), invoice_group),
             'payments': ('account.action_account_payments',
                          [('partner_id', 'child_of', entity),
                           ('partner_type', '=', 'customer')], invoice_group),

@@ -142,6 +142,28 @@ class TestResPartnerFigures(TestFiguresBase):
         with self.assertRaises(UserError):
             Partner.search([('overdue_amount', 'ilike', 'x')])
 
+    def test_overdue_filter_list_and_figure_agree(self):
+        """An invoice without a due date is overdue after its invoice date: in the figure,
+        in the Overdue filter and in the list behind the figure alike; the filter finds
+        exactly the customers whose computed overdue amount is above zero."""
+        late = self.make_customer('C360 No Due Date Ltd')
+        invoice = self.make_invoice(late, 70.0, self.day(-5))
+        self.env.cr.execute("UPDATE account_invoice SET date_due = NULL WHERE id = %s",
+                            (invoice.id,))
+        invoice.invalidate_cache()
+        self.assertAlmostEqual(self.figures(late)['overdue_amount'], 70.0)
+        Partner = self.env['res.partner']
+        self.assertIn(late, Partner.search([('overdue_amount', '>', 0)]))
+        action = late.with_context(c360_figure='overdue').action_open_figure()
+        self.assertEqual(self.env['account.invoice'].search(action['domain']), invoice)
+        computed = Partner._figures_searched(['overdue_amount'])
+        expected = {pid for pid, row in computed.items() if row['overdue_amount'] > 0}
+        found = set(Partner.search([('overdue_amount', '>', 0)]).mapped(
+            'commercial_partner_id').ids)
+        self.assertEqual(found, expected)
+        self.assertEqual(Partner.search([('overdue_amount', '!=', 0)]),
+                         Partner.search([('overdue_amount', '>', 0)]))
+
     def test_one_figure_equals_the_full_computation(self):
         # searches and the credit check ask for one figure: it must be the card's value
         Figures = self.env['crm.customer.figures']
