@@ -53,13 +53,12 @@ class CrmCustomerGradeHistory(models.Model):
         new_code = self.new_grade_id.code
         old_code = self.old_grade_id.code
         if facts.get('kind') == 'lock':
-            values = {'grade': new_code, 'user': self.user_id.sudo().name,
-                      'until': facts.get('until'), 'reason': facts.get('reason')}
+            # who locked it is the row's "Changed By"
             if facts.get('until'):
-                return [_("Grade %(grade)s locked by %(user)s until %(until)s: %(reason)s")
-                        % values]
-            return [_("Grade %(grade)s locked by %(user)s with no end date: %(reason)s")
-                    % values]
+                return [_("Grade %s locked by a sales manager until %s: %s.") % (
+                    new_code, facts['until'], facts.get('reason'))]
+            return [_("Grade %s locked by a sales manager with no end date: %s.") % (
+                new_code, facts.get('reason'))]
         currency = self.company_id.sudo().currency_id
         return self.env['crm.grading.run']._explanation_lines(
             facts, new_code, old_code, currency)
