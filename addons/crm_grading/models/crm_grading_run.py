@@ -168,8 +168,7 @@ class CrmGradingRun(models.Model):
 
         return {
             'date_from': facts.get('date_from'), 'date_to': facts.get('date_to'),
-            'threshold_a': _number(facts.get('threshold_a')),
-            'threshold_b': _number(facts.get('threshold_b')),
+            'threshold_a': facts.get('threshold_a'), 'threshold_b': facts.get('threshold_b'),
             'total': amount(facts.get('total')), 'revenue': amount(facts.get('revenue')),
             'rank': facts.get('rank'), 'count': facts.get('count'),
             'before': share(facts.get('before')), 'after': share(facts.get('after')),
@@ -322,8 +321,3 @@ class CrmGradingRun(models.Model):
             'message_text': getattr(error, 'name', None) or str(error),
         })
 
-
-def _number(value):
-    """A threshold without a useless decimal: 80.0 -> '80', 92.5 -> '92.5'."""
-    value = float(value or 0.0)
-    return ('%d' % value) if value == int(value) else ('%s' % value)
