@@ -48,6 +48,7 @@ if [ "$current" = "$fingerprint" ]; then
         psql -d "$BENCH_DB" -Xqc "UPDATE ir_config_parameter SET value = '$hash'
                                    WHERE key = 'crm_bench.addons_hash'"
     fi
+    settle_pending_modules "$BENCH_DB"
     say "Reusing $BENCH_DB ($fingerprint)"
 else
     if ! db_exists "$template"; then
@@ -64,6 +65,7 @@ else
             psql -Xqc "DROP DATABASE \"$template\""
             die "installing $INSTALL failed: see $LOG_DIR/bench-install.log"
         fi
+        settle_pending_modules "$template"
     fi
     say "Creating $BENCH_DB from $template and generating SCALE=$SCALE data (seed $SEED)"
     psql -Xqc "DROP DATABASE IF EXISTS \"$BENCH_DB\""
@@ -89,6 +91,7 @@ if [ "${BENCH_UPDATE:-1}" != 0 ]; then
     odoo_run -d "$BENCH_DB" -u "$ADDONS" --stop-after-init --log-level=warn \
         --logfile="$LOG_DIR/bench-module-update.log" --max-cron-threads=0
     seconds=$("$VENV/bin/python" -c "import time; print(time.time() - $started)")
+    settle_pending_modules "$BENCH_DB"
     "$VENV/bin/python" "$ROOT/tests/bench/add_metric.py" module_update "$seconds" 180
 fi
 if [ "${BENCH_LOAD:-1}" != 0 ]; then

@@ -273,6 +273,48 @@ check_log() {
     fi
 }
 
+# Modules the host left pending for good: the PyPI wheels ship auto-install bridge modules
+# (purchase_mrp, website_livechat, ...) whose dependencies they do not ship. A new database
+# marks them "to install" (a missing dependency does not stop the auto-install), no install
+# ever installs them, and Odoo's cron runner skips every database with a module "to install"
+# or "to upgrade": no scheduled action would ever run. Set back to "uninstalled" the pending
+# modules with a dependency that cannot be installed (missing, uninstallable, or itself such
+# a module), naming them; a module pending for another reason is left alone.
+# Run after every install or update (make demo, serve, test, bench, test-prod).
+settle_pending_modules() {
+    local db=$1 names
+    names=$(psql -d "$db" -XAtq -v ON_ERROR_STOP=1 <<'SQL'
+WITH RECURSIVE stuck(id) AS (
+    SELECT m.id FROM ir_module_module m
+     WHERE m.state IN ('to install', 'to upgrade')
+       AND EXISTS (SELECT 1 FROM ir_module_module_dependency d
+                     LEFT JOIN ir_module_module dm ON dm.name = d.name
+                    WHERE d.module_id = m.id
+                      AND (dm.id IS NULL OR dm.state = 'uninstallable'))
+    UNION
+    SELECT m.id FROM ir_module_module m
+      JOIN ir_module_module_dependency d ON d.module_id = m.id
+      JOIN ir_module_module dm ON dm.name = d.name
+      JOIN stuck s ON s.id = dm.id
+     WHERE m.state IN ('to install', 'to upgrade')
+), settled AS (
+    UPDATE ir_module_module m SET state = 'uninstalled'
+      FROM stuck s WHERE m.id = s.id AND m.state = 'to install'
+ RETURNING m.name
+), settled_upgrade AS (
+    UPDATE ir_module_module m SET state = 'installed'
+      FROM stuck s WHERE m.id = s.id AND m.state = 'to upgrade'
+ RETURNING m.name
+)
+SELECT string_agg(name, ', ' ORDER BY name)
+  FROM (SELECT name FROM settled UNION ALL SELECT name FROM settled_upgrade) n;
+SQL
+)
+    if [ -n "$names" ]; then
+        say "$db: set back the host modules that cannot be installed (missing dependencies): $names"
+    fi
+}
+
 # The demo database: created with every addon and demo data (English and Simplified
 # Chinese) when missing, updated in place when the addons changed since.
 ensure_demo_db() {
@@ -290,6 +332,7 @@ ensure_demo_db() {
         odoo_run -d "$DEMO_DB" -u "$addons" --stop-after-init --logfile="$LOG_DIR/demo-update.log"
         echo "$hash" > "$stamp"
     fi
+    settle_pending_modules "$DEMO_DB"
 }
 
 demo_logins() {

@@ -10,6 +10,7 @@ say "Updating $ADDONS in place in $TEST_DB"
 odoo_run -d "$TEST_DB" -u "$ADDONS" --stop-after-init --log-level=warn --max-cron-threads=0 \
     --logfile="$LOG_DIR/quick-update.log" || die "update failed: see $LOG_DIR/quick-update.log"
 grep -E ' (ERROR|CRITICAL) ' "$LOG_DIR/quick-update.log" | grep -v 'Unmet dependencies' | tail -20 || true
+settle_pending_modules "$TEST_DB"
 cd "$ROOT"
 export CRM_ODOO_CONF=$ODOO_CONF CRM_TEST_DB=$TEST_DB CRM_VENV=$VENV
 exec "$VENV/bin/python" -m pytest -p no:warnings -p no:cacheprovider \

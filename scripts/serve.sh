@@ -13,6 +13,7 @@ write_odoo_conf "$ROOT/odoo-prod.conf" "$PROD_CONF"
 DB=${CRM_SERVE_DB:-$DEMO_DB}
 [ "$DB" = "$DEMO_DB" ] && ensure_demo_db
 db_exists "$DB" || die "no database $DB"
+settle_pending_modules "$DB"
 args=(-c "$PROD_CONF" -d "$DB" --db-filter="^$DB\$" --http-interface=127.0.0.1
       --http-port="$HTTP_PORT" --longpolling-port="${CRM_LONGPOLLING_PORT:-$((HTTP_PORT + 3))}"
       --logfile="${CRM_SERVE_LOG:-$LOG_DIR/serve-$HTTP_PORT.log}")

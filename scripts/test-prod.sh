@@ -16,6 +16,7 @@ psql -Xqc "CREATE DATABASE \"$PROD_DB\" TEMPLATE \"$DATA_DB\""
 rm -rf "$RUN_DIR/filestore/filestore/$PROD_DB"
 [ -d "$RUN_DIR/filestore/filestore/$DATA_DB" ] && \
     cp -r "$RUN_DIR/filestore/filestore/$DATA_DB" "$RUN_DIR/filestore/filestore/$PROD_DB"
+settle_pending_modules "$PROD_DB"
 PROD_CONF=$RUN_DIR/odoo-prod.conf
 write_odoo_conf "$ROOT/odoo-prod.conf" "$PROD_CONF"
 say "Running the production tests"

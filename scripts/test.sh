@@ -26,16 +26,19 @@ if ! db_exists "$template"; then
     odoo_run -d "$building" -i "$ADDONS" --load-language=zh_CN --stop-after-init \
         --log-level=info --logfile="$LOG_DIR/install-demo.log" --max-cron-threads=0
     check_log "$LOG_DIR/install-demo.log"
+    settle_pending_modules "$building"
     say "Updating $ADDONS in place"
     odoo_run -d "$building" -u "$ADDONS" --stop-after-init --log-level=info \
         --logfile="$LOG_DIR/update.log" --max-cron-threads=0
     check_log "$LOG_DIR/update.log"
+    settle_pending_modules "$building"
     nodemo=${TEST_DB}_nodemo
     psql -Xqc "DROP DATABASE IF EXISTS \"$nodemo\""
     say "Installing $ADDONS without demo data into $nodemo"
     odoo_run -d "$nodemo" -i "$ADDONS" --without-demo=all --stop-after-init --log-level=info \
         --logfile="$LOG_DIR/install-nodemo.log" --max-cron-threads=0
     check_log "$LOG_DIR/install-nodemo.log"
+    settle_pending_modules "$nodemo"
     psql -Xqc "DROP DATABASE \"$nodemo\""
     rm -rf "$RUN_DIR/filestore/filestore/$nodemo"
     psql -Xqc "ALTER DATABASE \"$building\" RENAME TO \"$template\""

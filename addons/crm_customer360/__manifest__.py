@@ -50,7 +50,9 @@
         "views/crm_customer_merge_log_views.xml",
         "views/crm_customer_batch_views.xml",
     ],
+    "post_init_hook": "post_init_hook",
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/res_users_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/crm_lead_demo.xml",

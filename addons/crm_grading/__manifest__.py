@@ -4,7 +4,7 @@
     "name": "Customer Grading",
     "summary": "Grades customers by contribution (80/20, RFM), rates their credit, explains "
                "every grade and drives follow-up",
-    "version": "11.0.1.1.0",
+    "version": "11.0.1.2.0",
     "category": "Sales",
     "website": "https://github.com/crm-customer360/crm-customer360",
     "author": "CRM Customer 360 contributors",
@@ -45,10 +45,7 @@
         "data/crm_customer_analysis_filters.xml",
     ],
     "demo": [
-        "demo/crm_grading_run_demo.xml",
-        "demo/res_partner_credit_demo.xml",
-        # last: the cube reads the demo data loaded before it
-        "demo/crm_customer_analysis_demo.xml",
+        "demo/crm_grading_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
 }

@@ -1,3 +1,4 @@
 from . import models
 from . import controllers
+from . import demo
 from .hooks import uninstall_hook

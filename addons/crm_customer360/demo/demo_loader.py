@@ -16,17 +16,36 @@ On a new database the host installs the chart of accounts only after the modules
 (``account``'s post-init hook marks ``l10n_generic_coa`` or the country's chart), so this
 module's demo data is loaded before any journal exists and before the chart sets the company
 currency. Orders and invoices are then kept in a system parameter and created as soon as a
-chart of accounts is loaded (see ``wizard_multi_charts_accounts.py``).
+chart of accounts is loaded (see ``wizard_multi_charts_accounts.py``); so is the chart of the
+demo's second company.
+
+What is computed from the documents (grades, credit ratings, the customer analysis, the SLA
+of tickets) must be computed once they all exist, the host's own demo invoices included,
+which come with the chart of accounts. Each module's demo data ends with
+``_demo_documents_ready``, which marks the closing step as due; the step itself
+(``_demo_close``: ``_demo_after_documents`` then ``_demo_refresh_reports``, which the other
+modules extend) runs when the install has loaded every module (``_register_hook``), once.
 """
+import contextlib
 import json
+import logging
 from datetime import timedelta
 
-from odoo import api, fields, models
+import psycopg2
+
+from odoo import SUPERUSER_ID, api, fields, models
 
 from odoo.addons.crm_customer360.access import require_superuser
+from odoo.addons.crm_customer360.tz import company_today
+
+_logger = logging.getLogger(__name__)
 
 MODULE = 'crm_customer360'
 POSTPONED_PARAM = 'crm_customer360.demo_postponed_documents'
+# Companies waiting for the main company's chart of accounts (json list of ids).
+POSTPONED_CHARTS_PARAM = 'crm_customer360.demo_postponed_charts'
+# Set while the demo's closing step is due (see _demo_close).
+CLOSING_PARAM = 'crm_customer360.demo_closing_due'
 POSTPONABLE = ('_create_order', '_create_invoice', '_create_refund')
 
 # ISO 3166-2:CN code: (name, xml id of the same province when l10n_cn is installed).
@@ -114,6 +133,89 @@ class CustomerDemo(models.AbstractModel):
             {'name': name, 'code': code, 'country_id': china.id})
 
     # ------------------------------------------------------------------
+    # Companies
+    # ------------------------------------------------------------------
+    @api.model
+    def _set_company_partner(self, company_id, values):
+        """Write ``values`` on the partner of a company (its language, time zone...)."""
+        self._require_loader()
+        self.env['res.company'].browse(company_id).partner_id.write(values)
+
+    @api.model
+    def _copy_currency_rates(self, from_company_id, to_company_id):
+        """Give ``to_company_id`` the currency rates of ``from_company_id`` it lacks.
+
+        The host's demo rates belong to the company that loaded them; a company without
+        rates converts every currency at 1.
+        """
+        self._require_loader()
+        Rate = self.env['res.currency.rate']
+        have = {(rate.currency_id.id, rate.name)
+                for rate in Rate.search([('company_id', '=', to_company_id)])}
+        for rate in Rate.search([('company_id', '=', from_company_id)]):
+            if (rate.currency_id.id, rate.name) not in have:
+                rate.copy({'company_id': to_company_id})
+
+    @api.model
+    def _ensure_chart_of_accounts(self, company_id):
+        """Give a demo company the main company's chart of accounts, now if the main company
+        has one, else as soon as it gets one (``_demo_chart_loaded``)."""
+        self._require_loader()
+        company = self.env['res.company'].browse(company_id)
+        if company.chart_template_id:
+            return
+        template = self.env.user.company_id.chart_template_id
+        if template:
+            self._load_chart(company, template)
+            return
+        params = self.env['ir.config_parameter'].sudo()
+        waiting = json.loads(params.get_param(POSTPONED_CHARTS_PARAM) or '[]')
+        params.set_param(POSTPONED_CHARTS_PARAM, json.dumps(waiting + [company.id]))
+
+    def _load_chart(self, company, template):
+        """Install the chart of accounts ``template`` for ``company``, in its own currency."""
+        wizard = self.env['wizard.multi.charts.accounts'].with_context(
+            c360_demo_chart=True).create({
+                'company_id': company.id,
+                'chart_template_id': template.id,
+                'code_digits': template.code_digits,
+                'transfer_account_id': template.transfer_account_id.id,
+                'currency_id': company.currency_id.id,
+                'bank_account_code_prefix': template.bank_account_code_prefix,
+                'cash_account_code_prefix': template.cash_account_code_prefix,
+            })
+        wizard.onchange_chart_template_id()
+        wizard.currency_id = company.currency_id
+        wizard.execute()
+
+    @api.model
+    def _use_company(self, company_id):
+        """Work in ``company_id`` for the demo records that follow (defaults, company-dependent
+        values such as a customer's payment term and pricelist); the demo data of the second
+        company is framed by two calls."""
+        self._require_loader()
+        user = self.env.user
+        if user.company_id.id != company_id:
+            user.write({'company_ids': [(4, company_id)], 'company_id': company_id})
+
+    @contextlib.contextmanager
+    def _company_of(self, partner_id):
+        """Work in the company of the customer ``partner_id`` (its own company, else the
+        current one) while creating its documents."""
+        partner = self.env['res.partner'].browse(partner_id).commercial_partner_id
+        user = self.env.user
+        previous = user.company_id
+        company = partner.company_id or previous
+        if company == previous:
+            yield company
+            return
+        self._use_company(company.id)
+        try:
+            yield company
+        finally:
+            self._use_company(previous.id)
+
+    # ------------------------------------------------------------------
     # Sales
     # ------------------------------------------------------------------
     @api.model
@@ -129,6 +231,11 @@ class CustomerDemo(models.AbstractModel):
         self._require_loader()
         if self._demo_record(name) or self._postpone('_create_order', name, spec):
             return
+        with self._company_of(spec['partner']):
+            self._create_order_now(name, spec)
+
+    def _create_order_now(self, name, spec):
+        """``_create_order`` in the customer's company."""
         date = self._datetime_ago(spec['days_ago'])
         order = self._new(self._documents().env['sale.order'],
                           {'partner_id': spec['partner'], 'date_order': date})
@@ -178,6 +285,13 @@ class CustomerDemo(models.AbstractModel):
         self._require_loader()
         if self._demo_record(name) or self._postpone('_create_invoice', name, spec):
             return
+        partner_id = (self._demo_record(spec['order']).partner_id.id if spec.get('order')
+                      else spec['partner'])
+        with self._company_of(partner_id):
+            self._create_invoice_now(name, spec)
+
+    def _create_invoice_now(self, name, spec):
+        """``_create_invoice`` in the customer's company."""
         date = self._date_ago(spec['days_ago'])
         if spec.get('order'):
             order = self._demo_record(spec['order']).with_env(self._documents().env)
@@ -240,6 +354,11 @@ class CustomerDemo(models.AbstractModel):
         self._require_loader()
         if self._demo_record(name) or self._postpone('_create_refund', name, spec):
             return
+        with self._company_of(self._demo_record(spec['invoice']).partner_id.id):
+            self._create_refund_now(name, spec)
+
+    def _create_refund_now(self, name, spec):
+        """``_create_refund`` in the customer's company."""
         invoice = self._demo_record(spec['invoice']).with_env(self._documents().env)
         date = self._date_ago(spec['days_ago'])
         refund = invoice.refund(date_invoice=date, date=date, description=spec['reason'])
@@ -273,6 +392,31 @@ class CustomerDemo(models.AbstractModel):
         return True
 
     @api.model
+    def _demo_keeps_company_currency(self):
+        """Whether a chart of accounts loaded now must keep the company's currency: the demo
+        set it (a chart template names its own, the generic one dollars) and its documents
+        wait for the chart."""
+        params = self.env['ir.config_parameter'].sudo()
+        return bool(params.get_param(POSTPONED_PARAM) or params.get_param(POSTPONED_CHARTS_PARAM))
+
+    @api.model
+    def _demo_chart_loaded(self):
+        """A chart of accounts was just loaded: the demo companies and documents that waited
+        for it get theirs."""
+        self._require_loader()
+        if not self._has_journals():
+            return
+        params = self.env['ir.config_parameter'].sudo()
+        waiting = json.loads(params.get_param(POSTPONED_CHARTS_PARAM) or '[]')
+        if waiting:
+            params.set_param(POSTPONED_CHARTS_PARAM, False)
+            template = self.env.user.company_id.chart_template_id
+            for company in self.env['res.company'].browse(waiting).exists():
+                if not company.chart_template_id:
+                    self._load_chart(company, template)
+        self._create_postponed_documents()
+
+    @api.model
     def _create_postponed_documents(self):
         """Create, in their order, the demo documents that waited for a chart of accounts."""
         self._require_loader()
@@ -284,6 +428,67 @@ class CustomerDemo(models.AbstractModel):
         for method, name, spec in postponed:
             if method in POSTPONABLE:
                 getattr(self, method)(name, spec)
+
+    # ------------------------------------------------------------------
+    # Closing step: what is computed from the documents
+    # ------------------------------------------------------------------
+    @api.model
+    def _demo_documents_ready(self):
+        """Last demo record of a module: the closing step is due once the install ends (the
+        documents may still wait for the chart of accounts, and the host's demo invoices
+        come with it)."""
+        self._require_loader()
+        self.env['ir.config_parameter'].sudo().set_param(CLOSING_PARAM, '1')
+
+    @api.model
+    def _demo_after_documents(self):
+        """Bring what is computed from the demo documents up to date, once they all exist.
+
+        Extend it (calling ``super()`` first) to compute more: ``crm_grading`` grades the
+        customers and rates their credit, ``crm_service`` recomputes the SLA of its tickets
+        with those grades.
+        """
+        self._require_loader()
+
+    @api.model
+    def _demo_refresh_reports(self):
+        """Refresh the reports that read what ``_demo_after_documents`` computed (the
+        customer analysis of ``crm_grading``); extend it."""
+        self._require_loader()
+
+    @api.model
+    def _demo_close(self):
+        """The demo's closing step: ``_demo_after_documents``, then ``_demo_refresh_reports``."""
+        self._require_loader()
+        if self.env['ir.config_parameter'].sudo().get_param(POSTPONED_PARAM):
+            _logger.warning("Demo data: documents still wait for a chart of accounts; grades "
+                            "and reports are computed without them.")
+        self._demo_after_documents()
+        self._demo_refresh_reports()
+
+    @api.model_cr
+    def _register_hook(self):
+        """Run the demo's closing step when the install that loaded the demo data has loaded
+        every module (Odoo calls this at the end of every registry load: one query when
+        nothing is due)."""
+        super()._register_hook()
+        cr = self.env.cr
+        cr.execute("SELECT 1 FROM ir_config_parameter WHERE key = %s", [CLOSING_PARAM])
+        if not cr.fetchone():
+            return
+        try:
+            with cr.savepoint():
+                cr.execute("DELETE FROM ir_config_parameter WHERE key = %s RETURNING id",
+                           [CLOSING_PARAM])
+                due = cr.fetchone()
+                if due:
+                    env = api.Environment(cr, SUPERUSER_ID, {})
+                    env['ir.config_parameter'].clear_caches()
+                    _logger.info("Demo data: computing grades, ratings and reports")
+                    env[self._name]._demo_close()
+        except psycopg2.Error as error:
+            # another process of the same server is doing it
+            _logger.info("Demo data: closing step left to another process (%s)", error)
 
     def _has_journals(self):
         """Whether the user's company has its chart of accounts: currency and journals."""
@@ -300,7 +505,7 @@ class CustomerDemo(models.AbstractModel):
 
     def _date_ago(self, days):
         """The date ``days`` days before today, as a string."""
-        today = fields.Date.from_string(fields.Date.context_today(self))
+        today = company_today(self.env.user.company_id)
         return fields.Date.to_string(today - timedelta(days=days))
 
     def _datetime_ago(self, days):

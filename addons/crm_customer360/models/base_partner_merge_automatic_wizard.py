@@ -5,6 +5,8 @@ what references the partners and a log of every merge (``crm.customer.merge.log`
 
 It lives in ``models/`` because the addon's root ``__init__`` imports no ``wizards`` package.
 """
+import json
+
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import html_escape, split_every
@@ -103,7 +105,7 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         counts = self._merge_reference_counts(partners)
         # Read before the host deletes them; only those really gone are logged.
         dropped = self._merge_dropped_rows(*self._merge_split(partners, dst_partner))
-        snapshot = {p.id: self._merge_partner_summary(p) for p in partners}
+        snapshot = {p.id: self._merge_partner_facts(p) for p in partners}
         # The partners being merged may share a tax number: let the survivor take it.
         merging = self.with_context(dup_merging_partner_ids=partners.ids)
         if dst_partner:
@@ -168,26 +170,30 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
                 "existing Journal Items."))
 
     @api.model
-    def _merge_partner_summary(self, partner):
-        """One line of key data of a partner about to be merged away."""
+    def _merge_partner_facts(self, partner):
+        """The key data of a partner about to be merged away (kept in the merge log)."""
+        return {'name': partner.display_name, 'id': partner.id, 'vat': partner.vat or '-',
+                'email': partner.email or '-', 'owner': partner.user_id.name or '-'}
+
+    @api.model
+    def _merge_partner_line(self, facts):
+        """One line of key data of a merged partner, in the reader's language."""
         return _("%(name)s (ID %(id)d) - tax number: %(vat)s - e-mail: %(email)s - "
-                 "salesperson: %(owner)s") % {
-            'name': partner.display_name, 'id': partner.id, 'vat': partner.vat or '-',
-            'email': partner.email or '-', 'owner': partner.user_id.name or '-'}
+                 "salesperson: %(owner)s") % facts
 
     @api.model
     def _merge_write_log(self, survivor, gone_ids, snapshot, counts, dropped=None):
         """Create the ``crm.customer.merge.log`` entry of a finished merge; ``dropped`` are
         the ``(table, id, label)`` rows the host deleted."""
-        moved = []
-        for key, label in self._merge_kind_labels():
-            total = sum(counts[pid].get(key, 0) for pid in gone_ids)
-            if total:
-                moved.append('%s: %d' % (label, total))
+        moved = [(key, sum(counts[pid].get(key, 0) for pid in gone_ids))
+                 for key, _label in self._merge_kind_labels()]
+        # Facts, read as text in the reader's language (crm.customer.merge.log).
         return self.env['crm.customer.merge.log'].sudo().create({
             'user_id': self.env.user.id,
             'partner_id': survivor.id,
-            'merged_partners': '\n'.join(snapshot[pid] for pid in gone_ids),
-            'moved_summary': '\n'.join(moved) or _("Nothing"),
-            'dropped_records': '\n'.join(self._merge_dropped_lines(dropped or [])) or False,
+            'facts': json.dumps({
+                'merged': [snapshot[pid] for pid in gone_ids],
+                'moved': [[key, total] for key, total in moved if total],
+                'dropped': [list(row) for row in dropped or []],
+            }),
         })

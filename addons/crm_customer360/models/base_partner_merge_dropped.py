@@ -119,7 +119,8 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
 
     @api.model
     def _merge_label_rows(self, rows):
-        """``[(table, id, label)]`` of ``[(table, id)]``: what each row is, in words."""
+        """``[(table, id, label)]`` of ``[(table, id)]``: what each row is, as facts read in
+        words by ``_merge_dropped_lines`` (see ``_merge_dropped_label``)."""
         models_by_table = {}
         for name in self.env.registry.models:
             Model = self.env[name]
@@ -129,7 +130,7 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         for table, rid in rows:
             Model = models_by_table.get(table)
             if Model is None:
-                labelled.append((table, rid, table))
+                labelled.append((table, rid, ['table', table]))
                 continue
             record = Model.sudo().with_context(active_test=False).browse(rid)
             label = self._merge_dropped_label(record)
@@ -138,22 +139,37 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
 
     @api.model
     def _merge_dropped_label(self, record):
-        """What ``record`` (about to be deleted by the merge) is, in words; extend per model."""
+        """What ``record`` (about to be deleted by the merge) is, as facts: ``['follow',
+        follower, document]`` or ``['record', model, name]``; extend per model (and
+        ``_merge_dropped_words``)."""
         if record._name == 'mail.followers':
             follower = record.partner_id.display_name or record.channel_id.display_name
             document = record.res_model in self.env and self.env[record.res_model].sudo().browse(
                 record.res_id).exists()
+            return ['follow', follower, document.display_name if document else '%s,%s' % (
+                record.res_model, record.res_id)]
+        return ['record', record._name, record.display_name]
+
+    @api.model
+    def _merge_dropped_words(self, label):
+        """The facts of ``_merge_dropped_label`` in the reader's language (a text label of
+        an older log as it is)."""
+        if not isinstance(label, (list, tuple)):
+            return label
+        if label[0] == 'follow':
             return _("%(follower)s following %(document)s") % {
-                'follower': follower,
-                'document': document.display_name if document else '%s,%s' % (
-                    record.res_model, record.res_id)}
-        return '%s: %s' % (record._description, record.display_name)
+                'follower': label[1], 'document': label[2]}
+        if label[0] == 'record':
+            model = self.env['ir.model'].sudo()._get(label[1])
+            return '%s: %s' % (model.name or label[1], label[2])
+        return label[-1]
 
     @api.model
     def _merge_dropped_lines(self, rows):
         """One readable line per dropped row: table, record id and what it was."""
-        return [_("%(table)s #%(id)d: %(label)s") % {'table': table, 'id': rid, 'label': label}
-                for table, rid, label in rows]
+        return [_("%(table)s #%(id)d: %(label)s") % {
+            'table': table, 'id': rid, 'label': self._merge_dropped_words(label)}
+            for table, rid, label in rows]
 
     @api.model
     def _merge_rows_gone(self, rows):

@@ -22,6 +22,8 @@ How a model uses it::
         ...                                           # may return the totals to keep
     def _batch_summary(self, batch, totals):          # on the model: the run's sentence
         return _("%(customers)s customers moved.") % totals
+    def _batch_title(self, batch):                    # on the model: the run's name
+        return _("Handover %s") % self.browse(batch.res_id).name
 
 Both methods are private (never reachable over RPC); the chunks run as the user who started
 the run, in their context (``batch.user_id``, ``lang`` and ``tz``).
@@ -66,7 +68,10 @@ class CrmCustomerBatch(models.Model):
     _inherit = ['mail.thread']
     _order = 'id desc'
 
-    name = fields.Char('Name', required=True, readonly=True)
+    # The owner's words in the reader's language (``_batch_title``), else the name given
+    # when the run started (in the language of who started it).
+    name = fields.Char('Name', compute='_compute_name')
+    name_text = fields.Char('Name as Given', readonly=True)
     res_model = fields.Char('Model', required=True, readonly=True)
     res_id = fields.Integer('Record', readonly=True,
                             help="The record the run works for; 0 for a scheduled job.")
@@ -114,6 +119,15 @@ class CrmCustomerBatch(models.Model):
             ended = batch.chunk_done_count + batch.chunk_failed_count
             batch.progress = 100.0 * ended / batch.chunk_count if batch.chunk_count else 0.0
 
+    @api.depends('name_text', 'res_model', 'res_id', 'method')
+    def _compute_name(self):
+        """The run's name in the reader's language (see ``_batch_title`` of the owner)."""
+        for batch in self:
+            model = self.env[batch.res_model] if batch.res_model in self.env else None
+            title = (model._batch_title(batch)
+                     if model is not None and hasattr(model, '_batch_title') else False)
+            batch.name = title or batch.name_text
+
     @api.depends('totals', 'state')
     def _compute_summary(self):
         """The owner's sentence for the run's totals, in the reader's language (see
@@ -154,7 +168,7 @@ class CrmCustomerBatch(models.Model):
                 CHUNK_SIZE_PARAM, CHUNK_SIZE) or CHUNK_SIZE)
         chunks = list(split_every(max(chunk_size, 1), item_ids, list))
         batch = self.sudo().create({
-            'name': name, 'res_model': owner._name, 'res_id': owner.id if owner else 0,
+            'name_text': name, 'res_model': owner._name, 'res_id': owner.id if owner else 0,
             'method': method, 'finish_method': finish_method or False,
             'item_count': len(item_ids), 'chunk_count': len(chunks),
             'user_id': self.env.uid, 'company_id': self.env.user.company_id.id,

@@ -27,7 +27,8 @@ class CrmCustomerHandover(models.Model):
     _inherit = ['mail.thread', 'mail.activity.mixin']
     _order = 'id desc'
 
-    name = fields.Char('Name', compute='_compute_name', store=True)
+    # In the reader's language ("A to B"), so not stored; searched by the users' names.
+    name = fields.Char('Name', compute='_compute_name', search='_search_name')
     from_user_id = fields.Many2one(
         'res.users', 'From', required=True, index=True, track_visibility='onchange',
         readonly=True, states={'draft': [('readonly', False)]},
@@ -78,8 +79,17 @@ class CrmCustomerHandover(models.Model):
     @api.depends('from_user_id', 'to_user_id')
     def _compute_name(self):
         for handover in self:
-            handover.name = _("%s to %s") % (
-                handover.from_user_id.name or '?', handover.to_user_id.name or '?')
+            handover.name = self._handover_name(handover.from_user_id.name,
+                                                handover.to_user_id.name)
+
+    @api.model
+    def _handover_name(self, from_name, to_name):
+        """A handover's name in the reader's language: who hands over to whom."""
+        return _("%s to %s") % (from_name or '?', to_name or '?')
+
+    def _search_name(self, operator, value):
+        return ['|', ('from_user_id.name', operator, value),
+                ('to_user_id.name', operator, value)]
 
     @api.depends('from_user_id', 'line_ids.partner_id', 'state', 'move_co_ownerships')
     def _compute_preview(self):
@@ -258,10 +268,12 @@ class CrmCustomerHandover(models.Model):
         reason of the ownership changes. The movers change documents the sales manager may
         not write (invoices, partners of other salespeople): rights are checked before."""
         self.ensure_one()
-        reasons = dict(self._fields['reason']._description_selection(self.env))
         return self.sudo().with_context(
             c360_acting_user_id=self.env.uid,
-            ownership_change_reason=_("Handover %s: %s") % (self.name, reasons[self.reason]))
+            # a fact, read in each reader's language (crm.customer.ownership.history)
+            ownership_change_reason=('handover', {
+                'from': self.from_user_id.name, 'to': self.to_user_id.name,
+                'kind': self.reason}))
 
     @api.multi
     def action_cancel(self):

@@ -121,6 +121,11 @@ class CrmCustomerHandover(models.Model):
         return totals
 
     @api.model
+    def _batch_title(self, batch):
+        """The run's name, in the reader's language."""
+        return _("Handover %s") % self.sudo().browse(batch.res_id).name
+
+    @api.model
     def _batch_summary(self, batch, totals):
         """The sentence of a handover's run, in the reader's language."""
         if batch.state == 'running' or not totals:

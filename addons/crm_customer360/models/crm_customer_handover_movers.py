@@ -190,7 +190,7 @@ class CrmCustomerHandover(models.Model):
         Set-based (a few statements for any number of customers): the customers' rows are
         locked and their owner checked by ``action_confirm`` before the movers run.
         """
-        reason = self.env.context.get('ownership_change_reason') or _("Owner changed")
+        reason = self.env.context.get('ownership_change_reason') or ('changed', {})
         partner_ids = {receiver: lines.mapped('partner_id').ids
                        for receiver, lines in lines_by_receiver.items()}
         # The owners in one query: through the ORM, reading user_id reads every column of

@@ -62,7 +62,8 @@ class CrmCustomerOwnerChange(models.TransientModel):
         # done as the superuser in the manager's name.
         moving.sudo().with_context(
             c360_acting_user_id=self.env.uid,
-            ownership_change_reason=_("Changed by hand: %s") % reason).write({
+            ownership_change_reason=('manual', {'note': reason})).write({
                 'user_id': self.user_id.id, 'in_pool': False, 'pool_released_date': False,
-                'pool_released_reason': False, 'pool_released_user_id': False})
+                'pool_released_facts': False, 'pool_released_reason_text': False,
+                'pool_released_user_id': False})
         return {'type': 'ir.actions.act_window_close'}

@@ -43,6 +43,16 @@ def overdue_invoices_sql(alias, today='%s'):
         'a': alias, 'type': PURCHASE_INVOICE_TYPE, 'today': today}
 
 
+def not_staff_sql(alias):
+    """SQL condition on ``res_partner`` ``alias``: the partner is no user's own partner.
+
+    The partners of internal and portal users (archived users included) are staff and
+    portal accounts, not customers: they are never graded, rated, released to the pool or
+    counted, even when flagged as customers.
+    """
+    return 'NOT EXISTS (SELECT 1 FROM res_users staff WHERE staff.partner_id = %s.id)' % alias
+
+
 def _sql_list(values):
     return '(%s)' % ', '.join("'%s'" % value for value in values)
 

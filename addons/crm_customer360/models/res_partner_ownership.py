@@ -7,10 +7,11 @@ customers at once through ``_bulk_change_owners`` (handover, nightly pool job), 
 a few SQL statements what ``write`` does: the contacts follow, history rows and chatter
 messages are written.
 """
-from odoo import _, api, fields, models, tools
-from odoo.tools import html_escape
+from odoo import api, fields, models, tools
 
 from odoo.addons.crm_customer360.access import acting_user_id
+
+from .crm_customer_ownership_history import reason_columns
 
 
 class ResPartner(models.Model):
@@ -28,6 +29,12 @@ class ResPartner(models.Model):
     def _commercial_fields(self):
         """Contacts follow their company's owner and co-owners (synced by the host)."""
         return super()._commercial_fields() + ['user_id', 'co_owner_ids']
+
+    def _owner_lang(self):
+        """The language of what is written for this customer's owner (chatter notes,
+        activities): the owner's, else the current user's, whoever writes it."""
+        owner = self.sudo().commercial_partner_id.user_id
+        return owner.lang or self.env.lang or 'en_US'
 
     def _is_owned_customer(self):
         """Whether this partner is a customer whose owner changes are recorded: a customer
@@ -52,17 +59,21 @@ class ResPartner(models.Model):
         """Write the ownership history and tell each customer's followers.
 
         The reason comes from the context key ``ownership_change_reason`` (the handover sets
-        it); extend to notify elsewhere.
+        it): ``(code, {args})`` (see ``crm.customer.ownership.history._reason_sentence``) or
+        a text. The chatter note is written for the customer's owner, in the owner's
+        language. Extend to notify elsewhere.
 
         :param changes: list of ``(partner, old_user, new_user)``
         """
-        reason = self.env.context.get('ownership_change_reason') or _("Owner changed")
-        self.env['crm.customer.ownership.history']._record_changes(changes, reason)
+        reason = self.env.context.get('ownership_change_reason') or ('changed', {})
+        History = self.env['crm.customer.ownership.history']
+        History._record_changes(changes, reason)
         acting_user = self.env['res.users'].browse(acting_user_id(self.env))
         for partner, old_user, new_user in changes:
+            lang = (new_user or old_user).lang or partner._owner_lang()
             partner.message_post(
-                body=_("Owner changed from %s to %s (%s).") % (
-                    old_user.name or _("nobody"), new_user.name or _("nobody"), reason),
+                body=History.with_context(lang=lang)._owner_note(
+                    old_user.name, new_user.name, reason),
                 author_id=acting_user.partner_id.id)
 
     # ------------------------------------------------------------------
@@ -79,7 +90,8 @@ class ResPartner(models.Model):
         current user). Extend ``_after_bulk_owner_change`` to refresh what depends on owners.
 
         :param changes: list of ``(partner_id, old_user_id, new_user_id, reason)``;
-            user ids may be ``None``
+            user ids may be ``None``; a reason is ``(code, {args})`` or a text (see
+            ``crm.customer.ownership.history._record_changes``)
         :param extra_set: more ``column = expression`` assignments for the customers' rows
             (not their contacts), in the same UPDATE; the expressions may use ``c.old_user``
             and ``c.detail``
@@ -95,7 +107,7 @@ class ResPartner(models.Model):
         ids = [change[0] for change in changes]
         new_ids = [change[2] or None for change in changes]
         old_ids = [change[1] or None for change in changes]
-        reasons = [change[3] for change in changes]
+        codes, args, texts = zip(*[reason_columns(change[3]) for change in changes])
         now = fields.Datetime.now()
         # The customers, then their contacts (what the host's commercial-field sync does).
         cr.execute("""
@@ -113,13 +125,14 @@ class ResPartner(models.Model):
                    (acting_id, now, ids, new_ids))
         cr.execute("""
             INSERT INTO crm_customer_ownership_history
-                   (partner_id, date, changed_by, from_user_id, to_user_id, reason,
-                    create_uid, create_date, write_uid, write_date)
-            SELECT c.id, %s, %s, c.old_user, c.new_user, c.reason, %s, %s, %s, %s
-              FROM unnest(%s::int[], %s::int[], %s::int[], %s::varchar[])
-                   AS c(id, old_user, new_user, reason)""",
+                   (partner_id, date, changed_by, from_user_id, to_user_id, reason_code,
+                    reason_args, reason_text, create_uid, create_date, write_uid, write_date)
+            SELECT c.id, %s, %s, c.old_user, c.new_user, c.code, c.args, c.text,
+                   %s, %s, %s, %s
+              FROM unnest(%s::int[], %s::int[], %s::int[], %s::varchar[], %s::text[],
+                          %s::varchar[]) AS c(id, old_user, new_user, code, args, text)""",
                    (now, acting_id, acting_id, now, acting_id, now,
-                    ids, old_ids, new_ids, reasons))
+                    ids, old_ids, new_ids, list(codes), list(args), list(texts)))
         self._bulk_post_owner_notes(changes, acting, now)
         self.invalidate_cache()
         self.env['crm.customer.ownership.history'].invalidate_cache()
@@ -129,15 +142,21 @@ class ResPartner(models.Model):
     @api.model
     def _bulk_post_owner_notes(self, changes, acting, now):
         """One internal note per customer, as ``_record_ownership_changes`` posts, inserted
-        at once (nobody is notified of a note, so no notification rows are needed)."""
+        at once (nobody is notified of a note, so no notification rows are needed). Each
+        note is written for the customer's owner (the new one; the previous one when it
+        goes to the pool), in the owner's language."""
         users = self.env['res.users'].sudo().browse(
             {uid for change in changes for uid in change[1:3] if uid})
         names = {user.id: user.name for user in users}
-        nobody = _("nobody")
-        text = _("Owner changed from %s to %s (%s).")
-        bodies = [html_escape(text % (names.get(old) or nobody, names.get(new) or nobody,
-                                      reason))
-                  for _id, old, new, reason in changes]
+        langs = {user.id: user.lang for user in users}
+        History = self.env['crm.customer.ownership.history']
+        histories = {}
+        bodies = []
+        for _id, old, new, reason in changes:
+            lang = langs.get(new or old) or self.env.lang or 'en_US'
+            if lang not in histories:
+                histories[lang] = History.with_context(lang=lang)
+            bodies.append(histories[lang]._owner_note(names.get(old), names.get(new), reason))
         message_ids = [tools.generate_tracking_message_id('c360-owner') for _c in changes]
         subtype_id = self.env['ir.model.data'].xmlid_to_res_id('mail.mt_note')
         email_from = tools.formataddr((acting.partner_id.name, acting.partner_id.email)) \

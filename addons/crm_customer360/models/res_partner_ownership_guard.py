@@ -26,8 +26,8 @@ from odoo.addons.crm_customer360.access import acting_user_id
 SALES_MANAGER = 'sales_team.group_sale_manager'
 OWNER_FIELDS = ('user_id', 'co_owner_ids')
 # Written by the pool paths only (claim, release, nightly job), as the superuser.
-POOL_STATE_FIELDS = ('in_pool', 'pool_released_date', 'pool_released_reason',
-                     'pool_released_user_id')
+POOL_STATE_FIELDS = ('in_pool', 'pool_released_date', 'pool_released_facts',
+                     'pool_released_reason_text', 'pool_released_user_id')
 GUARDED_FIELDS = OWNER_FIELDS + ('pool_locked',) + POOL_STATE_FIELDS
 
 

@@ -6,6 +6,7 @@ This file holds the settings, the record of the last release and the Claim and R
 buttons; when each owned customer is due (``pool_release_date``) and the nightly job are in
 ``res_partner_pool_schedule.py``.
 """
+import json
 from datetime import timedelta
 
 from odoo import _, api, fields, models
@@ -41,11 +42,25 @@ class ResPartner(models.Model):
     # The last release, kept while the customer is in the pool (the ownership history keeps
     # every release for good). The coming release is pool_release_date / _reason.
     pool_released_date = fields.Datetime('Released to Pool On', readonly=True, copy=False)
-    pool_released_reason = fields.Char('Released Because', readonly=True, copy=False)
+    # Why, as facts (JSON, see _pool_reason_of), read in the reader's language; the text
+    # stored by versions before 11.0.1.3.0 until the customer is claimed.
+    pool_released_facts = fields.Text('Release Facts', readonly=True, copy=False)
+    pool_released_reason_text = fields.Char('Released Because (as Written)', readonly=True,
+                                            copy=False)
+    pool_released_reason = fields.Char('Released Because',
+                                       compute='_compute_pool_released_reason')
     pool_released_user_id = fields.Many2one(
         'res.users', 'Released From', readonly=True, copy=False,
         help="The owner the customer had before its release; blocked from claiming it "
              "back for a while.")
+
+    @api.depends('pool_released_facts', 'pool_released_reason_text')
+    def _compute_pool_released_reason(self):
+        for partner in self:
+            facts = json.loads(partner.pool_released_facts) \
+                if partner.pool_released_facts else None
+            partner.pool_released_reason = (self._pool_reason_of(facts) if facts
+                                            else partner.pool_released_reason_text)
 
     # ------------------------------------------------------------------
     # Settings
@@ -91,7 +106,7 @@ class ResPartner(models.Model):
                               "the public pool.") % customer.display_name)
         # The pool state is written by the pool paths only: checked above, done as superuser.
         released = customer.sudo().with_context(c360_acting_user_id=user.id)._pool_release(
-            {customer.id: _("Released by %s") % user.name})
+            {customer.id: {'basis_kind': 'by_hand', 'user': user.name}})
         if not released:
             raise UserError(_("%s is being changed by someone else: try again in a moment.")
                             % customer.display_name)
@@ -123,9 +138,10 @@ class ResPartner(models.Model):
         # The pool state is written by the pool paths only: checked above, done as superuser.
         self.sudo().with_context(
             c360_acting_user_id=user.id,
-            ownership_change_reason=_("Claimed from the public pool")).write({
+            ownership_change_reason=('claim', {})).write({
                 'user_id': user.id, 'pool_released_date': False,
-                'pool_released_reason': False, 'pool_released_user_id': False})
+                'pool_released_facts': False, 'pool_released_reason_text': False,
+                'pool_released_user_id': False})
         return True
 
     @api.model

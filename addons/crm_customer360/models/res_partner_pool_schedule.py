@@ -14,6 +14,7 @@ always agree.
 To give some customers another release period, override ``_pool_release_days_sql`` (the
 grading module gives each grade its own period).
 """
+import json
 import logging
 from datetime import timedelta
 
@@ -21,6 +22,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.crm_customer360.access import require_group
+from odoo.addons.crm_customer360.tz import company_tz_sql, local_date_sql, user_today
+
+from .figure_sql import not_staff_sql
 
 _logger = logging.getLogger(__name__)
 
@@ -62,7 +66,10 @@ class ResPartner(models.Model):
 
         It returns one row per owned customer that is its own commercial entity and not in
         the pool: ``id, user_id, basis_kind ('contact', 'order' or 'assigned'), basis_date,
-        release_date, exempt`` (one of ``EXEMPTIONS`` or NULL).
+        basis_day, release_date, today, exempt`` (one of ``EXEMPTIONS`` or NULL). Days are
+        those of the customer's company's calendar (``tz.company_tz_sql``): ``basis_day`` is
+        the day of the last contact, order or assignment there, ``release_date`` that day
+        plus the period, ``today`` today there. Users' own partners are no customers.
 
         :param partner_ids: restrict to these customers (a page of a list); None for all
         """
@@ -94,10 +101,12 @@ class ResPartner(models.Model):
                        COALESCE((SELECT MAX(h.date) FROM crm_customer_ownership_history h
                                   WHERE h.partner_id = p.id AND h.to_user_id = p.user_id),
                                 p.create_date) AS assigned_date,
-                       ({days}) AS days
+                       ({days}) AS days,
+                       {tz} AS tz
                   FROM res_partner p
                  WHERE p.customer AND p.parent_id IS NULL AND p.active
-                   AND p.in_pool IS NOT TRUE AND p.user_id IS NOT NULL {filter_p}
+                   AND p.in_pool IS NOT TRUE AND p.user_id IS NOT NULL AND {not_staff}
+                   {filter_p}
             ), o AS (
                 SELECT c.commercial_partner_id AS id, MAX(so.date_order) AS last_order,
                        BOOL_OR(so.state = 'sale'
@@ -112,15 +121,19 @@ class ResPartner(models.Model):
                         WHEN s.basis = s.last_order THEN 'order'
                         ELSE 'assigned' END AS basis_kind,
                    s.basis AS basis_date,
-                   (s.basis + s.days * INTERVAL '1 day')::date AS release_date,
+                   {basis_day} AS basis_day,
+                   {basis_day} + s.days AS release_date,
+                   (now() AT TIME ZONE s.tz)::date AS today,
                    s.exempt
               FROM (SELECT cu.id, cu.user_id, cu.last_contact, o.last_order,
                            GREATEST(cu.last_contact, o.last_order,
                                     cu.assigned_date) AS basis,
-                           cu.days, {exempt} AS exempt
+                           cu.days, cu.tz, {exempt} AS exempt
                       FROM cu LEFT JOIN o ON o.id = cu.id) s
         """.format(days=days_sql, filter_p=filter_p, filter_c=filter_c,
-                   exempt=exempt)
+                   exempt=exempt, tz=company_tz_sql('p.company_id'),
+                   not_staff=not_staff_sql('p'),
+                   basis_day=local_date_sql('s.basis', 's.tz'))
         # Positional parameters in the order of the text: period, then the two filters.
         params = list(days_params) + ([list(partner_ids)] * 2 if only else [])
         return sql, params
@@ -135,6 +148,24 @@ class ResPartner(models.Model):
             params = params + list(where_params)
         self.env.cr.execute(sql, params)
         return self.env.cr.dictfetchall()
+
+    @api.model
+    def _pool_reason_of(self, facts):
+        """The reason of a release to the pool in the reader's language, from its facts:
+        ``basis_kind`` (``contact``, ``order``, ``assigned``, ``by_hand``), ``basis_day``,
+        ``open_orders`` (whether open orders kept customers back), ``user`` (by hand)."""
+        if facts.get('basis_kind') == 'by_hand':
+            return _("Released by %s") % facts.get('user')
+        texts = self._pool_reason_texts(
+            {'pool_exempt_open_orders': facts.get('open_orders', False)})
+        return texts.get(facts.get('basis_kind'), texts['contact']) % (
+            facts.get('basis_day') or '?')
+
+    @api.model
+    def _pool_release_facts(self, row, settings):
+        """The facts of a release (``_pool_reason_of``) from a schedule row."""
+        return {'basis_kind': row['basis_kind'], 'basis_day': row['basis_day'],
+                'open_orders': bool(settings['pool_exempt_open_orders'])}
 
     @api.model
     def _pool_reason_texts(self, settings):
@@ -163,8 +194,8 @@ class ResPartner(models.Model):
         """The readable reason of a schedule row (``texts``: ``_pool_reason_texts``)."""
         if row['exempt']:
             return texts[row['exempt']]
-        # Odoo's cursor returns dates and timestamps as strings.
-        day = row['basis_date'][:10] if row['basis_date'] else '?'
+        # Odoo's cursor returns dates as strings; the day in the company's calendar.
+        day = row['basis_day'] or '?'
         return texts[row['basis_kind']] % day
 
     # ------------------------------------------------------------------
@@ -211,8 +242,8 @@ class ResPartner(models.Model):
         """The dry run of the nightly job (sales managers): who will be released tomorrow,
         and why."""
         require_group(self.env, 'sales_team.group_sale_manager')
-        tomorrow = fields.Date.to_string(
-            fields.Datetime.from_string(fields.Datetime.now()).date() + timedelta(days=1))
+        # Tomorrow in the manager's calendar.
+        tomorrow = fields.Date.to_string(user_today(self.env) + timedelta(days=1))
         action = self.env.ref('crm_customer360.res_partner_action_pool_preview').read()[0]
         action['domain'] = [('pool_release_date', '<=', tomorrow), ('parent_id', '=', False)]
         action['display_name'] = action['name'] = _("Released Tomorrow (%s)") % tomorrow
@@ -242,6 +273,14 @@ class ResPartner(models.Model):
         return {'released': self._release_due_to_pool(partner_ids)}
 
     @api.model
+    def _batch_title(self, batch):
+        """The name of the partners' background runs, in the reader's language (the other
+        runs of partners extend this)."""
+        if batch.method == '_pool_release_chunk':
+            return _("Release to the public pool")
+        return False
+
+    @api.model
     def _batch_summary(self, batch, totals):
         """The sentence of a pool release's background run, in the reader's language (the
         partners' other background runs extend this)."""
@@ -254,11 +293,11 @@ class ResPartner(models.Model):
 
     @api.model
     def _pool_due(self, settings, partner_ids=None):
-        """The schedule rows of the customers due for release today or earlier."""
-        today = fields.Datetime.now()[:10]
+        """The schedule rows of the customers due for release today or earlier (today in
+        the calendar of each customer's company)."""
         return self._pool_schedule(
             settings, partner_ids=partner_ids,
-            where='s.exempt IS NULL AND s.release_date <= %s', where_params=[today])
+            where='s.exempt IS NULL AND s.release_date <= s.today')
 
     @api.model
     def _release_due_to_pool(self, partner_ids=None):
@@ -274,16 +313,16 @@ class ResPartner(models.Model):
             return 0
         Partner = self.sudo()
         rows = Partner._pool_due(settings, partner_ids)
-        # Stored with the release, so that the card says why it happened.
-        texts = Partner._pool_reason_texts(settings)
-        reasons = {row['id']: Partner._pool_reason(row, texts) for row in rows}
+        # Stored with the release as facts, so that the card says why it happened, in the
+        # reader's language.
+        reasons = {row['id']: Partner._pool_release_facts(row, settings) for row in rows}
         return len(Partner._pool_release(reasons))
 
     @api.model
     def _pool_release(self, reasons):
         """Release customers to the pool without an owner, keeping the history.
 
-        :param reasons: ``{partner_id: reason}``
+        :param reasons: ``{partner_id: facts of the release}`` (see ``_pool_reason_of``)
         :return: ids of the customers released (those still owned and not locked by another
             transaction)
         """
@@ -302,10 +341,11 @@ class ResPartner(models.Model):
             DELETE FROM crm_customer_co_owner_rel r
              USING res_partner p
              WHERE r.partner_id = p.id AND p.commercial_partner_id = ANY(%s)""", (ids,))
-        prefix = _("Released to the public pool: %s")
         self._bulk_change_owners(
-            [(pid, owners[pid], None, prefix % reasons[pid]) for pid in ids],
+            [(pid, owners[pid], None, ('pool', reasons[pid])) for pid in ids],
             extra_set="in_pool = TRUE, pool_released_user_id = c.old_user, "
-                      "pool_released_date = %s, pool_released_reason = c.detail",
-            extra_params=[fields.Datetime.now()], details=[reasons[pid] for pid in ids])
+                      "pool_released_date = %s, pool_released_facts = c.detail, "
+                      "pool_released_reason_text = NULL",
+            extra_params=[fields.Datetime.now()],
+            details=[json.dumps(reasons[pid], sort_keys=True) for pid in ids])
         return ids

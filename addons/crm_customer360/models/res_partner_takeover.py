@@ -12,6 +12,7 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.crm_customer360.access import require_group
+from odoo.addons.crm_customer360.tz import today_in_tz
 
 # Who may ask for a customer.
 TAKEOVER_GROUP = 'sales_team.group_sale_salesman'
@@ -45,8 +46,9 @@ class ResPartner(models.Model):
         if owner == requester:
             raise UserError(_("You are already the salesperson of %s.") % partner.display_name)
         managers = partner._takeover_managers() - owner - requester
-        body = _("%(user)s asks %(owner)s to hand over this customer.") % {
-            'user': requester.name, 'owner': owner.name}
+        # Written for the owner: in the owner's language, due on the owner's calendar day.
+        summary, body = self.with_context(lang=owner.lang or self.env.lang)._takeover_texts(
+            requester.name, owner.name)
         partner.message_post(body=body, author_id=requester.partner_id.id,
                              partner_ids=(owner | managers).mapped('partner_id').ids,
                              subtype='mail.mt_note', message_type='comment')
@@ -54,12 +56,19 @@ class ResPartner(models.Model):
             'res_model_id': self.env['ir.model']._get('res.partner').id,
             'res_id': partner.id,
             'activity_type_id': self.env.ref('mail.mail_activity_data_todo').id,
-            'summary': _("Takeover request from %s") % requester.name,
+            'summary': summary,
             'note': body,
             'user_id': owner.id,
-            'date_deadline': fields.Date.context_today(self),
+            'date_deadline': fields.Date.to_string(today_in_tz(owner.tz)),
         })
         return True
+
+    @api.model
+    def _takeover_texts(self, requester, owner):
+        """Summary and note of a takeover request, in the environment's language."""
+        return (_("Takeover request from %s") % requester,
+                _("%(user)s asks %(owner)s to hand over this customer.") % {
+                    'user': requester, 'owner': owner})
 
     @api.model
     def _takeover_allowed(self):

@@ -20,6 +20,27 @@ GROUP_KEYS = ('groups_id', 'in_group_', 'sel_groups_')
 class ResUsers(models.Model):
     _inherit = 'res.users'
 
+    @api.model
+    def _create(self, vals):
+        """A user's own partner is not a customer (an employee, a portal account)."""
+        user_id = super()._create(vals)
+        self.browse(user_id)._unmark_customers()
+        return user_id
+
+    @api.multi
+    def _unmark_customers(self):
+        """Take the customer flag off the partners of these users (all users when empty), in
+        one statement; the install and the update of the module call it for existing ones."""
+        self.env.cr.execute("""
+            UPDATE res_partner p SET customer = FALSE
+              FROM res_users u
+             WHERE u.partner_id = p.id AND p.customer AND (%s OR u.id = ANY(%s))
+         RETURNING p.id""", [not self.ids, self.ids])
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        if ids:
+            self.env['res.partner'].invalidate_cache(['customer'], ids)
+        return ids
+
     @api.multi
     def write(self, vals):
         if 'active' in vals and not vals['active']:

@@ -7,6 +7,8 @@ from datetime import timedelta
 from odoo import SUPERUSER_ID, api, fields
 from odoo.tests.common import SavepointCase
 
+from odoo.addons.crm_customer360.tz import company_today, company_tz
+
 
 def run_background(env, batch):
     """Run a background run's jobs in this transaction, as the job runner would: every part
@@ -24,12 +26,15 @@ class Customer360Case(SavepointCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # English labels whatever the admin's language (the demo database loads zh_CN).
+        # English labels whatever the admin's language (the demo database loads zh_CN); the
+        # company's time zone, so that the reader's today is the jobs' today (tz.py).
+        company = cls.env.user.company_id
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, lang='en_US',
-                                       mail_create_nolog=True, mail_notrack=True))
+                                       mail_create_nolog=True, mail_notrack=True,
+                                       tz=company_tz(company)))
         cls.company = cls.env.user.company_id
         cls.currency = cls.company.currency_id
-        cls.today = fields.Date.from_string(fields.Date.context_today(cls.env.user))
+        cls.today = company_today(cls.company)
         Account = cls.env['account.account']
         cls.account_receivable = Account.search([
             ('company_id', '=', cls.company.id),

@@ -15,6 +15,7 @@ from . import res_company
 from . import crm_lead
 # credit rating, credit block and follow-up (h-credit)
 from . import res_partner_credit
+from . import account_invoice
 from . import res_partner_follow_up
 from . import sale_order
 from . import sale_order_line

@@ -41,12 +41,14 @@ with ``ticket_count = fields.Integer(readonly=True)`` on the inheriting model. O
 a module's tables model by model in import order: import the extension after the models whose
 tables its source reads.
 """
+import contextlib
 import hashlib
 
 from odoo import _, api, fields, models, tools
 
 from odoo.addons.crm_customer360.access import require_group, require_superuser
 from odoo.addons.crm_customer360.models.res_partner import COMPANY_SIZES
+from odoo.addons.crm_customer360.tz import company_tz, main_company
 
 from .crm_customer_analysis_sql import base_sources, cube_query
 from .res_partner import CREDIT_RATINGS
@@ -176,7 +178,8 @@ class CrmCustomerAnalysis(models.Model):
         if not row or row[0] != digest:
             if row:
                 cr.execute('DROP MATERIALIZED VIEW "%s" CASCADE' % data_table)
-            cr.execute('CREATE MATERIALIZED VIEW "%s" AS (%s)' % (data_table, query))
+            with self._cube_time_zone():
+                cr.execute('CREATE MATERIALIZED VIEW "%s" AS (%s)' % (data_table, query))
             # The unique index lets the refresh run CONCURRENTLY, without blocking readers.
             cr.execute('CREATE UNIQUE INDEX "%s_id_idx" ON "%s" (id)' % (data_table, data_table))
             for column in ('date', 'partner_id', 'user_id'):
@@ -196,6 +199,20 @@ class CrmCustomerAnalysis(models.Model):
         if 'crm.customer.pareto' in self.env:
             self.env['crm.customer.pareto'].init()
 
+    @contextlib.contextmanager
+    def _cube_time_zone(self):
+        """Run the cube's query in the main company's time zone: its ``CURRENT_DATE`` (the
+        current month, overdue invoices, the lifecycle status) is that company's today, not
+        the database server's (the session's time zone is set back afterwards)."""
+        cr = self.env.cr
+        cr.execute("SHOW TIME ZONE")
+        previous = cr.fetchone()[0]
+        cr.execute("SET LOCAL TIME ZONE %s", [company_tz(main_company(self.env))])
+        try:
+            yield
+        finally:
+            cr.execute("SET LOCAL TIME ZONE %s", [previous])
+
     def _data_table(self):
         """Name of the materialized view that holds the rows of the cube."""
         return '%s_data' % self._table
@@ -203,8 +220,9 @@ class CrmCustomerAnalysis(models.Model):
     @api.model
     def _refresh(self):
         """Recompute the cube from the host's documents (nightly job, menu)."""
-        self.env.cr.execute(
-            'REFRESH MATERIALIZED VIEW CONCURRENTLY "%s"' % self._data_table())
+        with self._cube_time_zone():
+            self.env.cr.execute(
+                'REFRESH MATERIALIZED VIEW CONCURRENTLY "%s"' % self._data_table())
         self.env.cr.execute('ANALYZE "%s"' % self._data_table())
         self.env['ir.config_parameter'].sudo().set_param(
             'crm_grading.analysis_refreshed_at', fields.Datetime.now())

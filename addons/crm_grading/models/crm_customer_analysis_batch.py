@@ -34,6 +34,11 @@ class CrmCustomerAnalysis(models.Model):
         return self._queue_refresh(self.env.user)
 
     @api.model
+    def _batch_title(self, batch):
+        """The refresh's name, in the reader's language."""
+        return _("Customer analysis refresh")
+
+    @api.model
     def _batch_summary(self, batch, totals):
         """The sentence of a refresh's background run, in the reader's language."""
         if batch.state == 'running':

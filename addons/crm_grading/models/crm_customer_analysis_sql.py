@@ -7,7 +7,7 @@ The model calls these through ``_analysis_sources`` and ``_analysis_query``; ext
 methods, not these functions (see the model's docstring).
 """
 from odoo.addons.crm_customer360.models.figure_sql import (
-    order_amount_sql, paid_date_sql, revenue_amount_sql, revenue_invoices_sql)
+    not_staff_sql, order_amount_sql, paid_date_sql, revenue_amount_sql, revenue_invoices_sql)
 
 # Day counts of the lifecycle rules (documented in the README).
 NEW_DAYS = 90           # first purchase at most this many days ago: new
@@ -167,13 +167,15 @@ def cube_query(sources, dimensions):
                      WHERE rel.partner_id = p.id ORDER BY cat.name, cat.id LIMIT 1)
                        AS category_id,
                    life.first_order_date, life.last_order_date,
-                   CURRENT_DATE - ct.last_contact::date AS days_since_contact,
+                   CURRENT_DATE - (ct.last_contact AT TIME ZONE 'UTC')::date
+                       AS days_since_contact,
                    CASE
                    WHEN life.first_order_date IS NULL THEN 'prospect'
                    WHEN life.first_order_date >= CURRENT_DATE - %(new)s THEN 'new'
                    WHEN life.last_order_date >= CURRENT_DATE - %(active)s THEN 'active'
                    WHEN life.last_order_date >= CURRENT_DATE - %(risk)s
-                        OR ct.last_contact::date >= CURRENT_DATE - %(contact)s
+                        OR (ct.last_contact AT TIME ZONE 'UTC')::date
+                           >= CURRENT_DATE - %(contact)s
                        THEN 'at_risk'
                    ELSE 'lost' END AS lifecycle_status
               FROM res_partner p
@@ -182,6 +184,7 @@ def cube_query(sources, dimensions):
          LEFT JOIN (SELECT partner_id, MIN(company_id) AS company_id
                       FROM k0 GROUP BY 1) kc ON kc.partner_id = p.id
              WHERE p.customer AND p.active AND p.id = p.commercial_partner_id
+               AND %(not_staff)s
         ),
         k AS (
             SELECT partner_id, company_id, date FROM k0
@@ -228,5 +231,5 @@ def cube_query(sources, dimensions):
         'measures': ',\n'.join(measures),
         'dimensions': ', '.join(dimensions),
         'new': NEW_DAYS, 'active': ACTIVE_DAYS, 'risk': AT_RISK_DAYS,
-        'contact': RECENT_CONTACT_DAYS,
+        'contact': RECENT_CONTACT_DAYS, 'not_staff': not_staff_sql('p'),
     }

@@ -60,7 +60,9 @@ class CrmCustomerPareto(models.Model):
             WITH revenue AS (
                 SELECT a.partner_id, a.company_id, SUM(a.revenue) AS revenue
                   FROM crm_customer_analysis_data a
-                 WHERE a.date > date_trunc('month', CURRENT_DATE) - interval '12 months'
+                 -- the cube's current month (its refresh's today), not the server's
+                 WHERE a.date > (SELECT MAX(c.date) FROM crm_customer_analysis_data c
+                                  WHERE c.is_current_period) - interval '12 months'
                    AND a.company_id IS NOT NULL
               GROUP BY 1, 2
                 HAVING SUM(a.revenue) > 0

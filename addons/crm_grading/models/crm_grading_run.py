@@ -15,8 +15,11 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.misc import formatLang
 
-from .grading_sql import GRADING_SQL, sql_format
+from odoo.addons.crm_customer360.tz import company_today
+
+from .grading_sql import GRADING_SQL
 
 # First key of the advisory lock: "GRAD"; the second one is the company id.
 ADVISORY_LOCK_NAMESPACE = 0x47524144
@@ -73,7 +76,20 @@ class CrmGradingRun(models.Model):
         ('done', 'Done'),
         ('failed', 'Failed'),
     ], 'State', default='running', readonly=True)
-    message = fields.Text('Message', readonly=True)
+    message = fields.Text('Message', compute='_compute_message',
+                          help="What the run did, in your language; why it failed.")
+    # The error of a failed run (its own words), or the text stored by versions before
+    # 11.0.1.2.0.
+    message_text = fields.Text('Message as Written', readonly=True)
+
+    @api.depends('state', 'customer_count', 'change_count', 'message_text')
+    def _compute_message(self):
+        for run in self:
+            if run.state == 'done' and run.date_end:
+                run.message = _("%d customers graded, %d grade changes.") % (
+                    run.customer_count, run.change_count)
+            else:
+                run.message = run.message_text or False
 
     # ------------------------------------------------------------------
     # Business methods
@@ -99,8 +115,9 @@ class CrmGradingRun(models.Model):
 
     @api.model
     def _explanation_templates(self, method):
-        """Translated templates of the explanation's lines, %(name)s naming the columns of
-        ``grading_sql.TEMPLATE_COLUMNS``; override to explain differently.
+        """Translated templates of the explanation's lines, in the reader's language,
+        %(name)s naming the values of ``_explanation_values``; override to explain
+        differently.
 
         :param method: the policy's method, ``pareto`` or ``rfm``
         """
@@ -135,6 +152,56 @@ class CrmGradingRun(models.Model):
         }
 
     @api.model
+    def _explanation_values(self, facts, grade, old_grade, currency):
+        """The values the templates name, formatted for the reader, from ``facts`` (the
+        figures of a customer's grading, as stored on a history row).
+
+        :param grade: code of the grade the figures gave (or kept)
+        :param old_grade: code of the grade before
+        :param currency: the company's currency, of the amounts
+        """
+        def amount(value):
+            return formatLang(self.env, value or 0.0, currency_obj=currency)
+
+        def share(value):
+            return formatLang(self.env, value or 0.0, digits=2)
+
+        return {
+            'date_from': facts.get('date_from'), 'date_to': facts.get('date_to'),
+            'threshold_a': facts.get('threshold_a'), 'threshold_b': facts.get('threshold_b'),
+            'total': amount(facts.get('total')), 'revenue': amount(facts.get('revenue')),
+            'rank': facts.get('rank'), 'count': facts.get('count'),
+            'before': share(facts.get('before')), 'after': share(facts.get('after')),
+            'score': '%s%s%s' % (facts.get('r_score'), facts.get('f_score'),
+                                 facts.get('m_score')),
+            'recency': facts.get('recency'), 'frequency': facts.get('frequency'),
+            'grade': grade, 'old_grade': old_grade,
+            'until': facts.get('until'), 'reason': facts.get('reason'),
+            'min_total': facts.get('min_total'), 'min_recency': facts.get('min_recency'),
+            'min_frequency': facts.get('min_frequency'),
+            'min_monetary': facts.get('min_monetary'),
+        }
+
+    @api.model
+    def _explanation_lines(self, facts, grade, old_grade, currency):
+        """The lines explaining a grade, in the reader's language, from its figures
+        (``_explanation_values``); the card and the history rows both show them."""
+        templates = self._explanation_templates(facts.get('method'))
+        values = self._explanation_values(facts, grade, old_grade, currency)
+        lines = [templates['rule'] % values,
+                 (templates['ranked'] if (facts.get('revenue') or 0) > 0
+                  else templates['unranked']) % values,
+                 templates['rfm'] % values if facts.get('scored') else templates['no_rfm']]
+        if facts.get('locked'):
+            lines.append(templates['locked' if facts.get('until') else 'locked_open']
+                         % values)
+        elif facts.get('method') == 'rfm' and facts.get('rule_id'):
+            lines.append(templates['rfm_rule'] % values)
+        elif grade:
+            lines.append(templates['result'] % values)
+        return lines
+
+    @api.model
     def _run_policy(self, policy, user=None, run=None):
         """Grade every customer of ``policy``'s company; returns the run log.
 
@@ -147,7 +214,8 @@ class CrmGradingRun(models.Model):
         company = policy.company_id
         self._lock_company(company)
         started = time.time()
-        today = fields.Date.from_string(fields.Date.context_today(self))
+        # The company's day, whoever runs it and wherever the server is.
+        today = company_today(company)
         date_from, date_to = self._period(policy, today)
         values = {
             'policy_id': policy.id, 'company_id': company.id,
@@ -181,7 +249,6 @@ class CrmGradingRun(models.Model):
             'ranked_count': ranked,
             'total_revenue': total,
             'credit_count': credit_count,
-            'message': _("%d customers graded, %d grade changes.") % (customers, changes),
         })
         return run
 
@@ -207,14 +274,10 @@ class CrmGradingRun(models.Model):
             'threshold_b': policy.threshold_b,
             'grade_a': grade_a.id, 'grade_b': grade_b.id,
             'grade_c': grade_c.id, 'grade_d': grade_d.id,
-            'currency': company.currency_id.name,
             'uid': user.id,
             'now': fields.Datetime.now(),
         }
         query = GRADING_SQL
-        for key, template in self._explanation_templates(policy.method).items():
-            fragment, params['tpl_' + key] = sql_format('tpl_' + key, template)
-            query = query.replace('__%s__' % key.upper(), fragment)
         # Flush pending ORM writes before reading the tables in SQL.
         self.env['res.partner'].recompute()
         # The aggregates over every invoice and the window sorts over every customer stay in
@@ -255,5 +318,6 @@ class CrmGradingRun(models.Model):
         return self.create({
             'policy_id': policy.id, 'company_id': policy.company_id.id, 'state': 'failed',
             'date_end': fields.Datetime.now(),
-            'message': getattr(error, 'name', None) or str(error),
+            'message_text': getattr(error, 'name', None) or str(error),
         })
+

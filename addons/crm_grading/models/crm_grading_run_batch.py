@@ -57,8 +57,13 @@ class CrmGradingRun(models.Model):
         self.ensure_one()
         if batch.chunk_failed_count and self.state in ('queued', 'running'):
             self.sudo().write({'state': 'failed', 'date_end': fields.Datetime.now(),
-                               'message': batch.chunk_ids.filtered('error')[:1].error})
+                               'message_text': batch.chunk_ids.filtered('error')[:1].error})
         return totals
+
+    @api.model
+    def _batch_title(self, batch):
+        """The run's name, in the reader's language."""
+        return _("Grading run of %s") % self.sudo().browse(batch.res_id).company_id.name
 
     @api.model
     def _batch_summary(self, batch, totals):

@@ -7,7 +7,7 @@ writes the partners (UPDATE ... FROM) and inserts a history row where the grade 
 (INSERT ... SELECT), all from the same snapshot.
 
 Customers of a company: active commercial entities flagged as customer whose company is the
-graded company. A shared customer (no company) is graded by the company with the lowest id
+graded company, users' own partners excepted (staff are no customers). A shared customer (no company) is graded by the company with the lowest id
 (the main company), on its revenue in that company: a grade is one value per customer, so
 exactly one company must own it, or two nightly runs would flip it back and forth.
 
@@ -27,31 +27,8 @@ frequency the confirmed orders in the period, monetary the revenue. Each is scor
 least revenue), i.e. quintiles like ntile(5) but equal values share a score. 5 is best: the
 most recent, most frequent, highest revenue.
 """
-import re
-
 from odoo.addons.crm_customer360.models.figure_sql import (
-    PURCHASE_INVOICE_TYPE, revenue_amount_sql, revenue_invoices_sql)
-
-# Columns of the ``final`` CTE that explanation templates may name, in format() order.
-TEMPLATE_COLUMNS = [
-    'date_from', 'date_to', 'threshold_a', 'threshold_b', 'total', 'revenue', 'rank', 'count',
-    'before', 'after', 'score', 'recency', 'frequency', 'grade', 'old_grade', 'until', 'reason',
-    'min_total', 'min_recency', 'min_frequency', 'min_monetary',
-]
-
-
-def sql_format(key, template):
-    """SQL ``format()`` of a Python %(name)s template over the columns of ``t``.
-
-    Returns the SQL fragment and the converted template, to pass as the parameter ``key``.
-    Both languages write a literal percent as %%; names become positional %n$s arguments.
-    """
-    def positional(match):
-        return '%%%d$s' % (TEMPLATE_COLUMNS.index(match.group(1)) + 1)
-    converted = re.sub(r'%\((\w+)\)s', positional, template)
-    columns = ', '.join('t.%s' % col for col in TEMPLATE_COLUMNS)
-    return 'format(%%(%s)s, %s)' % (key, columns), converted
-
+    PURCHASE_INVOICE_TYPE, not_staff_sql, revenue_amount_sql, revenue_invoices_sql)
 
 GRADING_SQL = """
 WITH customers AS (
@@ -62,6 +39,7 @@ WITH customers AS (
       FROM res_partner p
      WHERE p.customer AND p.active AND p.commercial_partner_id = p.id
        AND (p.company_id = %(company)s OR (p.company_id IS NULL AND %(shared)s))
+       AND """ + not_staff_sql('p') + """
 ), inv AS (
     SELECT i.commercial_partner_id AS id,
            SUM(""" + revenue_amount_sql('i') + """)
@@ -178,40 +156,27 @@ WITH customers AS (
      WHERE cg.company_id = %(company)s
        AND NOT EXISTS (SELECT 1 FROM final f WHERE f.id = cg.partner_id)
  RETURNING 1
-), t AS (
-    -- The texts of the history rows' explanations, for the customers whose grade changes.
-    SELECT f.id, f.old_grade_id, f.new_grade_id, f.locked, f.rule_id, f.scored,
-           f.revenue AS revenue_amount,
-           %(date_from)s::text AS date_from, %(today)s::text AS date_to,
-           %(threshold_a)s::numeric::text AS threshold_a,
-           %(threshold_b)s::numeric::text AS threshold_b,
-           to_char(f.total, 'FM999,999,999,990.00') || ' ' || %(currency)s AS total,
-           to_char(f.revenue, 'FM999,999,999,990.00') || ' ' || %(currency)s AS revenue,
-           f.rnk::text AS rank, f.ranked_count::text AS count,
-           to_char(f.before, 'FM990.00') AS before, to_char(f.after, 'FM990.00') AS after,
-           f.rfm_score AS score,
-           f.recency_days::text AS recency, f.orders::text AS frequency,
-           new_grade.code AS grade, old_grade.code AS old_grade,
-           f.grade_lock_until::text AS until, f.grade_lock_reason AS reason,
-           f.min_total::text AS min_total, f.min_recency::text AS min_recency,
-           f.min_frequency::text AS min_frequency, f.min_monetary::text AS min_monetary
-      FROM final f
-      LEFT JOIN crm_customer_grade new_grade ON new_grade.id = f.new_grade_id
-      LEFT JOIN crm_customer_grade old_grade ON old_grade.id = f.old_grade_id
-     WHERE f.new_grade_id IS DISTINCT FROM f.old_grade_id
 ), hist AS (
+    -- A history row where the grade changes, with the figures that explain it (JSON): the
+    -- explanation is composed from them when it is read, in the reader's language.
     INSERT INTO crm_customer_grade_history
-           (partner_id, date, old_grade_id, new_grade_id, explanation, user_id, company_id,
+           (partner_id, date, old_grade_id, new_grade_id, facts, user_id, company_id,
             create_uid, create_date, write_uid, write_date)
-    SELECT t.id, %(now)s, t.old_grade_id, t.new_grade_id,
-           concat_ws(E'\\n',
-               __RULE__,
-               CASE WHEN t.revenue_amount > 0 THEN __RANKED__ ELSE __UNRANKED__ END,
-               CASE WHEN t.scored THEN __RFM__ ELSE __NO_RFM__ END,
-               CASE WHEN %(method)s = 'rfm' AND t.rule_id IS NOT NULL THEN __RFM_RULE__
-                    ELSE __RESULT__ END),
+    SELECT f.id, %(now)s, f.old_grade_id, f.new_grade_id,
+           json_build_object(
+               'kind', 'run', 'method', %(method)s,
+               'date_from', %(date_from)s::text, 'date_to', %(today)s::text,
+               'threshold_a', %(threshold_a)s, 'threshold_b', %(threshold_b)s,
+               'total', f.total, 'revenue', f.revenue, 'rank', f.rnk,
+               'count', f.ranked_count, 'before', f.before, 'after', f.after,
+               'scored', f.scored, 'r_score', f.r_score, 'f_score', f.f_score,
+               'm_score', f.m_score, 'recency', f.recency_days, 'frequency', f.orders,
+               'locked', f.locked, 'until', f.grade_lock_until, 'reason', f.grade_lock_reason,
+               'rule_id', f.rule_id, 'min_total', f.min_total, 'min_recency', f.min_recency,
+               'min_frequency', f.min_frequency, 'min_monetary', f.min_monetary)::text,
            %(uid)s, %(company)s, %(uid)s, %(now)s, %(uid)s, %(now)s
-      FROM t
+      FROM final f
+     WHERE f.new_grade_id IS DISTINCT FROM f.old_grade_id
  RETURNING partner_id
 )
 SELECT (SELECT COUNT(*) FROM final), (SELECT COUNT(*) FROM hist),

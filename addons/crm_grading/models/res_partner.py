@@ -59,8 +59,19 @@ class ResPartner(models.Model):
         CREDIT_RATINGS, 'Credit Rating', index=True, copy=False, readonly=True,
         track_visibility='onchange', groups=SALES,
         help="From the customer's payment behaviour over the grading period.")
-    credit_explanation = fields.Text('Credit Rating Explanation', copy=False, readonly=True,
-                                     groups=SALES)
+    # The figures behind the rating (JSON), stored by the rating; the explanation is
+    # composed from them when it is read, in the reader's language (res_partner_credit.py).
+    credit_facts = fields.Text('Credit Rating Figures', copy=False, readonly=True,
+                               groups=SALES)
+    credit_rated_date = fields.Datetime(
+        'Credit Rated On', copy=False, readonly=True, groups=SALES,
+        help="When the rating was computed: by the nightly grading run, by Rate now, or "
+             "when one of the customer's invoices or payments changed.")
+    credit_explanation = fields.Text(
+        'Credit Rating Explanation', compute='_compute_credit_explanation', groups=SALES)
+    # The text stored by the versions before 11.0.1.2.0, shown until the next rating.
+    credit_explanation_legacy = fields.Text('Former Credit Rating Explanation', copy=False,
+                                            readonly=True, groups=SALES)
 
     def _compute_grading_currency_id(self):
         currency = self.env.user.company_id.currency_id

@@ -33,14 +33,25 @@ C       every other rated customer
 A criterion without data is met: no due invoice in the period leaves on time and days late
 out, no credit limit leaves usage out. A customer with no due invoice in the period and
 nothing receivable today (e.g. only refunds) gets no rating: there is nothing to judge.
+
+The rating stores its figures (``credit_facts``, JSON: the period, the company, the counts
+and amounts) and when it was computed (``credit_rated_date``); the explanation is composed
+from them when it is read, in the reader's language and with the amounts in the company's
+currency as the card shows them. The rating follows the documents it comes from: a change
+of state or residual of a customer's invoice (validation, payment, refund, cancellation) or
+of the customer's credit limit rates that customer again (``account.invoice._write``).
 """
+import json
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
+from odoo.tools.misc import formatLang
 
 from odoo.addons.crm_customer360.access import require_group
+from odoo.addons.crm_customer360.models.figure_sql import not_staff_sql
+from odoo.addons.crm_customer360.tz import company_today, format_datetime, main_company
 
 # rating, min % paid on time, max average days late, max % overdue share, max % credit usage
 CREDIT_RATING_RULES = (
@@ -56,12 +67,14 @@ CREDIT_RATING_FALLBACK = 'C'
 DEFAULT_CREDIT_PERIOD_MONTHS = 12
 
 # Figures of every customer of the company, one row each; %(partners)s restricts to some.
+# A shared customer (no company) is rated by the main company only, as it is graded.
 CREDIT_FIGURES_SQL = """
     WITH cust AS (
         SELECT p.id, COALESCE(p.credit_limit, 0) AS credit_limit
           FROM res_partner p
          WHERE p.customer AND p.active AND p.id = p.commercial_partner_id
-           AND (p.company_id IS NULL OR p.company_id = %(company)s)
+           AND (p.company_id = %(company)s OR (p.company_id IS NULL AND %(shared)s))
+           AND """ + not_staff_sql('p') + """
            AND (%(all)s OR p.id = ANY(%(partners)s))
     ), inv AS (
         -- Not joined to cust: the planner then sees how many invoices there are, and hashes
@@ -134,7 +147,8 @@ class ResPartner(models.Model):
         commercial = self.commercial_partner_id
         # The rating is written in SQL: the user must at least see the customer.
         commercial.check_access_rule('read')
-        company = commercial.company_id or self.env.user.company_id
+        # A shared customer is rated by the main company, as the grading runs do.
+        company = commercial.company_id or main_company(self.env)
         date_from, date_to = self._credit_rating_period(company)
         self.sudo()._rate_credit(company, date_from, date_to, partner_ids=commercial.ids)
         return True
@@ -156,7 +170,7 @@ class ResPartner(models.Model):
                 domain.append(('active', '=', True))
             policy = Policy.search(domain, limit=1)
             months = getattr(policy, 'period_months', 0) or months
-        today = fields.Date.from_string(fields.Date.context_today(self))
+        today = company_today(company)
         date_from = today - relativedelta(months=months) + timedelta(days=1)
         return fields.Date.to_string(date_from), fields.Date.to_string(today)
 
@@ -228,7 +242,8 @@ class ResPartner(models.Model):
         """Rate the credit of every customer of ``company`` from its payment behaviour.
 
         One query reads the figures of all customers, one ``UPDATE ... FROM`` writes the
-        ratings and explanations; called by the grading run and the card's button.
+        ratings, their figures and the time of the rating; called by the grading run, the
+        card's button and the changes of the customers' invoices.
 
         :param company: ``res.company`` record (or id) whose invoices are rated.
         :param date_from: first invoice date of the period (string or date).
@@ -240,48 +255,72 @@ class ResPartner(models.Model):
             company = self.env['res.company'].browse(company)
         date_from = fields.Date.to_string(fields.Date.from_string(date_from))
         date_to = fields.Date.to_string(fields.Date.from_string(date_to))
-        today = fields.Date.context_today(self)
-        self.recompute()  # pending stored computes (residuals) must reach the database
+        today = fields.Date.to_string(company_today(company))
+        if not self.env.context.get('c360_credit_no_recompute'):
+            self.recompute()  # pending stored computes (residuals) must reach the database
         self.env.cr.execute(CREDIT_FIGURES_SQL, {
-            'company': company.id, 'date_from': date_from, 'date_to': date_to,
+            'company': company.id, 'shared': company == main_company(self.env),
+            'date_from': date_from, 'date_to': date_to,
             'today': today, 'all': partner_ids is None, 'partners': list(partner_ids or [])})
         rows = self.env.cr.fetchall()
         if not rows:
             return 0
         rules = self._credit_rating_rules()
-        currency = company.currency_id
-        # Translated once per run: a run may rate a hundred thousand customers.
-        texts = self._credit_explanation_texts(date_from, date_to, currency)
-        texts['rules'] = self._credit_rule_texts(rules)
-        digits = currency.decimal_places  # read once: a field access per row costs seconds
-        ids, ratings, explanations = [], [], []
+        digits = company.currency_id.decimal_places  # read once, not per row
+        ids, ratings, facts = [], [], []
         for row in rows:
             figures = self._credit_figures_from_row(row, digits)
             rating = self._credit_rating_of(figures, rules)
             ids.append(row[0])
             ratings.append(rating or None)
-            explanations.append(self._credit_explanation(figures, rating, texts))
+            facts.append(json.dumps(dict(
+                figures, company_id=company.id, date_from=date_from, date_to=date_to,
+                rating=rating or False), sort_keys=True))
+        # The time of the rating changes with every rating: written where the rating or its
+        # figures change, and on every customer rated by a full run (the card says when).
         self.env.cr.execute("""
             UPDATE res_partner p
-               SET credit_rating = v.rating, credit_explanation = v.explanation
-              FROM unnest(%s::int[], %s::varchar[], %s::text[]) AS v(id, rating, explanation)
+               SET credit_rating = v.rating, credit_facts = v.facts,
+                   credit_rated_date = %s, credit_explanation_legacy = NULL
+              FROM unnest(%s::int[], %s::varchar[], %s::text[]) AS v(id, rating, facts)
              WHERE p.id = v.id
                AND (p.credit_rating IS DISTINCT FROM v.rating
-                    OR p.credit_explanation IS DISTINCT FROM v.explanation)
-        """, [ids, ratings, explanations])
-        self.invalidate_cache(['credit_rating', 'credit_explanation'], ids)
+                    OR p.credit_facts IS DISTINCT FROM v.facts
+                    OR p.credit_rated_date IS NULL OR %s)
+        """, [fields.Datetime.now(), ids, ratings, facts, partner_ids is None])
+        self.invalidate_cache(['credit_rating', 'credit_facts', 'credit_rated_date',
+                               'credit_explanation', 'credit_explanation_legacy'], ids)
         return len([rating for rating in ratings if rating])
 
     @api.model
     def _rate_credit_all_companies(self):
         """Rate the customers of every company over the card's period (demo data, scripts).
 
-        A customer shared by several companies keeps the rating of the last one.
+        A customer shared by several companies is rated by the main company (lowest id).
         """
         total = 0
         for company in self.env['res.company'].search([]):
             date_from, date_to = self._credit_rating_period(company)
             total += self._rate_credit(company, date_from, date_to)
+        return total
+
+    @api.model
+    def _rate_credit_of(self, commercial_ids):
+        """Rate these customers again now, each with its company's period: their invoices,
+        payments or credit limit changed. Set-based: one rating per company."""
+        if not commercial_ids:
+            return 0
+        self.env.cr.execute("""
+            SELECT COALESCE(p.company_id, (SELECT MIN(id) FROM res_company)), array_agg(p.id)
+              FROM res_partner p
+             WHERE p.id = ANY(%s) AND p.customer AND p.id = p.commercial_partner_id
+          GROUP BY 1""", [list(commercial_ids)])
+        total = 0
+        Partner = self.sudo().with_context(c360_credit_no_recompute=True)
+        for company_id, ids in self.env.cr.fetchall():
+            company = self.env['res.company'].browse(company_id)
+            date_from, date_to = Partner._credit_rating_period(company)
+            total += Partner._rate_credit(company, date_from, date_to, partner_ids=ids)
         return total
 
     @api.model
@@ -309,14 +348,44 @@ class ResPartner(models.Model):
             'rated': bool(due_count) or receivable > 0,
         }
 
+    # ------------------------------------------------------------------
+    # The explanation, composed when it is read
+    # ------------------------------------------------------------------
+    @api.depends('credit_facts', 'credit_rated_date', 'credit_explanation_legacy')
+    def _compute_credit_explanation(self):
+        """The explanation of the rating in the reader's language, from its figures; the
+        text stored by an older version until the customer is rated again."""
+        rules = texts = None
+        companies = {}
+        for partner in self:
+            facts = json.loads(partner.credit_facts) if partner.credit_facts else None
+            if not facts:
+                partner.credit_explanation = partner.credit_explanation_legacy or False
+                continue
+            if 'manual' in facts:
+                partner.credit_explanation = _(
+                    "Credit rating %(rating)s set by hand by %(user)s on %(date)s.") % {
+                    'rating': partner.credit_rating or _("none"),
+                    'user': self.env['res.users'].sudo().browse(facts['manual']).name,
+                    'date': format_datetime(self.env, partner.credit_rated_date)}
+                continue
+            if rules is None:
+                rules = self._credit_rating_rules()
+                texts = self._credit_explanation_texts()
+                texts['rules'] = self._credit_rule_texts(rules)
+            company_id = facts.get('company_id')
+            if company_id not in companies:
+                companies[company_id] = self.env['res.company'].sudo().browse(company_id)
+            partner.credit_explanation = self._credit_explanation(
+                facts, facts.get('rating') or False, texts,
+                companies[company_id].currency_id, partner.credit_rated_date)
+
     @api.model
-    def _credit_explanation_texts(self, date_from, date_to, currency):
+    def _credit_explanation_texts(self):
         """The translated lines of the explanation, for ``_credit_explanation``."""
         return {
             'title': _("Credit rating %s, from the payment behaviour between %s and %s."),
             'none': _("none"),
-            'period': (date_from, date_to),
-            'currency': currency.name,
             'invoices': _("Invoices in the period: %d"),
             'on_time': _("Paid on time: %d of %d due (%s%%)"),
             'days_late': _("Average days late: %s"),
@@ -328,12 +397,14 @@ class ResPartner(models.Model):
         }
 
     @api.model
-    def _credit_explanation(self, figures, rating, texts):
-        """The text of ``credit_explanation``: the rating, its rule and every figure."""
+    def _credit_explanation(self, figures, rating, texts, currency, rated_date=False):
+        """The text of ``credit_explanation``: the rating, its rule and every figure (amounts
+        in ``currency``, formatted for the reader); ``credit_rated_date`` says when."""
         def money(amount):
-            return '{:,.2f} {}'.format(amount, texts['currency'])
+            return formatLang(self.env, amount, currency_obj=currency)
         lines = [
-            texts['title'] % ((rating or texts['none'],) + texts['period']),
+            texts['title'] % (rating or texts['none'], figures['date_from'],
+                              figures['date_to']),
             texts['rules'].get(rating, ''),
             texts['invoices'] % figures['invoice_count'],
         ]

@@ -17,6 +17,9 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 
+from odoo.addons.crm_customer360.models.figure_sql import not_staff_sql
+from odoo.addons.crm_customer360.tz import local_date, today_in_tz
+
 from .crm_grading_run import try_xact_lock
 from .res_partner import SALES
 
@@ -30,6 +33,7 @@ FOLLOW_UP_SQL = """
       FROM res_partner p
       JOIN crm_customer_grade g ON g.id = p.grade_id
      WHERE p.customer AND p.active AND p.id = p.commercial_partner_id
+       AND """ + not_staff_sql('p') + """
        AND g.follow_up_days > 0
        AND COALESCE(p.last_interaction_date, p.create_date)
            < %(now)s::timestamp - g.follow_up_days * INTERVAL '1 day'
@@ -61,7 +65,9 @@ class ResPartner(models.Model):
                 partner.needs_follow_up = False
                 partner.next_follow_up_date = False
                 continue
-            next_date = fields.Datetime.from_string(last).date() + timedelta(days=days)
+            # the reader's calendar day of the last contact
+            next_date = fields.Date.from_string(local_date(self.env, last)) + timedelta(
+                days=days)
             partner.next_follow_up_date = fields.Date.to_string(next_date)
             partner.needs_follow_up = (
                 fields.Datetime.from_string(last) < now - timedelta(days=days))
@@ -108,6 +114,13 @@ class ResPartner(models.Model):
         return {'planned': len(self._plan_follow_ups(partner_ids))}
 
     @api.model
+    def _batch_title(self, batch):
+        """The follow-up job's name, in the reader's language."""
+        if batch.method == '_follow_up_chunk':
+            return _("Customer follow-ups")
+        return super()._batch_title(batch)
+
+    @api.model
     def _batch_summary(self, batch, totals):
         """The sentence of the follow-up job's background run, in the reader's language."""
         if batch.method != '_follow_up_chunk':
@@ -151,15 +164,18 @@ class ResPartner(models.Model):
             return self.env['mail.activity']
         activity_type = self._follow_up_activity_type()
         model_id = self.env['ir.model']._get('res.partner').id
-        today = fields.Date.context_today(self)
-        langs = {user.id: user.lang for user in self.env['res.users'].sudo().browse(
+        owners = {user.id: user for user in self.env['res.users'].sudo().browse(
             {row[1] for row in rows})}
         values = []
         for partner_id, user_id, last, days in rows:
-            # Written for the owner, in the owner's language.
-            values.append(self.with_context(lang=langs.get(user_id) or self.env.lang)
-                          ._follow_up_activity_values(partner_id, user_id, last, days,
-                                                      activity_type, model_id, today))
+            # Written for the owner: in the owner's language, due today in the owner's
+            # calendar, the last contact on the owner's calendar day.
+            owner = owners[user_id]
+            env = self.with_context(lang=owner.lang or self.env.lang, tz=owner.tz)
+            today = fields.Date.to_string(today_in_tz(owner.tz))
+            values.append(env._follow_up_activity_values(
+                partner_id, user_id, local_date(env.env, last), days, activity_type,
+                model_id, today))
         return self.env['mail.activity'].sudo()._bulk_create(values)
 
     @api.model

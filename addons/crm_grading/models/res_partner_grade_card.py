@@ -12,10 +12,6 @@ from odoo.tools import html_escape
 from .res_partner import SALES
 
 
-def _amount(value, currency):
-    return '%s %s' % ('{:,.2f}'.format(value or 0.0), currency.name)
-
-
 class ResPartner(models.Model):
     _inherit = 'res.partner'
 
@@ -24,6 +20,9 @@ class ResPartner(models.Model):
         help="The grade as a coloured badge; the colour is the grade's colour index.")
     # Computed from the figures of the last run instead of stored (see crm.customer.grading).
     grade_explanation = fields.Text(compute='_compute_grade_explanation')
+    grade_computed_date = fields.Datetime(
+        'Graded On', compute='_compute_grade_explanation', groups=SALES,
+        help="When the grading run that gave the figures of the explanation ended.")
 
     @api.depends('grade_id', 'commercial_partner_id.grade_id')
     def _compute_grade_badge(self):
@@ -52,6 +51,7 @@ class ResPartner(models.Model):
             run = runs.get(row.company_id.id) if row else None
             lines = self._grade_explanation_lines(entity, row, run, today)
             partner.grade_explanation = '\n'.join(lines) if lines else False
+            partner.grade_computed_date = (run.date_end or run.date_start) if run else False
 
     @api.model
     def _grade_explanation_lines(self, entity, row, run, today):
@@ -65,34 +65,22 @@ class ResPartner(models.Model):
         locked = entity.grade_locked and (not entity.grade_lock_until
                                           or entity.grade_lock_until >= today)
         if row and run:
-            templates = self.env['crm.grading.run']._explanation_templates(run.method)
-            currency = run.company_id.currency_id
-            values = {
-                'date_from': run.period_from, 'date_to': run.period_to,
+            facts = {
+                'method': run.method, 'date_from': run.period_from, 'date_to': run.period_to,
                 'threshold_a': run.threshold_a, 'threshold_b': run.threshold_b,
-                'total': _amount(run.total_revenue, currency),
-                'revenue': _amount(row.revenue, currency),
-                'rank': row.rank, 'count': run.ranked_count,
-                'before': '%.2f' % row.share_before, 'after': '%.2f' % row.share_after,
-                'score': '%s%s%s' % (row.r_score, row.f_score, row.m_score),
+                'total': run.total_revenue, 'revenue': row.revenue, 'rank': row.rank,
+                'count': run.ranked_count, 'before': row.share_before,
+                'after': row.share_after, 'scored': row.scored, 'r_score': row.r_score,
+                'f_score': row.f_score, 'm_score': row.m_score,
                 'recency': row.recency_days, 'frequency': row.order_count,
-                'grade': grade.code, 'old_grade': grade.code,
-                'until': entity.grade_lock_until, 'reason': entity.grade_lock_reason,
+                'locked': locked, 'until': entity.grade_lock_until,
+                'reason': entity.grade_lock_reason, 'rule_id': row.rule_id.id,
                 'min_total': row.rule_id.min_total, 'min_recency': row.rule_id.min_recency,
                 'min_frequency': row.rule_id.min_frequency,
                 'min_monetary': row.rule_id.min_monetary,
             }
-            lines.append(templates['rule'] % values)
-            lines.append((templates['ranked'] if row.revenue > 0 else templates['unranked'])
-                         % values)
-            lines.append(templates['rfm'] % values if row.scored else templates['no_rfm'])
-            if locked:
-                key = 'locked' if entity.grade_lock_until else 'locked_open'
-                lines.append(templates[key] % values)
-            elif run.method == 'rfm' and row.rule_id:
-                lines.append(templates['rfm_rule'] % values)
-            elif grade:
-                lines.append(templates['result'] % values)
+            lines = self.env['crm.grading.run']._explanation_lines(
+                facts, grade.code, grade.code, run.company_id.currency_id)
         elif locked and grade:
             if entity.grade_lock_until:
                 lines.append(_("Grade %s locked by a sales manager until %s: %s.") % (

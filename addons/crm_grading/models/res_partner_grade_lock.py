@@ -7,6 +7,8 @@ first run after the expiry date releases the lock and grades the customer again.
 fields are guarded (``res_partner_guard.py``): these paths check that the user is a sales
 manager, then write as the superuser and note the change, by the user, in the chatter.
 """
+import json
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -51,22 +53,20 @@ class ResPartner(models.Model):
         partners.check_access_rule('write')
         History = self.env['crm.customer.grade.history'].sudo()
         for partner in partners:
-            if until:
-                text = _("Grade %(grade)s locked by %(user)s until %(until)s: %(reason)s") % {
-                    'grade': grade.code, 'user': self.env.user.name, 'until': until,
-                    'reason': reason}
-            else:
-                text = _("Grade %(grade)s locked by %(user)s with no end date: %(reason)s") % {
-                    'grade': grade.code, 'user': self.env.user.name, 'reason': reason}
+            values = {'grade': grade.code, 'user': self.env.user.name, 'until': until,
+                      'reason': reason}
             old_grade = partner.sudo().grade_id
             partner._write_grade_fields({
                 'grade_id': grade.id, 'grade_locked': True, 'grade_lock_reason': reason,
                 'grade_lock_until': until or False,
-            }, text)
+            }, lambda rec: rec._grade_lock_note('locked', values))
             # History rows are written by the grading code only: users get no create right.
+            # Their explanation is composed in the reader's language from these facts.
             History.create({
                 'partner_id': partner.id, 'old_grade_id': old_grade.id,
-                'new_grade_id': grade.id, 'explanation': text, 'user_id': self.env.uid,
+                'new_grade_id': grade.id, 'user_id': self.env.uid,
+                'facts': json.dumps({'kind': 'lock', 'until': until or False,
+                                     'reason': reason}),
                 'company_id': partner.company_id.id or self.env.user.company_id.id,
             })
         return True
@@ -80,8 +80,7 @@ class ResPartner(models.Model):
         for partner in partners.sudo().filtered('grade_locked'):
             self.browse(partner.id)._write_grade_fields(
                 {'grade_locked': False, 'grade_lock_reason': False, 'grade_lock_until': False},
-                _("Grade lock released by %s; the next grading run grades the customer "
-                  "again.") % self.env.user.name)
+                lambda rec: rec._grade_lock_note('released', {'user': self.env.user.name}))
         return True
 
     @api.multi
@@ -100,10 +99,25 @@ class ResPartner(models.Model):
                         'default_grade_id': partner.grade_id.id},
         }
 
+    @api.model
+    def _grade_lock_note(self, kind, values):
+        """The chatter note of a lock (``locked``) or its release (``released``), in the
+        language of the environment (the customer's owner's)."""
+        if kind == 'released':
+            return _("Grade lock released by %s; the next grading run grades the customer "
+                     "again.") % values['user']
+        if values.get('until'):
+            return _("Grade %(grade)s locked by %(user)s until %(until)s: %(reason)s") % values
+        return _("Grade %(grade)s locked by %(user)s with no end date: %(reason)s") % values
+
     @api.multi
     def _write_grade_fields(self, vals, text):
         """Write guarded grade fields for a user whose right was checked, and note in the
-        chatter, by that user, ``text`` with the old and new values."""
+        chatter, by that user, the text with the old and new values.
+
+        :param text: a function of a partner returning the translated text, called with
+            each customer in its owner's language (the note is written for the owner)
+        """
         initial = {partner.id: {fname: partner[fname] for fname in GRADE_FIELDS}
                    for partner in self.sudo()}
         # The note below tracks the change, by the user: no second note by the superuser.

@@ -16,6 +16,7 @@ security), so the model decides who changes what:
 A value written again unchanged is no change (a form saving everything, a merge). The
 superuser passes every guard: it is the server's own paths, after their own checks.
 """
+import json
 from email.utils import formataddr
 
 from odoo import SUPERUSER_ID, _, api, fields, models
@@ -24,7 +25,7 @@ from odoo.exceptions import AccessError
 from .bounds import MAX_AMOUNT, check_range
 
 GRADE_FIELDS = ('grade_id', 'grade_locked', 'grade_lock_reason', 'grade_lock_until')
-CREDIT_RATING_FIELDS = ('credit_rating', 'credit_explanation')
+CREDIT_RATING_FIELDS = ('credit_rating', 'credit_facts', 'credit_rated_date')
 GUARDED_FIELDS = set(GRADE_FIELDS + CREDIT_RATING_FIELDS + ('credit_limit',))
 # Who may change a customer's credit limit, besides the superuser.
 CREDIT_LIMIT_GROUPS = ('crm_grading.group_credit_approver', 'account.group_account_manager')
@@ -63,6 +64,12 @@ class ResPartner(models.Model):
             self.browse(list(limits))._post_tracked_changes(
                 {pid: {'credit_limit': limit} for pid, limit in limits.items()},
                 _("Credit limit changed."))
+            # the credit usage, hence the rating, follows the limit
+            self._rate_credit_of(list(limits))
+        if 'credit_rating' in vals and 'credit_facts' not in vals:
+            # a rating set by hand (a sales manager): say so, and when
+            self.sudo().write({'credit_facts': json.dumps({'manual': self.env.uid}),
+                               'credit_rated_date': fields.Datetime.now()})
         return result
 
     # ------------------------------------------------------------------
@@ -172,14 +179,19 @@ class ResPartner(models.Model):
         tracking do not silence it.
 
         :param initial: ``{partner id: {field name: value before}}``
+        :param body: the text, or a function of the partner returning it: the note is
+            written for the customer's owner, in the owner's language (field labels
+            included), whoever makes the change
         """
         author = self.env.user.partner_id
         # Posted as the superuser (the user may not post on the customer), in the user's name.
         email_from = author.email and formataddr((author.name, author.email))
         for partner in self.sudo():
             before = initial.get(partner.id) or {}
+            partner = partner.with_context(lang=partner._owner_lang())
             changes, tracking = partner._message_track(partner.fields_get(list(before)),
                                                        before)
             if changes:
-                partner.message_post(body=body, subtype='mail.mt_note', author_id=author.id,
+                text = body(partner) if callable(body) else body
+                partner.message_post(body=text, subtype='mail.mt_note', author_id=author.id,
                                      email_from=email_from, tracking_value_ids=tracking)

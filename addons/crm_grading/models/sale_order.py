@@ -96,6 +96,17 @@ class SaleOrder(models.Model):
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
+    @api.model
+    def _credit_approval_note(self, order, problems):
+        """The chatter note of a credit approver's decision, in the environment's language."""
+        if order.state in CONFIRMED_STATES:
+            text = _("Changed over the credit block by %(user)s (credit approver):"
+                     "\n%(problems)s")
+        else:
+            text = _("Confirmed over the credit block by %(user)s (credit approver):"
+                     "\n%(problems)s")
+        return text % {'user': self.env.user.name, 'problems': problems}
+
     @api.multi
     def _check_credit_block(self):
         """Refuse the confirmation of blocked orders, or log the approver's decision."""
@@ -104,14 +115,14 @@ class SaleOrder(models.Model):
         if not problems:
             return
         if self._credit_approver():
+            # The note is written for the order's salesperson, in their language.
+            by_lang = {}
             for order in self.filtered(lambda o: o.id in problems):
-                if order.state in CONFIRMED_STATES:
-                    text = _("Changed over the credit block by %(user)s (credit approver):"
-                             "\n%(problems)s")
-                else:
-                    text = _("Confirmed over the credit block by %(user)s (credit approver):"
-                             "\n%(problems)s")
-                text = text % {'user': self.env.user.name, 'problems': problems[order.id]}
+                lang = order.user_id.lang or self.env.lang
+                if lang not in by_lang:
+                    by_lang[lang] = self.with_context(lang=lang)._credit_problems()
+                text = self.with_context(lang=lang)._credit_approval_note(
+                    order, by_lang[lang].get(order.id, problems[order.id]))
                 order.message_post(body=html_escape(text).replace('\n', '<br/>'))
             return
         raise UserError('\n\n'.join(problems[order.id] for order in self

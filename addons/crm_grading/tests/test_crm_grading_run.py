@@ -33,6 +33,7 @@ RFM rules of the default policy: total >= 13 A, >= 10 B, >= 6 C, otherwise D.
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
+from odoo.tools.misc import formatLang
 
 from .common import GradingCase
 
@@ -103,7 +104,9 @@ class TestCrmGradingRun(GradingDataCase):
         self.assertIn('80.0%', text)
         self.assertIn('95.0%', text)
         self.assertIn('10,600.00', text)
-        self.assertIn('Revenue 1,000.00 %s, rank 3 of 7' % self.currency.name, text)
+        # amounts as the card shows them, in the company's currency
+        self.assertIn('Revenue %s, rank 3 of 7' % formatLang(
+            self.env, 1000.0, currency_obj=self.currency), text)
         self.assertIn('70.75% before this customer and 80.19% with it', text)
         self.assertIn('RFM score 213: last order or invoice 100 days ago, 0 confirmed orders',
                       text)

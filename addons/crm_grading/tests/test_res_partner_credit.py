@@ -10,6 +10,7 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
+from odoo.tools.misc import formatLang
 from odoo.exceptions import AccessError
 
 from odoo.addons.crm_customer360.tests.common import Customer360Case
@@ -79,7 +80,9 @@ class CreditCase(Customer360Case):
             partner_ids=(partners or cls.rated).ids)
 
     def money(self, amount):
-        return '{:,.2f} {}'.format(amount, self.currency.name)
+        """An amount as the explanation writes it: the card's format, in the company's
+        currency."""
+        return formatLang(self.env, amount, currency_obj=self.currency)
 
 
 class TestResPartnerCredit(CreditCase):

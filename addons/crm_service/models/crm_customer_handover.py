@@ -65,9 +65,7 @@ class CrmCustomerHandover(models.Model):
         for lines in lines_by_receiver.values():
             partners |= lines.mapped('partner_id')
         tickets = self.env['crm.service.ticket'].search(self._leaver_ticket_domain(partners))
-        self._handover_tickets_to_teams(tickets, _(
-            "%s has left the company: the ticket goes back to the team.")
-            % self.from_user_id.name)
+        self._handover_tickets_to_teams(tickets, 'left', self.from_user_id.name)
         return None
 
     @api.model
@@ -86,18 +84,29 @@ class CrmCustomerHandover(models.Model):
         otherwise each goes back to its team's assignment, never to the giver."""
         if records._name == 'crm.service.ticket' and records \
                 and not receiver.has_group(AGENT_GROUP):
-            return self._handover_tickets_to_teams(records, _(
-                "%s, who receives this customer, is not a service agent: the ticket goes "
-                "back to the team.") % receiver.name)
+            return self._handover_tickets_to_teams(records, 'not_agent', receiver.name)
         return super()._handover_reassign(records, receiver)
 
+    @api.model
+    def _handover_ticket_note(self, kind, name):
+        """Why a ticket went back to its team, in the environment's language: ``left`` (the
+        giver left the company) or ``not_agent`` (the receiver is no service agent)."""
+        if kind == 'left':
+            return _("%s has left the company: the ticket goes back to the team.") % name
+        return _("%s, who receives this customer, is not a service agent: the ticket goes "
+                 "back to the team.") % name
+
     @api.multi
-    def _handover_tickets_to_teams(self, tickets, note):
+    def _handover_tickets_to_teams(self, tickets, kind, name):
         """Assign ``tickets`` by their team's method (unassigned when manual, never to the
-        giver) and post ``note`` on each."""
+        giver) and post on each a note for the team (``_handover_ticket_note``), in the
+        language of whom it goes to (the new assignee, else the team leader)."""
         for ticket in tickets.sorted('id'):  # the oldest request first
             user = ticket.team_id._assign_user() if ticket.team_id else ticket.user_id.browse()
             if user == self.from_user_id:
                 user = user.browse()
             ticket.write({'user_id': user.id})
-            ticket.message_post(body=note, subtype='mail.mt_note')
+            reader = user or ticket.team_id.leader_id
+            ticket.message_post(
+                body=self.with_context(lang=reader.lang or self.env.lang)
+                ._handover_ticket_note(kind, name), subtype='mail.mt_note')

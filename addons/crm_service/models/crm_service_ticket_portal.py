@@ -9,6 +9,8 @@ import uuid
 
 from odoo import api, fields, models
 
+from odoo.addons.crm_customer360.tz import format_datetime
+
 
 class CrmServiceTicket(models.Model):
     _inherit = 'crm.service.ticket'
@@ -19,6 +21,12 @@ class CrmServiceTicket(models.Model):
         'Access Token', copy=False, groups='crm_service.group_service_agent',
         help="Opens the ticket's portal page without logging in (the link of the e-mails "
              "sent to the customer). Made on first use.")
+
+    @api.model
+    def _portal_datetime(self, value):
+        """A date and time of the ticket as the portal page shows it: in the reader's time
+        zone and language, to the minute."""
+        return format_datetime(self.env, value)
 
     @api.model
     def _system_fields(self):

@@ -18,10 +18,12 @@ change and escalates each ticket once per level (at risk, breached): an activity
 leader and a message in the chatter, all in one SQL statement.
 """
 import datetime
+import json
 import logging
 from datetime import timedelta
 
 from odoo import _, api, fields, models
+from odoo.addons.crm_customer360.tz import company_tz_sql
 from odoo.addons.queue_job.job import job
 from odoo.addons.resource.models.resource import to_naive_user_tz
 
@@ -201,21 +203,24 @@ class CrmServiceTicket(models.Model):
         """
         now = now or fields.Datetime.now()
         activity_type = self.env.ref('mail.mail_activity_data_todo', raise_if_not_found=False)
-        texts = self._sla_escalation_texts()
+        # The activity and the note are written for the person asked to act, in their
+        # language, due on their calendar day: the texts of every installed language.
+        texts = {code: self.with_context(lang=code)._sla_escalation_texts()
+                 for code, _name in self.env['res.lang'].get_installed()}
         params = {
-            'now': now, 'today': now[:10], 'uid': self.env.uid,
+            'now': now, 'uid': self.env.uid,
             'model': self._name, 'model_id': self.env['ir.model']._get_id(self._name),
             'type_id': activity_type.id if activity_type else None,
             'subtype_id': self.env.ref('mail.mt_note').id,
             'manager_group_id': self.env.ref('crm_service.group_service_manager').id,
             'author_id': self.env.user.partner_id.id,
-            'risk_summary': texts['at_risk'][0], 'breach_summary': texts['breached'][0],
-            'risk_body': texts['at_risk'][1], 'breach_body': texts['breached'][1],
+            'texts': json.dumps(texts),
+            'default_lang': self.env.lang if self.env.lang in texts else 'en_US',
         }
         self.env.cr.execute("""
             WITH computed AS (
                 SELECT t.id, t.sla_status AS old_status, t.sla_escalation AS old_escalation,
-                       %s AS status
+                       %(status)s AS status
                   FROM crm_service_ticket t
                  WHERE t.is_closed IS NOT TRUE
                    AND (t.response_deadline IS NOT NULL OR t.resolve_deadline IS NOT NULL)
@@ -236,16 +241,13 @@ class CrmServiceTicket(models.Model):
                  WHERE t.id = todo.id AND (todo.changed OR todo.escalate)
              RETURNING t.id, t.number, t.name, t.team_id, t.user_id, t.company_id, todo.status,
                        todo.changed, todo.escalate
-            ), activities AS (
-                INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name,
-                                           activity_type_id, summary, date_deadline, user_id,
-                                           create_uid, create_date, write_uid, write_date)
-                SELECT %%(model_id)s, %%(model)s, u.id, u.number || ' ' || u.name,
-                       %%(type_id)s,
-                       CASE u.status WHEN 'at_risk' THEN %%(risk_summary)s
-                                     ELSE %%(breach_summary)s END,
-                       %%(today)s, whom.user_id,
-                       %%(uid)s, %%(now)s, %%(uid)s, %%(now)s
+            ), esc AS (
+                -- who is asked to act (the team leader, else the assignee, else the first
+                -- service manager of the company), their language and time zone
+                SELECT u.*, whom.user_id AS whom_id,
+                       COALESCE(%%(texts)s::jsonb -> wp.lang,
+                                %%(texts)s::jsonb -> %%(default_lang)s) -> u.status AS txt,
+                       COALESCE(wp.tz, %(company_tz)s) AS whom_tz
                   FROM updated u
                   LEFT JOIN crm_service_team team ON team.id = u.team_id
                   CROSS JOIN LATERAL (
@@ -256,29 +258,39 @@ class CrmServiceTicket(models.Model):
                             JOIN res_company_users_rel cu ON cu.user_id = gu.uid
                                                          AND cu.cid = u.company_id
                            WHERE gu.gid = %%(manager_group_id)s)) AS user_id) whom
-                 WHERE u.escalate AND whom.user_id IS NOT NULL
+                  LEFT JOIN res_users wu ON wu.id = whom.user_id
+                  LEFT JOIN res_partner wp ON wp.id = wu.partner_id
+                 WHERE u.escalate
+            ), activities AS (
+                INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name,
+                                           activity_type_id, summary, date_deadline, user_id,
+                                           create_uid, create_date, write_uid, write_date)
+                SELECT %%(model_id)s, %%(model)s, e.id, e.number || ' ' || e.name,
+                       %%(type_id)s, e.txt ->> 0,
+                       (%%(now)s::timestamp AT TIME ZONE 'UTC' AT TIME ZONE e.whom_tz)::date,
+                       e.whom_id, %%(uid)s, %%(now)s, %%(uid)s, %%(now)s
+                  FROM esc e
+                 WHERE e.whom_id IS NOT NULL
              RETURNING id
             ), messages AS (
                 INSERT INTO mail_message (model, res_id, record_name, body, message_type,
                                           subtype_id, author_id, date, message_id,
                                           no_auto_thread, create_uid, create_date,
                                           write_uid, write_date)
-                SELECT %%(model)s, u.id, u.number || ' ' || u.name,
-                       CASE u.status WHEN 'at_risk' THEN %%(risk_body)s
-                                     ELSE %%(breach_body)s END,
+                SELECT %%(model)s, e.id, e.number || ' ' || e.name, e.txt ->> 1,
                        'notification', %%(subtype_id)s, %%(author_id)s, %%(now)s,
-                       '<sla-' || u.status || '-' || u.id || '-'
+                       '<sla-' || e.status || '-' || e.id || '-'
                            || md5(random()::text) || '@crm_service>', FALSE,
                        %%(uid)s, %%(now)s, %%(uid)s, %%(now)s
-                  FROM updated u
-                 WHERE u.escalate
+                  FROM esc e
              RETURNING id
             )
             SELECT (SELECT count(*) FROM updated WHERE changed),
                    (SELECT count(*) FROM updated WHERE escalate),
                    (SELECT count(*) FROM activities),
                    (SELECT count(*) FROM messages)
-        """ % self._sql_status(), params)
+        """ % {'status': self._sql_status(), 'company_tz': company_tz_sql('u.company_id')},
+            params)
         changed, escalated, _activities, _messages = self.env.cr.fetchone()
         if changed or escalated:
             self.invalidate_cache(['sla_status', 'sla_escalation', 'activity_ids',
@@ -288,7 +300,8 @@ class CrmServiceTicket(models.Model):
 
     @api.model
     def _sla_escalation_texts(self):
-        """Summary of the activity and body of the chatter message, by escalation level."""
+        """Summary of the activity and body of the chatter message, by escalation level, in
+        the environment's language (the job asks for every installed language)."""
         return {
             'at_risk': (_("SLA at risk"),
                         "<p>%s</p>" % _("SLA at risk: 80 per cent of the time to a deadline is used. "

@@ -8,7 +8,7 @@ whole page of partners in one grouped query. The average rating comes from
 """
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 from odoo.addons.crm_customer360.access import require_internal_user
 
 
@@ -62,7 +62,9 @@ class ResPartner(models.Model):
                    AND t.company_id IN %(company_ids)s
                  GROUP BY t.commercial_partner_id
             """, {'since': since, 'ids': tuple(commercial_ids),
-                  'company_ids': tuple(self.env.user.company_ids.ids)})
+                  # the companies of the card's figures: the same counts for every reader
+                  'company_ids': tuple(self.env['crm.customer.figures']._figure_context(
+                      commercial_ids)['company_ids'])})
             figures = {row[0]: row[1:] for row in self.env.cr.fetchall()}
         ratings = self._service_rating_by_partner(commercial_ids)
         for partner in self:
@@ -74,6 +76,14 @@ class ResPartner(models.Model):
             partner.ticket_sla_compliance = closed and 100.0 * met / closed or 0.0
             partner.ticket_rating_avg = ratings.get(commercial_id, 0.0)
             partner.last_ticket_date = last
+
+    @api.model
+    def _card_count_sources(self):
+        """The card's ticket count: tickets the reader may not open are said so."""
+        return super()._card_count_sources() + [
+            ('ticket_count', 'crm.service.ticket',
+             lambda pid: [('commercial_partner_id', '=', pid)], _("service tickets")),
+        ]
 
     @api.model
     def _service_rating_by_partner(self, partner_ids):
