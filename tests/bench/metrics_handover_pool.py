@@ -42,6 +42,11 @@ def handover_5000(ctx):
         'crm_customer360.handover_queue_threshold', str(HANDOVER_SIZE))
     Handover = env['crm.customer.handover']
 
+    # Through the queue at every scale: the smoke test's few customers are under the
+    # default threshold, which would run the handover in the request.
+    env['ir.config_parameter'].sudo().set_param(
+        'crm_customer360.handover_queue_threshold', '0')
+
     def run():
         handover = Handover.create({'from_user_id': giver.id, 'to_user_id': receiver.id})
         handover.action_confirm()
@@ -117,9 +122,15 @@ def handover_50000(ctx):
     giver, receiver, count = _handover_setup(ctx)
     Handover = env['crm.customer.handover']
 
+    # Through the queue at every scale: the smoke test's few customers are under the
+    # default threshold, which would run the handover in the request.
+    env['ir.config_parameter'].sudo().set_param(
+        'crm_customer360.handover_queue_threshold', '0')
+
     def run():
         handover = Handover.create({'from_user_id': giver.id, 'to_user_id': receiver.id})
         handover.action_confirm()
+        assert handover.batch_id, 'the handover did not run in the background'
         _run_queued(env, handover.batch_id)
         assert handover.state == 'done', handover.state
         return count

@@ -205,7 +205,7 @@ class TestPoolJobConcurrency(ConcurrencyCase):
         with self.two_cursors() as (cr_a, cr_b):
             env_a = api.Environment(cr_a, SUPERUSER_ID, {'lang': 'en_US'})
             env_b = api.Environment(cr_b, SUPERUSER_ID, {'lang': 'en_US'})
-            reasons = {self.customer_id: 'Test'}
+            reasons = {self.customer_id: {'basis_kind': 'contact', 'basis_day': '2026-01-01'}}
             # A user edits the customer in transaction A: the job in B leaves it alone.
             cr_a.execute("SELECT id FROM res_partner WHERE id = %s FOR UPDATE",
                          (self.customer_id,))

@@ -71,7 +71,8 @@ class TestDeleteCustomer(OwnershipRpcCase):
         the history moves to the survivor, which keeps its owner and stays out of the pool."""
         with self.server_env() as env:
             env.cr.execute("UPDATE res_partner SET in_pool = TRUE, user_id = NULL, "
-                           "pool_released_reason = 'old' WHERE id = %s", (self.ids['logged'],))
+                           "pool_released_reason_text = 'old' WHERE id = %s",
+                           (self.ids['logged'],))
         wizard = self.rpc('manager', 'base.partner.merge.automatic.wizard', 'create', {
             'state': 'selection', 'partner_ids': [(6, 0, [self.ids['own'], self.ids['logged']])],
             'dst_partner_id': self.ids['own']})

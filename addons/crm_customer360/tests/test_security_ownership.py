@@ -98,7 +98,7 @@ class TestOwnershipGuard(OwnershipRpcCase):
         """Nobody puts a customer in or out of the pool, or edits its release, over write."""
         for role in ('sales', 'sales_all', 'sales_contacts', 'manager'):
             for vals in ({'in_pool': True}, {'pool_released_user_id': self.ids[role]},
-                         {'pool_released_reason': 'x'},
+                         {'pool_released_facts': '{}'}, {'pool_released_reason_text': 'x'},
                          {'pool_released_date': '2020-01-01 00:00:00'}):
                 error = self.assertRpcRefused(role, 'res.partner', 'write', [self.ids['own']],
                                               vals)
@@ -203,7 +203,8 @@ class TestOwnerChangeSecurity(OwnershipRpcCase):
                              self.ids['sales'])
         # a pool customer leaves the pool with its release record
         with self.server_env() as env:
-            env['res.partner']._pool_release({self.ids['other']: 'Test'})
+            env['res.partner']._pool_release(
+                {self.ids['other']: {'basis_kind': 'contact', 'basis_day': '2026-01-01'}})
         dialog = self.open_dialog('manager', 'sales_all', ('own', 'other'))
         self.rpc('manager', 'crm.customer.owner.change', 'action_apply', [dialog])
         with self.server_env() as env:

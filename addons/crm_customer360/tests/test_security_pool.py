@@ -31,7 +31,8 @@ class TestPoolSecurity(OwnershipRpcCase):
     def put_in_pool(self, *keys):
         """Release customers of the world to the pool, as the nightly job does."""
         with self.server_env() as env:
-            env['res.partner']._pool_release({self.ids[key]: 'Test' for key in keys})
+            facts = {'basis_kind': 'contact', 'basis_day': '2026-01-01'}
+            env['res.partner']._pool_release({self.ids[key]: facts for key in keys})
 
     def owner_of(self, key):
         with self.server_env() as env:

@@ -178,6 +178,10 @@ class TestResPartnerCredit(CreditCase):
     def test_card_button_rates_one_customer(self):
         salesman = self.make_user('credit.rater', ['sales_team.group_sale_salesman'])
         contact = self.make_contact(self.late, 'Late Buyer')
+        # The invoices rated both already: start from no rating to see what the button does.
+        self.env.cr.execute("UPDATE res_partner SET credit_rating = NULL WHERE id IN %s",
+                            [(self.late.id, self.punctual.id)])
+        self.env['res.partner'].invalidate_cache()
         contact.sudo(salesman).action_rate_credit()
         self.assertEqual(self.late.credit_rating, 'B')
         self.assertFalse(self.punctual.credit_rating, "only the one customer is rated")
@@ -190,9 +194,12 @@ class TestResPartnerCredit(CreditCase):
 
     def test_salesperson_cannot_set_rating(self):
         salesman = self.make_user('credit.writer', ['sales_team.group_sale_salesman'])
+        rated = self.punctual.credit_rating
+        self.assertTrue(rated, "the invoices rated the customer")
         with self.assertRaises(AccessError), self.env.cr.savepoint():
-            self.punctual.sudo(salesman).write({'credit_rating': 'AAA'})
-        self.assertFalse(self.punctual.credit_rating)
+            self.punctual.sudo(salesman).write({'credit_rating': 'D'})
+        self.punctual.invalidate_cache()
+        self.assertEqual(self.punctual.credit_rating, rated)
         with self.assertRaises(AccessError), self.env.cr.savepoint():
             self.Partner.sudo(salesman).create({'name': 'Self Rated', 'credit_rating': 'AAA'})
         manager = self.make_user('credit.manager', ['sales_team.group_sale_manager'])

@@ -30,7 +30,9 @@ class TestSaleOrderCredit(Customer360Case):
     def money(self, amount):
         return '{:,.2f} {}'.format(amount, self.currency.name)
 
-    def expected_message(self, order, amount, reason=None, rating='none', others=None,
+    # Limit Co is rated as its invoices post: 600 receivable of a 1,000 limit (60% used,
+    # nothing due yet) is AAA (at most 80% used); 900 (90%) is AA (at most 90%).
+    def expected_message(self, order, amount, reason=None, rating='AAA', others=None,
                          receivable=600.0, open_amount=300.0, limit=1000.0, customer=None):
         lines = [
             "The sales order %s cannot be confirmed: %s." % (
@@ -145,7 +147,7 @@ class TestSaleOrderCredit(Customer360Case):
         self.env['account.invoice'].browse(invoice_id).action_invoice_open()
         message = self.assert_refused(self.quotation)
         self.assertEqual(message, self.expected_message(
-            self.quotation, 200.0, receivable=900.0, open_amount=0.0))
+            self.quotation, 200.0, receivable=900.0, open_amount=0.0, rating='AA'))
 
     def test_rated_d_refused_without_limit(self):
         customer = self.make_customer('Rated D Co')
