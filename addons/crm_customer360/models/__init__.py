@@ -36,3 +36,4 @@ from . import crm_customer_batch
 from . import crm_customer_batch_chunk
 from . import res_config_settings_batch
 from . import mail_activity
+from . import queue_job

@@ -27,3 +27,4 @@ from . import test_security_pool
 from . import test_security_users
 from . import test_security_batch
 from . import test_mail_activity
+from . import test_queue_job_once
