@@ -21,7 +21,8 @@ import time
 from pathlib import Path
 
 from selenium.common.exceptions import (ElementClickInterceptedException,
-                                        StaleElementReferenceException, TimeoutException)
+                                        StaleElementReferenceException, TimeoutException,
+                                        WebDriverException)
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
@@ -107,6 +108,31 @@ def wait_text(browser, selector, text, timeout=TIMEOUT):
     except TimeoutException:
         raise AssertionError('%r never showed %r within %s s (url %s)'
                              % (selector, text, timeout, browser.current_url)) from None
+
+
+def wait_replaced(browser, element, timeout=TIMEOUT):
+    """Wait until `element` has left the page, as when a form post loads the next page.
+
+    While Chromium unloads the page, chromedriver may answer a question about one of its
+    elements with an "unknown error" (the inspector's "Node with given id does not belong to
+    the document") instead of a stale reference: the element has left the page all the same.
+    selenium's `staleness_of` lets that error through, and the scenario failed by chance.
+    """
+    def gone(_driver):
+        try:
+            element.is_enabled()
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if 'does not belong to the document' not in (error.msg or ''):
+                raise
+            return True
+        return False
+    try:
+        WebDriverWait(browser, timeout).until(gone)
+    except TimeoutException:
+        raise AssertionError('the element stayed in the page for %s s (url %s)'
+                             % (timeout, browser.current_url)) from None
 
 
 def wait_loaded(browser, timeout=TIMEOUT):

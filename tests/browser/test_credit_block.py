@@ -1,8 +1,9 @@
 """A salesperson cannot confirm a quotation over its customer's credit limit.
 
 The scenario creates (committed) a customer of its own with a credit limit of 100 and a
-quotation of 500 owned by anna; at the end it cancels the quotation and archives the
-customer, so it can run again and leaves the other tests' data alone.
+quotation of 500 owned by anna, in her company (the demo's UK subsidiary, in pounds): she
+sees the documents of her company only. At the end it cancels the quotation and archives the
+customer and the product, so it can run again and leaves the other tests' data alone.
 """
 import time
 
@@ -21,16 +22,27 @@ def test_salesperson_blocked_by_credit_limit(odoo_server, browser, odoo_env):
     name = 'Credit Block Customer %s' % int(time.time() * 1000)
     with demo.committed_env(odoo_server.db) as env:
         anna = demo.demo_user(env, LOGIN)
+        company = anna.company_id
+        # Her company's prices, in its currency: the limit and the order are in pounds.
+        pricelist = env['product.pricelist'].search(
+            [('company_id', '=', company.id), ('currency_id', '=', company.currency_id.id)],
+            limit=1)
+        assert pricelist, 'the company of %s has no pricelist in %s' % (
+            LOGIN, company.currency_id.name)
+        # Created as admin, who works in the main company: each record says its company.
         partner = env['res.partner'].create({
             'name': name, 'is_company': True, 'customer': True, 'user_id': anna.id,
-            'credit_limit': 100.0})
+            'company_id': company.id, 'credit_limit': 100.0})
         product = env['product.product'].create({
             'name': 'Credit Block Service', 'type': 'service', 'list_price': 500.0,
-            'taxes_id': [(6, 0, [])]})
-        order = env['sale.order'].create({
-            'partner_id': partner.id, 'user_id': anna.id,
+            'company_id': company.id, 'taxes_id': [(6, 0, [])]})
+        # The quotation as anna makes it: her company, her sales team, her name on it.
+        order = env['sale.order'].sudo(anna.id).create({
+            'partner_id': partner.id, 'pricelist_id': pricelist.id,
             'order_line': [(0, 0, {'product_id': product.id, 'product_uom_qty': 1,
                                    'price_unit': 500.0, 'tax_id': [(6, 0, [])]})]})
+        assert (order.company_id, order.user_id) == (company, anna), (
+            order.company_id.name, order.user_id.login)
         partner_id, order_id, order_name = partner.id, order.id, order.name
         product_id = product.id
     try:

@@ -4,6 +4,9 @@ Needs the demo data of crm_customer360 in the served database (scripts/test.sh i
 the salesperson anna (English interface) and the company below, owned by li.ming. The name
 typed is another spelling of that company (place in brackets, no "软件开发"), which the
 duplicate check finds by its normalised name; no tax number, phone or e-mail is typed.
+anna works in the UK subsidiary and the customer belongs to the Chinese company: the check
+looks at the customers of every company, and so may a takeover request. The request is
+written for li.ming, in his language (Chinese).
 """
 from selenium.webdriver.common.by import By
 
@@ -67,12 +70,15 @@ def test_salesperson_warned_of_existing_customer(odoo_server, browser, odoo_env)
     done = ui.wait_for(browser, ALERT + ' .o_c360_takeover_requested')
     assert 'Takeover requested' in done.text, done.text
     odoo_env.cr.rollback()
+    # The to-do and the note are for li.ming: worded in his language, not in anna's.
+    summary, note = odoo_env['res.partner'].with_context(
+        lang=existing.user_id.lang)._takeover_texts(user.name, owner)
     activities = odoo_env['mail.activity'].search([
         ('res_model', '=', 'res.partner'), ('res_id', '=', existing.id),
-        ('summary', '=', 'Takeover request from %s' % user.name)])
+        ('summary', '=', summary)])
     messages = odoo_env['mail.message'].search([
         ('model', '=', 'res.partner'), ('res_id', '=', existing.id),
-        ('author_id', '=', user.partner_id.id), ('body', 'ilike', 'hand over this customer')])
+        ('author_id', '=', user.partner_id.id), ('body', 'ilike', note)])
     try:
         assert activities.mapped('user_id') == existing.user_id, (
             'no takeover to-do for %s: %r' % (owner, activities))

@@ -7,8 +7,7 @@ ticket the scenario creates is deleted at the end (committed), so it can run aga
 import time
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as ec
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 import demo_records as demo
 import odoo_ui as ui
@@ -63,7 +62,7 @@ def test_customer_opens_a_ticket_and_replies(odoo_server, browser, odoo_env):
         composer = browser.find_element(By.CSS_SELECTOR, COMPOSER)
         ui.click(browser, composer.find_element(By.CSS_SELECTOR, '.o_portal_chatter_composer_btn'))
         # the composer posts a plain form: wait for the page that replaces this one
-        WebDriverWait(browser, ui.TIMEOUT).until(ec.staleness_of(composer))
+        ui.wait_replaced(browser, composer)
         ui.wait_text(browser, '.o_portal_chatter_messages', reply)
         # the ticket's panel at the top, the reply below it
         browser.execute_script("document.querySelector('.o_portal_ticket').scrollIntoView();")
