@@ -30,8 +30,8 @@ def grading_run(ctx):
     return run
 
 
-@metric('grading_run_first', requires=has_grading, repeat=2)
-def grading_run_first(ctx):
+@metric('grading_first_run', requires=has_grading, repeat=2, target_ms=30000)
+def grading_first_run(ctx):
     """The first grading run ever: every customer gets a grade, a figures row and a history
     row (once, after installing the module)."""
     env = ctx.env
@@ -39,4 +39,23 @@ def grading_run_first(ctx):
 
     def run():
         return env['crm.grading.run']._run_policy(policy).customer_count
+    return run
+
+
+@metric('follow_up_job', requires=has_grading, repeat=1, target_ms=60000)
+def follow_up_job(ctx):
+    """The daily follow-up job over every customer (graded first, so that each grade's
+    follow-up period applies): who is due, then an activity for the owner of each, end to
+    end through the queue (every part and the finish, one after the other, in this
+    process)."""
+    from .metrics_handover_pool import _run_queued
+    env = ctx.env
+    env['crm.grading.run']._run_policy(_policy(env))
+    Partner = env['res.partner']
+
+    def run():
+        batch = Partner._cron_follow_up()
+        if batch:
+            _run_queued(env, batch)
+        return batch.item_count
     return run
