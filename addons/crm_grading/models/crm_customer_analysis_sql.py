@@ -191,9 +191,10 @@ def cube_query(sources, dimensions):
             UNION
             SELECT id, base_company_id, date_trunc('month', CURRENT_DATE)::date FROM cust
         )
-        SELECT (k.partner_id::bigint * 1000 + COALESCE(k.company_id, 0)) * 100000
-                   + (extract(year FROM k.date)::int * 12
-                      + extract(month FROM k.date)::int - 1) AS id,
+        -- A row number, not a number made of the keys: those passed 2**31 from the 22nd
+        -- customer on, and XML-RPC carries no larger integer (a client could not read the
+        -- cube). The ids change at each refresh; nothing keeps them.
+        SELECT (row_number() OVER (ORDER BY k.partner_id, k.company_id, k.date))::int AS id,
                k.partner_id, k.company_id, k.date,
                k.date = date_trunc('month', CURRENT_DATE)::date AS is_current_period,
                %(dimensions)s,

@@ -76,7 +76,9 @@ class CrmCustomerPareto(models.Model):
                 WINDOW w AS (PARTITION BY r.company_id ORDER BY r.revenue DESC, r.partner_id
                              ROWS UNBOUNDED PRECEDING)
             )
-            SELECT ranked.partner_id::bigint * 1000 + ranked.company_id AS id,
+            -- within 32 bits, for XML-RPC clients (see crm_customer_analysis_sql.py)
+            SELECT (row_number() OVER (ORDER BY ranked.company_id, ranked.partner_id))::int
+                       AS id,
                    ranked.partner_id, ranked.company_id, p.user_id, p.grade_id,
                    ranked.revenue, ranked.rank,
                    100.0 * ranked.rank / ranked.total_count AS customer_share,

@@ -104,6 +104,20 @@ class TestGradingJobsRpc(GradingRpcCase):
         action = self.rpc('manager', 'crm.customer.analysis', 'action_refresh')
         self.assertEqual(action['res_model'], 'crm.customer.analysis')
 
+    def test_report_rows_read_over_xmlrpc(self):
+        """XML-RPC carries integers up to 2**31 - 1: the cube's and the Pareto's row ids
+        (made of partner, company and month, they passed it from the 22nd customer on) fit,
+        so an XML-RPC client reads both."""
+        with self.server_env() as env:
+            env['crm.customer.analysis']._refresh()
+            env.cr.execute("SELECT MAX(id) FROM res_partner")
+            self.assertGreater(env.cr.fetchone()[0], 21)
+        for model, names in (('crm.customer.analysis', ['partner_id', 'revenue']),
+                             ('crm.customer.pareto', ['partner_id', 'rank'])):
+            rows = self.xmlrpc('manager', model, 'search_read', [], names)
+            self.assertTrue(rows, model)
+            self.assertLess(max(row['id'] for row in rows), 2 ** 31, model)
+
     def test_init_hooks_refuse_every_caller(self):
         """init rebuilds the views (DDL): the server runs it on install and update only."""
         for model in ('crm.customer.analysis', 'crm.customer.pareto'):
