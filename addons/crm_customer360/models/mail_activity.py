@@ -10,14 +10,19 @@ activity, minutes for 100,000. ``_bulk_create`` does the same in a few statement
 - the assignee follows the document, as ``message_subscribe`` does when ``create`` calls it
   (its follower row replaced by one with the default subtypes, or the external ones for a
   portal user);
-- the assignee's web client is told of an activity due today or earlier (``bus.bus``, the
-  host's API).
+- the assignee's web client is told of an activity due today or earlier: the rows
+  ``bus.bus.sendmany`` writes, in one statement (it creates them one by one through the ORM,
+  and may run its clean-up at each: a quarter of an hour for 100,000), then its wake-up of
+  the long-polling once the transaction commits.
 
 ``tests/test_mail_activity.py`` checks that the rows, the followers and the notifications
 equal those of ``create``. What the bulk path does not do: call the ``create`` of another
 addon that extends ``mail.activity``; such an addon should extend ``_bulk_create`` too.
 """
+import odoo
 from odoo import api, fields, models
+
+from odoo.addons.bus.models.bus import json_dump
 
 
 class MailActivity(models.Model):
@@ -101,11 +106,26 @@ class MailActivity(models.Model):
     @api.model
     def _bulk_notify_assignees(self, rows):
         """Tell the assignees' web clients of the activities due today or earlier, one
-        notification per activity, as ``create`` does."""
+        notification per activity, as ``create`` does (the rows and the wake-up of
+        ``bus.bus.sendmany``)."""
         today = fields.Date.today()
         users = self.env['res.users'].sudo().browse({row['user_id'] for row in rows})
         partner_of = {user.id: user.partner_id.id for user in users}
-        self.env['bus.bus'].sendmany([
-            ((self._cr.dbname, 'res.partner', partner_of[row['user_id']]),
-             {'type': 'activity_updated', 'activity_created': True})
-            for row in rows if row['date_deadline'] <= today])
+        channels = [(self._cr.dbname, 'res.partner', partner_of[row['user_id']])
+                    for row in rows if row['date_deadline'] <= today]
+        if not channels:
+            return
+        message = json_dump({'type': 'activity_updated', 'activity_created': True})
+        now = fields.Datetime.now()
+        self.env.cr.execute("""
+            INSERT INTO bus_bus (channel, message, create_date, create_uid, write_date,
+                                 write_uid)
+            SELECT channel, %s, %s, %s, %s, %s FROM unnest(%s::varchar[]) AS channel""",
+                            (message, now, self.env.uid, now, self.env.uid,
+                             [json_dump(channel) for channel in channels]))
+        woken = json_dump(list(set(channels)))
+
+        def notify():
+            with odoo.sql_db.db_connect('postgres').cursor() as cr:
+                cr.execute("notify imbus, %s", (woken,))
+        self._cr.after('commit', notify)
