@@ -35,7 +35,7 @@ class RunJobOnceController(RunJobController):
                     UPDATE queue_job SET state = %s,
                            date_started = date_trunc('seconds', now() at time zone 'utc')
                      WHERE uuid = %s AND state = %s
-                 RETURNING id""", (STARTED, job.uuid, ENQUEUED))
+                 RETURNING id""", (STARTED, job.uuid, ENQUEUED), log_exceptions=False)
                 claimed = bool(cr.fetchone())
         except OperationalError as error:
             # The other server switched it between our snapshot and our write.

@@ -83,6 +83,24 @@ class CustomerDemo(models.AbstractModel):
     # Set-up: languages and provinces
     # ------------------------------------------------------------------
     @api.model
+    def _set_company_currency(self, company_xmlid, currency_xmlid, pricelist_xmlid):
+        """Give the demo company its currency, unless it has journal items already: the host
+        then refuses the change (the addons installed with demo data into a database whose
+        demo invoices are posted), and the demo keeps the company's currency. The
+        pricelist's prices are in the company's currency either way."""
+        self._require_loader()
+        company = self.env.ref(company_xmlid)
+        currency = self.env.ref(currency_xmlid)
+        if company.currency_id != currency:
+            if 'account.move.line' in self.env and self.env['account.move.line'].sudo(
+                    ).search([('company_id', '=', company.id)], limit=1):
+                _logger.info("Demo data: %s keeps its currency %s (it has journal items)",
+                             company.name, company.currency_id.name)
+            else:
+                company.write({'currency_id': currency.id})
+        self.env.ref(pricelist_xmlid).write({'currency_id': company.currency_id.id})
+
+    @api.model
     def _ensure_languages(self, codes):
         """Activate the languages of the demo users, with their translations.
 

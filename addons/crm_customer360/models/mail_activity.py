@@ -41,7 +41,7 @@ class MailActivity(models.Model):
         names = {}
         for model_id, model in models_by_id.items():
             ids = list({row['res_id'] for row in rows if row['res_model_id'] == model_id})
-            names[model] = dict(self.env[model].sudo().browse(ids).name_get())
+            names[model] = self._bulk_document_names(model, ids)
         columns = ['res_model_id', 'res_model', 'res_id', 'res_name', 'activity_type_id',
                    'summary', 'note', 'date_deadline', 'user_id', 'create_uid', 'create_date',
                    'write_uid', 'write_date']
@@ -102,6 +102,20 @@ class MailActivity(models.Model):
                            (model, [c[0] for c in chosen], [c[1] for c in chosen],
                             subtypes.ids))
         self.env['mail.followers'].invalidate_cache()
+
+    @api.model
+    def _bulk_document_names(self, model, ids):
+        """``{id: name}`` of the documents, as ``create`` names them (``name_get``). A model
+        that stores its ``display_name`` (the host's partners: the name_get of their
+        default context) is read in one query: name_get through the ORM reads every
+        prefetched field of every partner, seconds per thousand."""
+        Model = self.env[model].sudo()
+        field = Model._fields.get('display_name')
+        if field is not None and field.store and not field.company_dependent:
+            self.env.cr.execute('SELECT id, display_name FROM "%s" WHERE id = ANY(%%s)'
+                                % Model._table, [list(ids)])
+            return dict(self.env.cr.fetchall())
+        return dict(Model.browse(ids).name_get())
 
     @api.model
     def _bulk_notify_assignees(self, rows):

@@ -166,13 +166,14 @@ class ResPartner(models.Model):
         model_id = self.env['ir.model']._get('res.partner').id
         owners = {user.id: user for user in self.env['res.users'].sudo().browse(
             {row[1] for row in rows})}
+        # Written for the owner: in the owner's language, due today in the owner's calendar,
+        # the last contact on the owner's calendar day (one environment per owner).
+        owner_envs = {user_id: (
+            self.with_context(lang=owner.lang or self.env.lang, tz=owner.tz),
+            fields.Date.to_string(today_in_tz(owner.tz))) for user_id, owner in owners.items()}
         values = []
         for partner_id, user_id, last, days in rows:
-            # Written for the owner: in the owner's language, due today in the owner's
-            # calendar, the last contact on the owner's calendar day.
-            owner = owners[user_id]
-            env = self.with_context(lang=owner.lang or self.env.lang, tz=owner.tz)
-            today = fields.Date.to_string(today_in_tz(owner.tz))
+            env, today = owner_envs[user_id]
             values.append(env._follow_up_activity_values(
                 partner_id, user_id, local_date(env.env, last), days, activity_type,
                 model_id, today))
