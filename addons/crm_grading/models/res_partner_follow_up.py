@@ -164,13 +164,16 @@ class ResPartner(models.Model):
             return self.env['mail.activity']
         activity_type = self._follow_up_activity_type()
         model_id = self.env['ir.model']._get('res.partner').id
-        owners = {user.id: user for user in self.env['res.users'].sudo().browse(
-            {row[1] for row in rows})}
         # Written for the owner: in the owner's language, due today in the owner's calendar,
-        # the last contact on the owner's calendar day (one environment per owner).
-        owner_envs = {user_id: (
-            self.with_context(lang=owner.lang or self.env.lang, tz=owner.tz),
-            fields.Date.to_string(today_in_tz(owner.tz))) for user_id, owner in owners.items()}
+        # the last contact on the owner's calendar day (one environment per owner). Read in
+        # SQL: through the ORM, each owner's related lang and tz cost a second once the
+        # cache held a large database's partners.
+        self.env.cr.execute("""
+            SELECT u.id, p.lang, p.tz FROM res_users u JOIN res_partner p ON p.id = u.partner_id
+             WHERE u.id = ANY(%s)""", [list({row[1] for row in rows})])
+        owner_envs = {user_id: (self.with_context(lang=lang or self.env.lang, tz=tz),
+                                fields.Date.to_string(today_in_tz(tz)))
+                      for user_id, lang, tz in self.env.cr.fetchall()}
         values = []
         for partner_id, user_id, last, days in rows:
             env, today = owner_envs[user_id]
