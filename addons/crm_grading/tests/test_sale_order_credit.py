@@ -115,6 +115,8 @@ class TestSaleOrderCredit(Customer360Case):
         self.assertEqual(len(notes), 1)
         # an approver may also write the state over RPC; it is noted the same way
         other = self.make_order(self.customer, 500.0, self.day(0), state='draft')
+        # the note is written in the language of the order's salesperson (English here)
+        other.user_id = self.salesman
         other.sudo(self.approver).write({'state': 'sale'})
         self.assertEqual(other.state, 'sale')
         self.assertEqual(len([b for b in other.message_ids.mapped('body')
