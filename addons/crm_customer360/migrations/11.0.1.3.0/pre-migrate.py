@@ -6,12 +6,12 @@ texts stored until now (in the language of whoever made the change) are kept und
 name and shown as they were.
 """
 
+from odoo.tools.sql import column_exists, rename_column
+
 
 def _rename(cr, table, old, new):
-    cr.execute("""SELECT 1 FROM information_schema.columns
-                   WHERE table_name = %s AND column_name = %s""", [table, old])
-    if cr.fetchone():
-        cr.execute('ALTER TABLE "%s" RENAME COLUMN "%s" TO "%s"' % (table, old, new))
+    if column_exists(cr, table, old):
+        rename_column(cr, table, old, new)
 
 
 def migrate(cr, version):
