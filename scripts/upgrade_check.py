@@ -67,6 +67,10 @@ def snapshot(dbname, modules):
 def compare(before, after):
     """Return the list of what `after` lost or changed of `before`, one line each."""
     problems = []
+    moved_rows = {}  # (table, key column): {key value: row}
+    for new_table, _new_column, key in MOVED.values():
+        moved_rows[new_table, key] = {
+            row.get(key): row for row in after.get(new_table, {}).values()}
     for table, rows in sorted(before.items()):
         if table not in after:
             problems.append('%s: gone' % table)
@@ -82,6 +86,13 @@ def compare(before, after):
                 continue
             for column, value in sorted(values.items()):
                 if (table, column) in DERIVED:
+                    continue
+                if (table, column) in MOVED:
+                    new_table, new_column, key = MOVED[table, column]
+                    moved = moved_rows[new_table, key].get(row_id, {}).get(new_column)
+                    if moved != value:
+                        problems.append('%s #%s %s (now %s.%s): %r became %r' % (
+                            table, row_id, column, new_table, new_column, value, moved))
                     continue
                 column_after = RENAMED.get((table, column), column)
                 if column_after in new and column_after != column:
@@ -109,6 +120,13 @@ RENAMED = {
     # crm_grading 11.0.1.2.0
     ('res_partner', 'credit_explanation'): 'credit_explanation_legacy',
     ('crm_customer_grade_history', 'explanation'): 'explanation_legacy',
+}
+# Columns a migration moved to another table: (table, column): (new table, new column, the
+# new table's column holding the old row's id).
+MOVED = {
+    # crm_grading 11.0.1.3.0: a credit rating's figures and time, in their own narrow table
+    ('res_partner', 'credit_facts'): ('crm_customer_credit', 'facts', 'partner_id'),
+    ('res_partner', 'credit_rated_date'): ('crm_customer_credit', 'rated_date', 'partner_id'),
 }
 # Columns no longer stored: computed when read from what is still stored, so nothing is lost.
 DERIVED = {

@@ -3,6 +3,7 @@
 from . import crm_customer_grade
 from . import crm_customer_grade_history
 from . import crm_customer_grading
+from . import crm_customer_credit
 from . import res_partner
 from . import res_partner_guard
 from . import res_partner_grade_lock

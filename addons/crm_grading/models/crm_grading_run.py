@@ -2,9 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Grading runs: the log of each run of a policy, and the run itself.
 
-A run grades every customer of the policy's company in one set-based statement (see
-``grading_sql``), then rates their credit when a module provides
-``res.partner._rate_credit(company, date_from, date_to)``. Only one run per company at a time:
+A run rates the credit of every customer of the policy's company
+(``res.partner._credit_ratings``), then grades them in one set-based statement (see
+``grading_sql``) that writes grades and credit ratings in one pass. Only one run per company at a time:
 a transaction-level PostgreSQL advisory lock on the company, so a second run (another worker,
 the nightly job, a second click) fails at once with a clear message instead of waiting.
 Running twice gives the same grades and writes no new history.
@@ -232,14 +232,15 @@ class CrmGradingRun(models.Model):
             run.write(values)
         else:
             run = self.create(values)
-        customers, changes, ranked, total = self._grade_customers(
-            policy, date_from, date_to, user)
-        credit_count = 0
         Partner = self.env['res.partner']
-        # The credit rating comes from another part of the module that may not be installed.
-        if hasattr(Partner, '_rate_credit'):
-            credit_count = Partner._rate_credit(company, fields.Date.to_string(date_from),
-                                                fields.Date.to_string(date_to)) or 0
+        # The credit ratings are written with the grades, in the same pass over the partners:
+        # a first run would otherwise rewrite every wide partner row twice.
+        credit_ids, credit_ratings, credit_facts = Partner._credit_ratings(
+            company, fields.Date.to_string(date_from), fields.Date.to_string(date_to))
+        Partner._write_credit_facts(credit_ids, credit_facts, full_run=True)
+        customers, changes, ranked, total = self._grade_customers(
+            policy, date_from, date_to, user, credit=(credit_ids, credit_ratings))
+        credit_count = len([rating for rating in credit_ratings if rating])
         run.write({
             'state': 'done',
             'date_end': fields.Datetime.now(),
@@ -253,8 +254,11 @@ class CrmGradingRun(models.Model):
         return run
 
     @api.model
-    def _grade_customers(self, policy, date_from, date_to, user):
+    def _grade_customers(self, policy, date_from, date_to, user, credit=([], [])):
         """Write the grades and figures of ``policy``'s customers.
+
+        :param credit: (partner ids, credit ratings) to write with the grades; a customer
+            missing there keeps its rating
 
         :returns: (customers, grade changes, customers with revenue, their total revenue)
         """
@@ -276,6 +280,7 @@ class CrmGradingRun(models.Model):
             'grade_c': grade_c.id, 'grade_d': grade_d.id,
             'uid': user.id,
             'now': fields.Datetime.now(),
+            'credit_ids': list(credit[0]), 'credit_ratings': list(credit[1]),
         }
         query = GRADING_SQL
         # Flush pending ORM writes before reading the tables in SQL.
@@ -288,7 +293,8 @@ class CrmGradingRun(models.Model):
         customers, changes, _updated, _written, _dropped, ranked, total, changed_ids = \
             self.env.cr.fetchone()
         self.env['res.partner'].invalidate_cache(fnames=[
-            'grade_id', 'rfm_score', 'customer_value', 'grade_explanation', 'grade_locked',
+            'credit_rating', 'credit_facts', 'credit_rated_date', 'credit_explanation',
+            'credit_explanation_legacy', 'grade_id', 'rfm_score', 'customer_value', 'grade_explanation', 'grade_locked',
             'grade_lock_reason', 'grade_lock_until', 'grade_history_ids', 'grade_badge',
             'write_uid', 'write_date'])
         self.env['crm.customer.grade.history'].invalidate_cache()

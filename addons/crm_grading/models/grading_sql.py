@@ -31,12 +31,21 @@ from odoo.addons.crm_customer360.models.figure_sql import (
     PURCHASE_INVOICE_TYPE, not_staff_sql, revenue_amount_sql, revenue_invoices_sql)
 
 GRADING_SQL = """
-WITH customers AS (
+WITH credit AS (
+    -- The customers' credit ratings, computed before (res_partner_credit.py), written with
+    -- the grades so that each partner row is rewritten once at most.
+    SELECT c.id, c.rating
+      FROM unnest(%(credit_ids)s::int[], %(credit_ratings)s::varchar[]) AS c(id, rating)
+), customers AS (
     SELECT p.id, p.grade_id AS old_grade_id,
+           CASE WHEN credit.id IS NULL THEN p.credit_rating ELSE credit.rating END
+               AS credit_rating,
+           p.credit_explanation_legacy IS NOT NULL AND credit.id IS NOT NULL AS drop_legacy,
            COALESCE(p.grade_locked, FALSE)
                AND (p.grade_lock_until IS NULL OR p.grade_lock_until >= %(today)s) AS locked,
            p.grade_lock_until, p.grade_lock_reason
       FROM res_partner p
+      LEFT JOIN credit ON credit.id = p.id
      WHERE p.customer AND p.active AND p.commercial_partner_id = p.id
        AND (p.company_id = %(company)s OR (p.company_id IS NULL AND %(shared)s))
        AND """ + not_staff_sql('p') + """
@@ -105,7 +114,7 @@ WITH customers AS (
     SELECT g.id, g.old_grade_id, g.locked, g.rule_id, g.scored, g.revenue, g.rnk,
            g.ranked_count, g.total, g.recency_days, g.orders, g.r_score, g.f_score,
            g.m_score, g.min_total, g.min_recency, g.min_frequency, g.min_monetary,
-           g.grade_lock_until, g.grade_lock_reason,
+           g.grade_lock_until, g.grade_lock_reason, g.credit_rating, g.drop_legacy,
            CASE WHEN g.locked THEN g.old_grade_id ELSE g.computed_grade_id END AS new_grade_id,
            ROUND(g.revenue * 12.0 / %(period_months)s, 2) AS value,
            CASE WHEN g.scored THEN concat(g.r_score, g.f_score, g.m_score) END AS rfm_score,
@@ -119,11 +128,16 @@ WITH customers AS (
            grade_locked = f.locked,
            grade_lock_reason = CASE WHEN f.locked THEN p.grade_lock_reason END,
            grade_lock_until = CASE WHEN f.locked THEN p.grade_lock_until END,
+           credit_rating = f.credit_rating,
+           credit_explanation_legacy = CASE WHEN f.drop_legacy THEN NULL
+                                            ELSE p.credit_explanation_legacy END,
            write_uid = %(uid)s, write_date = %(now)s
       FROM final f
      WHERE p.id = f.id
-       AND (p.grade_id, p.rfm_score, p.customer_value, COALESCE(p.grade_locked, FALSE))
-           IS DISTINCT FROM (f.new_grade_id, f.rfm_score, f.value, f.locked)
+       AND ((p.grade_id, p.rfm_score, p.customer_value, COALESCE(p.grade_locked, FALSE),
+             p.credit_rating)
+            IS DISTINCT FROM (f.new_grade_id, f.rfm_score, f.value, f.locked, f.credit_rating)
+            OR f.drop_legacy)
  RETURNING p.id
 ), figures_written AS (
     INSERT INTO crm_customer_grading AS cg

@@ -59,12 +59,14 @@ class ResPartner(models.Model):
         CREDIT_RATINGS, 'Credit Rating', index=True, copy=False, readonly=True,
         track_visibility='onchange', groups=SALES,
         help="From the customer's payment behaviour over the grading period.")
-    # The figures behind the rating (JSON), stored by the rating; the explanation is
-    # composed from them when it is read, in the reader's language (res_partner_credit.py).
-    credit_facts = fields.Text('Credit Rating Figures', copy=False, readonly=True,
-                               groups=SALES)
+    # The figures behind the rating (JSON) and when it was computed, kept in their own table
+    # (crm.customer.credit, see why there); the explanation is composed from them when it is
+    # read, in the reader's language (res_partner_credit.py).
+    credit_facts = fields.Text('Credit Rating Figures', compute='_compute_credit_facts',
+                               inverse='_inverse_credit_facts', groups=SALES)
     credit_rated_date = fields.Datetime(
-        'Credit Rated On', copy=False, readonly=True, groups=SALES,
+        'Credit Rated On', compute='_compute_credit_facts', inverse='_inverse_credit_facts',
+        groups=SALES,
         help="When the rating was computed: by the nightly grading run, by Rate now, or "
              "when one of the customer's invoices or payments changed.")
     credit_explanation = fields.Text(

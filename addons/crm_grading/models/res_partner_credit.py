@@ -3,8 +3,8 @@
 """Credit rating of customers from their payment behaviour, in set-based SQL.
 
 ``_rate_credit(company, date_from, date_to)`` reads four figures for every customer of the
-company in one query and writes ``credit_rating`` and ``credit_explanation`` in one
-``UPDATE ... FROM``:
+company in one query, writes ``credit_rating`` where it changed and the figures behind it in
+``crm.customer.credit`` (see why there):
 
 * invoices in the period: posted customer invoices dated in [date_from, date_to];
 * paid on time: of those invoices that are *due* (paid, or open and past their due date
@@ -241,15 +241,41 @@ class ResPartner(models.Model):
     def _rate_credit(self, company, date_from, date_to, partner_ids=None):
         """Rate the credit of every customer of ``company`` from its payment behaviour.
 
-        One query reads the figures of all customers, one ``UPDATE ... FROM`` writes the
-        ratings, their figures and the time of the rating; called by the grading run, the
-        card's button and the changes of the customers' invoices.
+        One query reads the figures of all customers, one upsert stores them with the time
+        of the rating, one ``UPDATE ... FROM`` writes the ratings that changed; called by the
+        card's button and the changes of the customers' invoices (a grading run writes the
+        ratings with the grades, see ``crm.grading.run._run_policy``).
 
         :param company: ``res.company`` record (or id) whose invoices are rated.
         :param date_from: first invoice date of the period (string or date).
         :param date_to: last invoice date of the period (string or date).
         :param partner_ids: commercial partner ids to rate; ``None`` rates every customer.
         :return: the number of customers given a rating (not counting those left unrated).
+        """
+        ids, ratings, facts = self._credit_ratings(company, date_from, date_to, partner_ids)
+        if not ids:
+            return 0
+        self._write_credit_facts(ids, facts, full_run=partner_ids is None)
+        # The rating itself only where it changed: a partner row is wide and indexed.
+        self.env.cr.execute("""
+            UPDATE res_partner p
+               SET credit_rating = v.rating, credit_explanation_legacy = NULL
+              FROM unnest(%s::int[], %s::varchar[]) AS v(id, rating)
+             WHERE p.id = v.id
+               AND (p.credit_rating IS DISTINCT FROM v.rating
+                    OR p.credit_explanation_legacy IS NOT NULL)
+        """, [ids, ratings])
+        self.invalidate_cache(['credit_rating', 'credit_facts', 'credit_rated_date',
+                               'credit_explanation', 'credit_explanation_legacy'], ids)
+        return len([rating for rating in ratings if rating])
+
+    @api.model
+    def _credit_ratings(self, company, date_from, date_to, partner_ids=None):
+        """The ratings of ``company``'s customers (all, or ``partner_ids``) and the figures
+        behind them, without writing anything (parameters as ``_rate_credit``).
+
+        :return: three lists in the same order: partner ids, ratings (``None``: not rated)
+            and figures (JSON texts, as ``credit_facts`` stores them)
         """
         if isinstance(company, int):
             company = self.env['res.company'].browse(company)
@@ -263,8 +289,6 @@ class ResPartner(models.Model):
             'date_from': date_from, 'date_to': date_to,
             'today': today, 'all': partner_ids is None, 'partners': list(partner_ids or [])})
         rows = self.env.cr.fetchall()
-        if not rows:
-            return 0
         rules = self._credit_rating_rules()
         digits = company.currency_id.decimal_places  # read once, not per row
         ids, ratings, facts = [], [], []
@@ -276,21 +300,41 @@ class ResPartner(models.Model):
             facts.append(json.dumps(dict(
                 figures, company_id=company.id, date_from=date_from, date_to=date_to,
                 rating=rating or False), sort_keys=True))
-        # The time of the rating changes with every rating: written where the rating or its
-        # figures change, and on every customer rated by a full run (the card says when).
+        return ids, ratings, facts
+
+    @api.model
+    def _write_credit_facts(self, ids, facts, full_run=False, date=None):
+        """Store the figures ``facts`` (JSON texts) of the customers ``ids`` and the time of
+        their rating: where the figures changed, and on every customer rated by a full run
+        (the card says when it was last rated)."""
         self.env.cr.execute("""
-            UPDATE res_partner p
-               SET credit_rating = v.rating, credit_facts = v.facts,
-                   credit_rated_date = %s, credit_explanation_legacy = NULL
-              FROM unnest(%s::int[], %s::varchar[], %s::text[]) AS v(id, rating, facts)
-             WHERE p.id = v.id
-               AND (p.credit_rating IS DISTINCT FROM v.rating
-                    OR p.credit_facts IS DISTINCT FROM v.facts
-                    OR p.credit_rated_date IS NULL OR %s)
-        """, [fields.Datetime.now(), ids, ratings, facts, partner_ids is None])
-        self.invalidate_cache(['credit_rating', 'credit_facts', 'credit_rated_date',
-                               'credit_explanation', 'credit_explanation_legacy'], ids)
-        return len([rating for rating in ratings if rating])
+            INSERT INTO crm_customer_credit AS c (partner_id, facts, rated_date)
+                 SELECT v.id, v.facts, %s
+                   FROM unnest(%s::int[], %s::text[]) AS v(id, facts)
+            ON CONFLICT (partner_id) DO UPDATE
+                    SET facts = EXCLUDED.facts, rated_date = EXCLUDED.rated_date
+                  WHERE c.facts IS DISTINCT FROM EXCLUDED.facts OR c.rated_date IS NULL OR %s
+        """, [date or fields.Datetime.now(), list(ids), list(facts), bool(full_run)])
+
+    def _compute_credit_facts(self):
+        """Read the figures and the time of the rating from ``crm.customer.credit``, one query
+        for the whole batch."""
+        ids = [pid for pid in self.ids if isinstance(pid, int)]
+        rows = {}
+        if ids:
+            self.env.cr.execute("""SELECT partner_id, facts, rated_date FROM crm_customer_credit
+                                    WHERE partner_id = ANY(%s)""", [ids])
+            rows = {pid: (facts, date) for pid, facts, date in self.env.cr.fetchall()}
+        for partner in self:
+            facts, date = rows.get(partner.id, (None, None))
+            partner.credit_facts = facts or False
+            partner.credit_rated_date = date or False  # Odoo's cursor reads timestamps as text
+
+    def _inverse_credit_facts(self):
+        """A rating set by hand stores who set it and when (``res_partner_guard.py``)."""
+        for partner in self:
+            self._write_credit_facts([partner.id], [partner.credit_facts or None],
+                                     full_run=True, date=partner.credit_rated_date or None)
 
     @api.model
     def _rate_credit_all_companies(self):

@@ -30,6 +30,8 @@ rank):
      -> M: C8 1, C9 1, C5 2, C10 2, C3 3, C4 3, C2 4, C1 5
 RFM rules of the default policy: total >= 13 A, >= 10 B, >= 6 C, otherwise D.
 """
+import json
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
@@ -190,20 +192,36 @@ class TestCrmGradingRun(GradingDataCase):
         lead = self.make_opportunity(self.contact, 1000, 50)
         self.assertEqual(lead.partner_grade_id, self.grade_a)
 
-    def test_credit_rating_hook_is_called_when_present(self):
+    def test_credit_ratings_written_with_the_grades(self):
+        """The run rates every customer's credit over the policy's period (the hook
+        ``_credit_rating_of`` decides) and writes the ratings in the same statement as the
+        grades: one rewrite of a partner row, not two."""
         Partner = type(self.env['res.partner'])
-        calls = []
 
-        def _rate_credit(self, company, date_from, date_to):
-            calls.append((company.id, date_from, date_to))
-            return 7
-        Partner._rate_credit = _rate_credit
+        def _credit_rating_of(self, figures, rules):
+            return 'AA'
+        Partner._credit_rating_of = _credit_rating_of
+        statements = []
+        execute = self.env.cr.execute
+
+        def spy(query, params=None, log_exceptions=None):
+            statements.append(str(query))
+            return execute(query, params)
+        self.env.cr.execute = spy
         try:
             run = self.run_policy()
         finally:
-            del Partner._rate_credit
-        self.assertEqual(calls, [(self.company.id, self.date_from, self.day(0))])
-        self.assertEqual(run.credit_count, 7)
+            del Partner._credit_rating_of
+            del self.env.cr.execute
+        self.assertEqual(len([q for q in statements if 'UPDATE res_partner' in q]), 1)
+        self.assertTrue(run.customer_count)
+        self.assertEqual(run.credit_count, run.customer_count)
+        c1 = self.customers['C1']
+        self.assertEqual(c1.credit_rating, 'AA')
+        facts = json.loads(c1.credit_facts)
+        self.assertEqual((facts['date_from'], facts['date_to'], facts['rating']),
+                         (self.date_from, self.day(0), 'AA'))
+        self.assertTrue(c1.credit_rated_date)
 
     def count_queries(self, partners):
         partners.invalidate_cache()
