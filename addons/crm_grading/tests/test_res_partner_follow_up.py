@@ -103,6 +103,14 @@ class TestResPartnerFollowUp(Customer360Case):
         self.assertEqual(len(self.activities(self.stale)), 1, "a new one once done")
         self.assertEqual(len(self.activities()), 2)
 
+    def test_a_part_plans_its_due_customers_once(self):
+        """A part of the background run (its customers by id) plans the due ones of its
+        own customers only, and none again while the first is open."""
+        created = self.Partner._plan_follow_ups([self.stale.id, self.recent.id])
+        self.assertEqual(created.mapped('res_id'), [self.stale.id])
+        self.assertFalse(self.Partner._plan_follow_ups([self.stale.id, self.recent.id]))
+        self.assertEqual(self.activities().mapped('res_id'), [self.stale.id])
+
     def test_other_activity_types_do_not_count(self):
         self.env['mail.activity'].create({
             'res_model_id': self.env['ir.model']._get('res.partner').id,
