@@ -38,9 +38,15 @@ class CrmCustomerDashboardTile(models.Model):
 
     def _tile_credit_blocks(self):
         """Quotations of customers over their credit limit: their confirmation waits for a
-        credit approver."""
+        credit approver. Only the customers of open quotations with a limit get their figures
+        computed (searching ``over_credit_limit`` computes every customer's)."""
+        quotations = self.env['sale.order'].search([
+            ('state', 'in', ('draft', 'sent')),
+            ('partner_id.commercial_partner_id.credit_limit', '>', 0)])
+        over = quotations.mapped('partner_id.commercial_partner_id').filtered(
+            'over_credit_limit')
+        blocked = quotations.filtered(lambda order: order.partner_id.commercial_partner_id in over)
         return {
             'model': 'sale.order', 'action': 'sale.action_quotations',
-            'domain': [('state', 'in', ('draft', 'sent')),
-                       ('partner_id.over_credit_limit', '=', True)],
+            'domain': [('id', 'in', blocked.ids)],
         }
