@@ -64,5 +64,6 @@
         "demo/sale_order_demo.xml",
         "demo/account_invoice_demo.xml",
         "demo/crm_customer_interaction_demo.xml",
+        "demo/mail_activity_demo.xml",
     ],
 }

@@ -66,6 +66,15 @@ def test_salesperson_dashboard_in_chinese(odoo_server, browser, odoo_env):
     assert card.find_elements(By.CSS_SELECTOR, 'img.o_c360_owner')
     ui.screenshot(browser, 'customer_kanban')
 
+    # His to-dos on customers: the demo gives him one due today and one late (which is which
+    # depends on the day in Shanghai); the late tile lists exactly its number.
+    assert values['follow_ups_today'] + values['follow_ups_late'] >= 2
+    ui.open_menu(browser, DASHBOARD_MENU)
+    open_tile(browser, 'follow_ups_late')
+    rows = '.o_content .o_list_view tbody tr.o_data_row'
+    WebDriverWait(browser, ui.TIMEOUT).until(
+        lambda b: len(b.find_elements(By.CSS_SELECTOR, rows)) == values['follow_ups_late'])
+
 
 def test_manager_dashboard_in_english(odoo_server, browser, odoo_env):
     """An English sales manager sees the team tiles; the team overdue tile opens the
