@@ -20,6 +20,9 @@ from odoo.addons.crm_customer360.tz import user_today
 SALESMAN = 'sales_team.group_sale_salesman'
 # A customer about to go back to the public pool: released within this many days.
 POOL_SOON_DAYS = 7
+CARDS_ACTION = 'crm_customer360.res_partner_action_customer_cards'
+FIGURES_ACTION = 'crm_customer360.res_partner_action_customer_figures'
+ACTIVITY_ACTION = 'crm_customer360.mail_activity_action_dashboard'
 
 
 class CrmCustomerDashboardTile(models.Model):
@@ -113,49 +116,58 @@ class CrmCustomerDashboardTile(models.Model):
         return [('customer', '=', True), ('parent_id', '=', False)]
 
     def _tile_my_customers(self):
+        """The customers I own."""
         return {
-            'model': 'res.partner', 'action': 'crm_customer360.res_partner_action_customer_cards',
+            'model': 'res.partner', 'action': CARDS_ACTION,
             'domain': self._tile_customer_domain() + [('user_id', '=', self.env.uid)],
         }
 
     def _tile_my_overdue(self):
+        """My customers with an overdue amount, and its total."""
         return {
-            'model': 'res.partner', 'action': 'crm_customer360.res_partner_action_customer_cards',
+            'model': 'res.partner', 'action': CARDS_ACTION,
             'domain': self._tile_customer_domain() + [
                 ('user_id', '=', self.env.uid), ('overdue_amount', '>', 0)],
             'amount': 'overdue_amount',
         }
 
     def _tile_activity_domain(self, operator):
+        """My to-dos on customers whose deadline compares to today with ``operator``."""
         return [('res_model', '=', 'res.partner'), ('user_id', '=', self.env.uid),
                 ('date_deadline', operator, self._tile_today())]
 
     def _tile_follow_ups_today(self):
-        return {'model': 'mail.activity', 'action': 'crm_customer360.mail_activity_action_dashboard',
+        """My to-dos on customers due today."""
+        return {'model': 'mail.activity', 'action': ACTIVITY_ACTION,
                 'domain': self._tile_activity_domain('=')}
 
     def _tile_follow_ups_late(self):
-        return {'model': 'mail.activity', 'action': 'crm_customer360.mail_activity_action_dashboard',
+        """My to-dos on customers due before today."""
+        return {'model': 'mail.activity', 'action': ACTIVITY_ACTION,
                 'domain': self._tile_activity_domain('<')}
 
     def _tile_pool_soon(self):
+        """My customers whose coming release to the pool is at most POOL_SOON_DAYS away
+        (a passed date included: the nightly job releases them tonight)."""
         limit = fields.Date.to_string(user_today(self.env) + timedelta(days=POOL_SOON_DAYS))
         return {
-            'model': 'res.partner', 'action': 'crm_customer360.res_partner_action_customer_cards',
+            'model': 'res.partner', 'action': CARDS_ACTION,
             'domain': self._tile_customer_domain() + [
                 ('user_id', '=', self.env.uid), ('pool_release_date', '<=', limit)],
         }
 
     def _tile_team_customers(self):
+        """Every owned customer, by salesperson."""
         return {
-            'model': 'res.partner', 'action': 'crm_customer360.res_partner_action_customer_figures',
+            'model': 'res.partner', 'action': FIGURES_ACTION,
             'domain': self._tile_customer_domain() + [('user_id', '!=', False)],
             'context': {'group_by': 'user_id'},
         }
 
     def _tile_team_overdue(self):
+        """Every customer with an overdue amount, by salesperson."""
         return {
-            'model': 'res.partner', 'action': 'crm_customer360.res_partner_action_customer_figures',
+            'model': 'res.partner', 'action': FIGURES_ACTION,
             'domain': self._tile_customer_domain() + [('overdue_amount', '>', 0)],
             # No total here: over every customer it costs seconds on a large base; the list
             # that opens sums the overdue amounts per salesperson.

@@ -15,6 +15,7 @@ class CrmCustomerDashboardTile(models.Model):
         return spec
 
     def _tile_grade_distribution(self):
+        """The graded customers, by grade."""
         return {
             'model': 'res.partner',
             'action': 'crm_customer360.res_partner_action_customer_cards',

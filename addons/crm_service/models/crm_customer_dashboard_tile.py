@@ -19,6 +19,7 @@ class CrmCustomerDashboardTile(models.Model):
         }
 
     def _tile_sla_breaches(self):
+        """Open tickets whose SLA is breached, by agent."""
         return {
             'model': 'crm.service.ticket', 'action': 'crm_service.crm_service_ticket_action',
             'domain': [('is_closed', '=', False), ('sla_status', '=', 'breached')],
