@@ -32,9 +32,11 @@
         "security/crm_customer_batch_security.xml",
         "security/crm_customer_ownership_history_security.xml",
         "security/crm_customer_merge_log_security.xml",
+        "security/crm_customer_dashboard_tile_security.xml",
         "data/res_partner_pool_data.xml",
         "data/crm_customer_batch_data.xml",
         "data/res_partner_duplicate_data.xml",
+        "data/crm_customer_dashboard_tile_data.xml",
         "views/assets.xml",
         "views/res_partner_views.xml",
         "views/crm_customer360_menus.xml",
@@ -49,6 +51,9 @@
         "views/res_config_settings_views.xml",
         "views/crm_customer_merge_log_views.xml",
         "views/crm_customer_batch_views.xml",
+        "views/res_partner_kanban_views.xml",
+        "views/crm_customer_dashboard_tile_views.xml",
+        "views/crm_customer360_app_menus.xml",
     ],
     "post_init_hook": "post_init_hook",
     "demo": [
@@ -59,5 +64,6 @@
         "demo/sale_order_demo.xml",
         "demo/account_invoice_demo.xml",
         "demo/crm_customer_interaction_demo.xml",
+        "demo/mail_activity_demo.xml",
     ],
 }

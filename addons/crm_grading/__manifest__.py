@@ -43,6 +43,10 @@
         "data/crm_customer_analysis_data.xml",
         "views/crm_customer_analysis_views.xml",
         "data/crm_customer_analysis_filters.xml",
+        # the Customers app: menus, dashboard tiles, grade on the customer cards
+        "data/crm_customer_dashboard_tile_data.xml",
+        "views/res_partner_kanban_views.xml",
+        "views/crm_grading_app_menus.xml",
     ],
     "demo": [
         "demo/crm_grading_demo.xml",

@@ -40,6 +40,9 @@
         "views/crm_service_portal_templates.xml",
         "views/crm_service_ticket_rating_views.xml",
         "views/crm_customer_analysis_views.xml",
+        # the Customers app: menus and dashboard tiles
+        "data/crm_customer_dashboard_tile_data.xml",
+        "views/crm_service_app_menus.xml",
     ],
     "demo": [
         "demo/crm_service_team_demo.xml",

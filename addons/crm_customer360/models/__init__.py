@@ -37,3 +37,4 @@ from . import crm_customer_batch_chunk
 from . import res_config_settings_batch
 from . import mail_activity
 from . import queue_job
+from . import crm_customer_dashboard_tile

@@ -44,6 +44,10 @@ class ResPartner(models.Model):
         'Pool Status', compute='_compute_pool_release',
         help="Why the customer goes back to the public pool on that day, or why it stays "
              "with its owner.")
+    pool_days_left = fields.Integer(
+        'Days to Pool', compute='_compute_pool_release',
+        help="Days left, in your calendar, until the customer goes back to the public pool "
+             "(0: today or overdue); empty when it stays with its owner.")
 
     # ------------------------------------------------------------------
     # The schedule in SQL
@@ -207,6 +211,7 @@ class ResPartner(models.Model):
         for partner in self:
             partner.pool_release_date = False
             partner.pool_release_reason = False
+            partner.pool_days_left = False
         if not settings['pool_enabled']:
             return
         commercial_ids = [pid for pid in set(self.mapped('commercial_partner_id').ids) if pid]
@@ -214,11 +219,16 @@ class ResPartner(models.Model):
             return
         rows = {row['id']: row for row in self.sudo()._pool_schedule(settings, commercial_ids)}
         texts = self._pool_reason_texts(settings)
+        today = user_today(self.env)
         for partner in self:
             row = rows.get(partner.commercial_partner_id.id)
             if row:
                 partner.pool_release_date = False if row['exempt'] else row['release_date']
                 partner.pool_release_reason = self._pool_reason(row, texts)
+                if partner.pool_release_date:
+                    # The kanban's countdown: never negative, the job runs tonight.
+                    partner.pool_days_left = max(0, (fields.Date.from_string(
+                        partner.pool_release_date) - today).days)
 
     def _search_pool_release_date(self, operator, value):
         """Search the customers by their coming release date (exempt ones have none)."""

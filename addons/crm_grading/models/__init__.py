@@ -24,3 +24,4 @@ from . import crm_customer_analysis
 from . import crm_customer_pareto
 from . import res_partner_pool_grade
 from . import crm_customer_analysis_batch
+from . import crm_customer_dashboard_tile

@@ -14,3 +14,4 @@ from . import res_partner_rating
 from . import crm_customer_analysis
 from . import crm_grading_run
 from . import rating_rating
+from . import crm_customer_dashboard_tile

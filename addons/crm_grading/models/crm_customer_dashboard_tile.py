@@ -1,0 +1,53 @@
+# Copyright 2026 CRM Customer 360 contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The grading tiles of the Customers dashboard: customers by grade, the changes of the last
+grading run, the quotations the credit block holds back."""
+from odoo import models
+
+
+class CrmCustomerDashboardTile(models.Model):
+    _inherit = 'crm.customer.dashboard.tile'
+
+    def _tile_my_customers(self):
+        """My customers, opened by grade."""
+        spec = super()._tile_my_customers()
+        spec['context'] = dict(spec.get('context', {}), group_by='grade_id')
+        return spec
+
+    def _tile_grade_distribution(self):
+        """The graded customers, by grade."""
+        return {
+            'model': 'res.partner',
+            'action': 'crm_customer360.res_partner_action_customer_cards',
+            'domain': self._tile_customer_domain() + [('grade_id', '!=', False)],
+            'context': {'group_by': 'grade_id'},
+        }
+
+    def _tile_grade_changes(self):
+        """The grade changes since the start of the company's last finished run."""
+        run = self.env['crm.grading.run'].search(
+            [('state', '=', 'done'), ('company_id', '=', self.env.user.company_id.id)],
+            limit=1, order='date_start desc, id desc')
+        domain = [('id', '=', 0)]
+        if run:
+            domain = [('date', '>=', run.date_start), ('company_id', '=', run.company_id.id)]
+        return {
+            'model': 'crm.customer.grade.history',
+            'action': 'crm_grading.crm_customer_grade_history_action',
+            'domain': domain, 'context': {'group_by': 'new_grade_id'},
+        }
+
+    def _tile_credit_blocks(self):
+        """Quotations of customers over their credit limit: their confirmation waits for a
+        credit approver. Only the customers of open quotations with a limit get their figures
+        computed (searching ``over_credit_limit`` computes every customer's)."""
+        quotations = self.env['sale.order'].search([
+            ('state', 'in', ('draft', 'sent')),
+            ('partner_id.commercial_partner_id.credit_limit', '>', 0)])
+        over = quotations.mapped('partner_id.commercial_partner_id').filtered(
+            'over_credit_limit')
+        blocked = quotations.filtered(lambda order: order.partner_id.commercial_partner_id in over)
+        return {
+            'model': 'sale.order', 'action': 'sale.action_quotations',
+            'domain': [('id', 'in', blocked.ids)],
+        }
