@@ -71,9 +71,9 @@ class MailActivity(models.Model):
         """The assignee of each activity follows its document, as ``message_subscribe`` with
         its defaults does: an existing follower row of the assignee is replaced by one with
         the default subtypes (the external ones for a portal user)."""
-        users = self.env['res.users'].sudo().browse({row['user_id'] for row in rows})
-        partner_of = {user.id: user.partner_id.id for user in users}
-        employees = {user.partner_id.id for user in users if not user.share}
+        assignees = self._bulk_assignees(rows)
+        partner_of = {uid: partner_id for uid, (partner_id, _share) in assignees.items()}
+        employees = {partner_id for partner_id, share in assignees.values() if not share}
         Subtype = self.env['mail.message.subtype']
         cr = self.env.cr
         for model_id, model in models_by_id.items():
@@ -104,6 +104,14 @@ class MailActivity(models.Model):
         self.env['mail.followers'].invalidate_cache()
 
     @api.model
+    def _bulk_assignees(self, rows):
+        """``{user id: (partner id, share)}`` of the assignees of ``rows``, in one query:
+        browsing the users reads every field of each user and of its partner."""
+        self.env.cr.execute("SELECT id, partner_id, share FROM res_users WHERE id = ANY(%s)",
+                            [list({row['user_id'] for row in rows})])
+        return {uid: (partner_id, share) for uid, partner_id, share in self.env.cr.fetchall()}
+
+    @api.model
     def _bulk_document_names(self, model, ids):
         """``{id: name}`` of the documents, as ``create`` names them (``name_get``). A model
         that stores its ``display_name`` (the host's partners: the name_get of their
@@ -123,8 +131,8 @@ class MailActivity(models.Model):
         notification per activity, as ``create`` does (the rows and the wake-up of
         ``bus.bus.sendmany``)."""
         today = fields.Date.today()
-        users = self.env['res.users'].sudo().browse({row['user_id'] for row in rows})
-        partner_of = {user.id: user.partner_id.id for user in users}
+        partner_of = {uid: partner_id
+                      for uid, (partner_id, _share) in self._bulk_assignees(rows).items()}
         channels = [(self._cr.dbname, 'res.partner', partner_of[row['user_id']])
                     for row in rows if row['date_deadline'] <= today]
         if not channels:

@@ -18,7 +18,7 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 
 from odoo.addons.crm_customer360.models.figure_sql import not_staff_sql
-from odoo.addons.crm_customer360.tz import local_date, today_in_tz
+from odoo.addons.crm_customer360.tz import local_date, today_in_tz, valid_tz
 
 from .crm_grading_run import try_xact_lock
 from .res_partner import SALES
@@ -184,14 +184,16 @@ class ResPartner(models.Model):
         self.env.cr.execute("""
             SELECT u.id, p.lang, p.tz FROM res_users u JOIN res_partner p ON p.id = u.partner_id
              WHERE u.id = ANY(%s)""", [list({row[1] for row in rows})])
+        # An owner without a time zone gets the default one, for the deadline and the last
+        # contact alike (not the time zone of whoever runs the job).
         owner_envs = {user_id: (self.with_context(lang=lang or self.env.lang, tz=tz),
-                                fields.Date.to_string(today_in_tz(tz)))
+                                fields.Date.to_string(today_in_tz(tz)), valid_tz(tz))
                       for user_id, lang, tz in self.env.cr.fetchall()}
         values = []
         for partner_id, user_id, last, days in rows:
-            env, today = owner_envs[user_id]
+            env, today, tz = owner_envs[user_id]
             values.append(env._follow_up_activity_values(
-                partner_id, user_id, local_date(env.env, last), days, activity_type,
+                partner_id, user_id, local_date(env.env, last, tz), days, activity_type,
                 model_id, today))
         return self.env['mail.activity'].sudo()._bulk_create(values)
 
