@@ -167,14 +167,18 @@ class CrmCustomerAnalysis(models.Model):
         data_table = self._data_table()
         query = self._analysis_query()
         digest = 'crm_customer_analysis:%s' % hashlib.md5(query.encode('utf-8')).hexdigest()
+        cr.execute("""SELECT obj_description(c.oid, 'pg_class') FROM pg_class c
+                       WHERE c.relname = %s AND c.relkind = 'm'""", [data_table])
+        row = cr.fetchone()
+        if row and row[0] != digest and self._cube_extended_later():
+            # An update loads the addons in order: this one's query lacks the columns of an
+            # addon loaded after it, whose init builds the cube, once, with all of them.
+            return
         # The first layout of the cube kept its rows under the model's own table name.
         cr.execute("SELECT relkind FROM pg_class WHERE relname = %s", [self._table])
         if cr.fetchone() == ('m',):
             cr.execute('DROP MATERIALIZED VIEW "%s" CASCADE' % self._table)
         tools.drop_view_if_exists(cr, self._table)
-        cr.execute("""SELECT obj_description(c.oid, 'pg_class') FROM pg_class c
-                       WHERE c.relname = %s AND c.relkind = 'm'""", [data_table])
-        row = cr.fetchone()
         if not row or row[0] != digest:
             if row:
                 cr.execute('DROP MATERIALIZED VIEW "%s" CASCADE' % data_table)
@@ -198,6 +202,20 @@ class CrmCustomerAnalysis(models.Model):
         # Dropping the rows dropped the views built on them (the Pareto view): rebuild them.
         if 'crm.customer.pareto' in self.env:
             self.env['crm.customer.pareto'].init()
+
+    def _cube_extended_later(self):
+        """True when an installed addon that adds fields to the cube is not loaded yet in
+        the registry being built (its fields are known from an earlier install)."""
+        self.env.cr.execute("""
+            SELECT DISTINCT d.module
+              FROM ir_model_fields f
+              JOIN ir_model_data d ON d.model = 'ir.model.fields' AND d.res_id = f.id
+              JOIN ir_module_module m ON m.name = d.module
+                                     AND m.state IN ('installed', 'to upgrade')
+             WHERE f.model = %s""", [self._name])
+        extending = {row[0] for row in self.env.cr.fetchall()}
+        loaded = set(self.pool._init_modules) | {self.env.context.get('module')}
+        return bool(extending - loaded)
 
     @contextlib.contextmanager
     def _cube_time_zone(self):

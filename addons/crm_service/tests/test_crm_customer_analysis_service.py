@@ -151,3 +151,18 @@ class TestCrmCustomerAnalysisService(ServiceCase):
         bare = self.Analysis.with_context(**{SKIP_KEY: True})
         self.assertNotIn('crm_service_ticket', bare._analysis_query())
         self.assertNotIn('ticket_count', dict(bare._analysis_measures()))
+
+    def test_an_update_builds_the_cube_once_with_every_addon(self):
+        """While an update loads crm_grading, crm_service (which adds the ticket measures)
+        is not loaded yet: crm_grading's init leaves the cube to crm_service's, which builds
+        it once with every column, instead of a minute's build each."""
+        Analysis = self.env['crm.customer.analysis']
+        self.assertFalse(Analysis._cube_extended_later(), "every addon is loaded")
+        loaded = self.registry._init_modules
+        try:
+            self.registry._init_modules = set(loaded) - {'crm_grading', 'crm_service'}
+            self.assertTrue(Analysis.with_context(module='crm_grading')._cube_extended_later())
+            self.registry._init_modules = set(loaded) - {'crm_service'}
+            self.assertFalse(Analysis.with_context(module='crm_service')._cube_extended_later())
+        finally:
+            self.registry._init_modules = loaded
