@@ -18,8 +18,8 @@ from odoo.tools.sql import create_index
 from odoo.addons.crm_customer360.access import require_superuser
 
 from .figure_sql import (
-    CUSTOMER_INVOICE_TYPES, POSTED_INVOICE_STATES, order_amount_sql, overdue_invoices_sql,
-    paid_date_sql, revenue_amount_sql)
+    CUSTOMER_INVOICE_TYPES, POSTED_INVOICE_STATES, PURCHASE_INVOICE_TYPE, order_amount_sql,
+    overdue_invoices_sql, paid_date_sql, revenue_amount_sql)
 
 # Ageing buckets of the overdue amount: (field, first day late, last day late or None).
 AGEING_BUCKETS = (
@@ -82,6 +82,13 @@ class CustomerFigures(models.AbstractModel):
         # The card looks invoices up by commercial entity; the host indexes only partner_id.
         create_index(self.env.cr, 'account_invoice_c360_commercial_idx', 'account_invoice',
                      ['commercial_partner_id', 'type', 'state'])
+        # The Overdue filter asks which commercial entities have an overdue invoice: read from
+        # this index alone (an index-only scan), not from every open invoice's row (0.5 s of
+        # random reads over a large base, for the list's count).
+        self.env.cr.execute("""
+            CREATE INDEX IF NOT EXISTS account_invoice_c360_overdue_idx ON account_invoice
+                   (commercial_partner_id, company_id, date_due, date_invoice)
+             WHERE state = 'open' AND type = '%s'""" % PURCHASE_INVOICE_TYPE)
         create_index(self.env.cr, 'account_payment_c360_partner_idx', 'account_payment',
                      ['partner_id'])
         create_index(self.env.cr, 'crm_lead_c360_partner_idx', 'crm_lead', ['partner_id'])
