@@ -121,6 +121,8 @@ def full_pinyin(name):
     words are kept as written (folded). ``False`` for an empty name."""
     if not name or lazy_pinyin is None:
         return False
-    words = _strip_places(_short_base(name), keep_core=False)
-    text = ''.join(lazy_pinyin(''.join(words)))
+    text = ''.join(_strip_places(_short_base(name), keep_core=False))
+    if _HAN_RUN.search(text):
+        # Only Chinese names pay for pypinyin (a Latin name is its own pinyin).
+        text = ''.join(lazy_pinyin(text))
     return norm.strip_punctuation(norm.transliterate(text.lower()))[:MAX_PINYIN] or False

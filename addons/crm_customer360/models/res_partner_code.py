@@ -24,6 +24,11 @@ _logger = logging.getLogger(__name__)
 PARAM_RULE = 'crm_customer360.mnemonic_rule'
 CODE_BATCH = 20000
 MNEMONIC_BATCH = 5000
+# More partners than this get their mnemonics in a background run.
+MNEMONIC_INLINE = 5000
+# The columns of the name search, each with a trigram index.
+SEARCHED_COLUMNS = ('customer_code', 'mnemonic', 'name_pinyin', 'display_name', 'email', 'ref',
+                    'vat')
 
 
 class ResPartner(models.Model):
@@ -48,14 +53,17 @@ class ResPartner(models.Model):
 
     @api.model_cr
     def init(self):
-        """Trigram indexes for the name search on code, mnemonic and pinyin (``ILIKE 'x%'``
-        uses them, whatever the case) and the customer code's uniqueness per company. Run by
-        the server on install and update only."""
+        """Trigram indexes for the name search (``res_partner_name_search.py``) and the
+        customer code's uniqueness per company. Every column the search compares has one, so
+        that PostgreSQL answers its ``OR`` from the indexes (a bitmap OR) instead of reading
+        the whole table on each keystroke: code, mnemonic and pinyin by their beginning
+        (``ILIKE 'x%'``), and the host's name, e-mail, reference and tax number anywhere
+        (``ILIKE '%x%'``). Run by the server on install and update only."""
         require_superuser(self.env)
         super().init()
         cr = self.env.cr
         cr.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-        for column in ('customer_code', 'mnemonic', 'name_pinyin'):
+        for column in SEARCHED_COLUMNS:
             cr.execute("CREATE INDEX IF NOT EXISTS res_partner_{0}_trgm_index ON res_partner "
                        "USING gin ({0} gin_trgm_ops)".format(column))
         cr.execute("CREATE UNIQUE INDEX IF NOT EXISTS res_partner_customer_code_company_uniq "
@@ -208,29 +216,65 @@ class ResPartner(models.Model):
     @api.model
     def _mnemonic_backfill(self, everyone=False):
         """Make the mnemonic and pinyin of the partners that have none (``everyone``: of all
-        partners whose mnemonic was not written by hand, after the rule changed), in batches
-        of ``MNEMONIC_BATCH`` rows written with one statement each."""
+        partners whose mnemonic was not written by hand, after the rule changed): at once for
+        a few thousand, else by parts in a background run (pypinyin takes about 0.3 ms a
+        Chinese name: minutes for a large base, too long for an update or a settings page).
+        Return the number of partners done now (0 when queued)."""
         require_superuser(self.env)
-        cr = self.env.cr
-        rule = self._mnemonic_rule()
-        last, total = 0, 0
         todo = "NOT COALESCE(mnemonic_manual, FALSE)" if everyone else \
             "name_pinyin IS NULL AND name IS NOT NULL"
-        while True:
-            cr.execute("SELECT id, name FROM res_partner WHERE id > %s AND " + todo +
-                       " ORDER BY id LIMIT %s", (last, MNEMONIC_BATCH))
-            rows = cr.fetchall()
-            if not rows:
-                break
-            last = rows[-1][0]
-            values = [(pid, mnem.mnemonic(name, rule) or None, mnem.full_pinyin(name) or None)
-                      for pid, name in rows]
+        self.env.cr.execute("SELECT id FROM res_partner WHERE " + todo + " ORDER BY id")
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        if len(ids) > MNEMONIC_INLINE:
+            self.env['crm.customer.batch']._start(
+                _("Pinyin mnemonics"), self.browse(), '_mnemonic_chunk', ids)
+            return 0
+        for start in range(0, len(ids), MNEMONIC_BATCH):
+            self._mnemonic_write(ids[start:start + MNEMONIC_BATCH])
+        _logger.info("Mnemonics made for %d partners", len(ids))
+        return len(ids)
+
+    @api.model
+    def _mnemonic_chunk(self, batch, ids):
+        """A part of the background run of ``_mnemonic_backfill``."""
+        return {'done': self._mnemonic_write(ids)}
+
+    @api.model
+    def _mnemonic_write(self, ids):
+        """Write the mnemonic and pinyin of the partners ``ids`` made from their names (not
+        the mnemonics written by hand), with one statement; return how many."""
+        cr = self.env.cr
+        # Before the select: reading the setting may run a query on the same cursor.
+        rule = self._mnemonic_rule()
+        cr.execute("SELECT id, name, COALESCE(mnemonic_manual, FALSE) FROM res_partner "
+                   "WHERE id = ANY(%s)", [list(ids)])
+        values = [(pid, None if manual else (mnem.mnemonic(name, rule) or None),
+                   mnem.full_pinyin(name) or None, manual)
+                  for pid, name, manual in cr.fetchall()]
+        if values:
             execute_values(cr, """
-                UPDATE res_partner p SET mnemonic = v.mnemonic, name_pinyin = v.pinyin,
-                                         mnemonic_manual = FALSE
-                  FROM (VALUES %s) AS v(id, mnemonic, pinyin) WHERE p.id = v.id""", values,
-                           template='(%s, %s::varchar, %s::varchar)', page_size=len(values))
-            total += len(rows)
-        self.invalidate_cache(['mnemonic', 'name_pinyin', 'mnemonic_manual'])
-        _logger.info("Mnemonics made for %d partners", total)
-        return total
+                UPDATE res_partner p
+                   SET mnemonic = CASE WHEN v.manual THEN p.mnemonic ELSE v.mnemonic END,
+                       name_pinyin = v.pinyin
+                  FROM (VALUES %s) AS v(id, mnemonic, pinyin, manual) WHERE p.id = v.id""",
+                           values, template='(%s, %s::varchar, %s::varchar, %s)',
+                           page_size=len(values))
+        self.invalidate_cache(['mnemonic', 'name_pinyin'], list(ids))
+        return len(values)
+
+    @api.model
+    def _batch_summary(self, batch, totals):
+        """The sentence of the mnemonics' background run, in the reader's language."""
+        if batch.method != '_mnemonic_chunk':
+            return super()._batch_summary(batch, totals)
+        if batch.state == 'running' or not totals:
+            return False
+        return _("Pinyin mnemonics made for %(done)s partners.") % {
+            'done': totals.get('done', 0)}
+
+    @api.model
+    def _batch_title(self, batch):
+        """The name of the mnemonics' background run, in the reader's language."""
+        if batch.method == '_mnemonic_chunk':
+            return _("Pinyin mnemonics")
+        return super()._batch_title(batch)

@@ -2,11 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Customer codes (客户编码) and pinyin mnemonics (助记码): the rules, worked out by hand, and
 how they follow a partner's life."""
+from unittest.mock import patch
+
 from odoo.exceptions import ValidationError
 
 from ..models import partner_mnemonic as mnem
+from ..models import res_partner_code as code_module
 from ..models.res_partner_code import PARAM_RULE
-from .common import Customer360Case
+from .common import Customer360Case, run_background
 
 XBD = '深圳市鑫北斗软件开发有限公司'
 
@@ -74,7 +77,8 @@ class TestResPartnerCode(Customer360Case):
         self.assertTrue(copy.customer_code)
         self.assertNotEqual(copy.customer_code, partner.customer_code)
         with self.assertRaisesRegex(ValidationError, 'already the code of Codetest Unique'):
-            copy.write({'customer_code': partner.customer_code})
+            # copy() leaves the language out of the context: English again for the message.
+            copy.with_context(lang='en_US').write({'customer_code': partner.customer_code})
 
     def test_rename_follows_unless_set_by_hand(self):
         partner = self.make_customer(XBD)
@@ -117,8 +121,20 @@ class TestResPartnerCode(Customer360Case):
                          ('XBD', 'xinbeidouruanjiankaifa'))
         # A new rule makes every mnemonic again but those written by hand.
         self.env['ir.config_parameter'].sudo().set_param(PARAM_RULE, 'whole')
-        self.Partner._mnemonic_backfill(everyone=True)
+        with patch.object(code_module, 'MNEMONIC_INLINE', 10 ** 9):
+            self.Partner._mnemonic_backfill(everyone=True)
         self.assertEqual((partner.mnemonic, hand.mnemonic), ('SZXBDRJKF', 'MINE'))
+
+    def test_large_backfill_runs_in_the_background(self):
+        self.make_customer(XBD)
+        with patch.object(code_module, 'MNEMONIC_INLINE', 0):
+            self.assertEqual(self.Partner._mnemonic_backfill(everyone=True), 0)
+        batch = self.env['crm.customer.batch'].search(
+            [('method', '=', '_mnemonic_chunk')], order='id desc', limit=1)
+        self.assertTrue(batch.item_count >= 1)
+        run_background(self.env, batch)
+        self.assertEqual(batch.summary, "Pinyin mnemonics made for %d partners."
+                         % batch.item_count)
 
     def test_new_company_gets_its_sequence(self):
         company = self.env['res.company'].create({'name': 'Codetest Second Company'})

@@ -20,8 +20,8 @@ class TestSecurityNameSearch(RpcCase):
             'user_id': world.colleague.id})
         return world
 
-    def found(self, role, name):
-        return {row[0] for row in self.rpc(role, PARTNER, 'name_search', name)}
+    def found(self, rows):
+        return {row[0] for row in rows}
 
     def visible(self, role, ids):
         return set(self.rpc(role, PARTNER, 'search', [('id', 'in', ids)]))
@@ -29,20 +29,46 @@ class TestSecurityNameSearch(RpcCase):
     def test_mnemonic_within_the_user_rules(self):
         both = [self.ids['xbd_own'], self.ids['xbd_other']]
         # Own customers only: the mnemonic finds hers, not the colleague's.
-        self.assertEqual(self.found('own_only', 'qzx'), {self.ids['xbd_own']})
+        self.assertEqual(self.found(self.rpc('own_only', PARTNER, 'name_search', 'qzx')),
+                         {self.ids['xbd_own']})
         self.assertEqual(self.visible('own_only', both), {self.ids['xbd_own']})
         # A salesperson of the host sees every partner, and finds both.
-        self.assertEqual(self.found('sales', 'QZX'), set(both))
+        self.assertEqual(self.found(self.rpc('sales', PARTNER, 'name_search', 'QZX')),
+                         set(both))
         # Whatever the role, no more than the host's search shows.
         for role in ('employee', 'sales', 'colleague', 'own_only', 'portal'):
-            found = self.found(role, 'qzx')
+            found = self.found(self.rpc(role, PARTNER, 'name_search', 'qzx'))
             self.assertLessEqual(found, self.visible(role, both), role)
 
     def test_code_and_pinyin(self):
         with self.server_env() as env:
             code = env['res.partner'].browse(self.ids['xbd_own']).customer_code
         self.assertTrue(code)
-        self.assertEqual(self.found('own_only', code.lower()), {self.ids['xbd_own']})
-        self.assertEqual(self.found('own_only', 'qingzhixia'), {self.ids['xbd_own']})
+        self.assertEqual(self.found(self.rpc('own_only', PARTNER, 'name_search', code.lower())),
+                         {self.ids['xbd_own']})
+        self.assertEqual(self.found(self.rpc('own_only', PARTNER, 'name_search', 'qingzhixia')),
+                         {self.ids['xbd_own']})
         # The other owner's salesperson (the host shows every partner to salespeople).
-        self.assertEqual(self.found('colleague', 'qingzhixia'), {self.ids['xbd_own']})
+        self.assertEqual(self.found(self.rpc('colleague', PARTNER, 'name_search', 'qingzhixia')),
+                         {self.ids['xbd_own']})
+        # The portal user finds none of them by code.
+        self.assertEqual(self.found(self.rpc('portal', PARTNER, 'name_search', code.lower())),
+                         set())
+
+    def test_default_country_of_a_new_customer(self):
+        """default_get proposes the user's company's country to a new customer, whoever
+        asks: a default value, nothing read that the user could not see."""
+        with self.server_env() as env:
+            country = env['res.users'].browse(self.ids['sales']).company_id.country_id
+            if not country:
+                country = env.ref('base.cn')
+                env['res.users'].browse(self.ids['sales']).company_id.country_id = country
+            country_id = country.id
+        context = {'lang': 'en_US', 'default_customer': True}
+        for role in ('sales', 'portal'):
+            values = self.rpc(role, PARTNER, 'default_get', ['country_id'], context=context)
+            self.assertEqual(values.get('country_id'), country_id, role)
+        # Not for a contact of a company, nor without a customer form.
+        values = self.rpc('sales', PARTNER, 'default_get', ['country_id'], context=dict(
+            context, default_parent_id=self.ids['own']))
+        self.assertFalse(values.get('country_id'))
