@@ -155,7 +155,22 @@ class ResPartner(models.Model):
         self.ensure_one()
         company = self.company_id or self.env.user.company_id
         sequence = company._customer_code_sequence()
-        self.sudo().write({'customer_code': sequence.sudo().next_by_id()})
+        # In SQL, not write(): a write would go through the whole write chain again
+        # (tracking, constraints, recomputations). A number someone wrote by hand (an
+        # import of old codes) is skipped rather than refused by the unique index.
+        cr = self.env.cr
+        while True:
+            code = sequence.sudo().next_by_id()
+            cr.execute("""
+                UPDATE res_partner SET customer_code = %(code)s
+                 WHERE id = %(id)s AND NOT EXISTS (
+                     SELECT 1 FROM res_partner
+                      WHERE customer_code = %(code)s
+                        AND COALESCE(company_id, 0) = COALESCE(%(company)s, 0))""",
+                       {'code': code, 'id': self.id, 'company': self.company_id.id or None})
+            if cr.rowcount:
+                break
+        self.invalidate_cache(['customer_code'], self.ids)
 
     @api.model
     def _mnemonic_rule(self):

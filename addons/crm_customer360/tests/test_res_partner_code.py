@@ -80,6 +80,13 @@ class TestResPartnerCode(Customer360Case):
             # copy() leaves the language out of the context: English again for the message.
             copy.with_context(lang='en_US').write({'customer_code': partner.customer_code})
 
+    def test_number_written_by_hand_is_skipped(self):
+        self.sequence.write({'prefix': 'SK', 'padding': 4})
+        taken = 'SK%04d' % self.sequence.number_next_actual
+        self.make_customer('Codetest Imported Ltd', customer_code=taken)
+        partner = self.make_customer('Codetest Next Ltd')
+        self.assertEqual(partner.customer_code, 'SK%04d' % (int(taken[2:]) + 1))
+
     def test_rename_follows_unless_set_by_hand(self):
         partner = self.make_customer(XBD)
         partner.write({'name': '重庆银行股份有限公司'})
