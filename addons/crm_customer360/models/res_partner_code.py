@@ -111,6 +111,12 @@ class ResPartner(models.Model):
         mnemonic written by hand is kept, an emptied one made from the name again; a partner
         that becomes a company or loses its parent gets a customer code."""
         follow = self.browse()
+        merging = self.env.context.get('dup_merging_partner_ids')
+        if merging and 'customer_code' in vals:
+            # The host's merge writes onto the survivor the values of the partners it merges,
+            # which still hold their codes: the survivor keeps its own (or gets a new one).
+            vals = dict(vals)
+            vals.pop('customer_code')
         if vals.get('customer_code'):
             self._check_customer_code_free(vals['customer_code'], vals.get('company_id'))
         if 'name' in vals or 'mnemonic' in vals:
@@ -135,7 +141,7 @@ class ResPartner(models.Model):
                 # Past this override: the value is made, not written by hand.
                 super(ResPartner, self.browse(ids)).write(
                     {'mnemonic': mnem.mnemonic(name, rule)})
-        if 'is_company' in vals or 'parent_id' in vals:
+        if 'is_company' in vals or 'parent_id' in vals or merging:
             for partner in self.filtered(lambda p: not p.customer_code):
                 if partner._needs_customer_code():
                     partner._assign_customer_code()

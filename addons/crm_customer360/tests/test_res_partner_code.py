@@ -87,6 +87,29 @@ class TestResPartnerCode(Customer360Case):
         partner = self.make_customer('Codetest Next Ltd')
         self.assertEqual(partner.customer_code, 'SK%04d' % (int(taken[2:]) + 1))
 
+    def test_merge_keeps_the_survivors_code(self):
+        survivor = self.make_customer('Codetest Merge Ltd', email='merge@codetest.cn')
+        twin = self.make_customer('Codetest Merge Limited', email='merge@codetest.cn')
+        code = survivor.customer_code
+        self.env['base.partner.merge.automatic.wizard'].create({
+            'partner_ids': [(6, 0, (survivor | twin).ids)], 'dst_partner_id': survivor.id,
+            'state': 'selection'}).action_merge()
+        self.assertFalse(twin.exists())
+        self.assertEqual(survivor.customer_code, code)
+
+    def test_merge_into_a_contact_without_code(self):
+        company = self.make_customer('Codetest Merge Parent Ltd')
+        contact = self.Partner.create({'name': 'Codetest Merge Person', 'parent_id': company.id,
+                                       'email': 'person@codetest.cn'})
+        alone = self.Partner.create({'name': 'Codetest Merge Person',
+                                     'email': 'person@codetest.cn'})
+        self.assertTrue(alone.customer_code)
+        self.env['base.partner.merge.automatic.wizard'].create({
+            'partner_ids': [(6, 0, (contact | alone).ids)], 'dst_partner_id': contact.id,
+            'state': 'selection'}).action_merge()
+        self.assertFalse(alone.exists())
+        self.assertFalse(contact.customer_code)
+
     def test_rename_follows_unless_set_by_hand(self):
         partner = self.make_customer(XBD)
         partner.write({'name': '重庆银行股份有限公司'})
