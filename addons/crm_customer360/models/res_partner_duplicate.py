@@ -26,14 +26,10 @@ CONTAINED_MIN_LENGTH = 4
 CONTAINED_MAX_LENGTH = 120
 # Score added per further reason, on top of the best one.
 BONUS_PER_REASON = 5
-# Scores below the exact hits (tax number 100 ... website 70): a name that is the same only
-# once transliterated ("Mueller" / "Müller"), the same brand (字号) with another industry word
-# or alone ("鑫北斗科技" / "鑫北斗软件开发"). A transliterated name is the same name (reported at
-# any threshold); a shared brand counts as a name ``BRAND_SIMILARITY`` similar: reported while
-# the threshold is not above it.
+# Score below the exact hits (tax number 100 ... website 70) of a name that is the same only
+# once transliterated ("Mueller" / "Müller"), reported at any threshold; for the brand (字号),
+# see res_partner_duplicate_brand.py.
 TRANSLITERATED_NAME_SCORE = 68
-BRAND_SCORE = 62
-BRAND_SIMILARITY = 70
 
 
 class ResPartner(models.Model):
@@ -229,12 +225,10 @@ class ResPartner(models.Model):
             found.setdefault(cid, []).append((score, _(
                 "Same name in another spelling") if transliterated else _(
                 "Similar name (%d%%)") % score))
-        brand = settings['threshold'] <= BRAND_SIMILARITY and norm.brand_core(
-            keys['dup_name_key'])
-        for cid in self._dup_brand_matches(brand, record.id, excluded):
+        for cid, reason in self._dup_brand_reasons(keys['dup_name_key'], record.id, excluded,
+                                                   settings['threshold']).items():
             if cid not in names:
-                found.setdefault(cid, []).append(
-                    (BRAND_SCORE, _("Same brand \"%s\"") % brand))
+                found.setdefault(cid, []).append(reason)
         results = []
         for cid, items in found.items():
             items.sort(key=lambda item: -item[0])

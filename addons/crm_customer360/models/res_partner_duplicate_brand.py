@@ -3,17 +3,30 @@
 """What the duplicate check adds for the names and numbers Chinese teams type: the brand
 (字号) alone or with another industry word, and a local phone number typed without a country
 compared with the numbers stored before the company's country was assumed."""
-from odoo import api, models
+from odoo import _, api, models
 from odoo.tools.sql import escape_psql
 
 from . import partner_normalize as norm
 
 # A brand shared by more companies than this says little: the first ones are enough.
 MAX_BRAND_MATCHES = 50
+# The same brand with another industry word or alone ("鑫北斗科技" / "鑫北斗软件开发") scores
+# below the exact hits (tax number 100 ... website 70); it counts as a name BRAND_SIMILARITY
+# similar: reported while the similarity threshold is not above it.
+BRAND_SCORE = 62
+BRAND_SIMILARITY = 70
 
 
 class ResPartner(models.Model):
     _inherit = 'res.partner'
+
+    @api.model
+    def _dup_brand_reasons(self, name_key, record_id, excluded, threshold):
+        """The companies of the same brand as ``name_key``, as ``{id: (score, reason)}``;
+        none when ``threshold`` is above ``BRAND_SIMILARITY``."""
+        brand = threshold <= BRAND_SIMILARITY and norm.brand_core(name_key)
+        reason = (BRAND_SCORE, _("Same brand \"%s\"") % brand) if brand else None
+        return {cid: reason for cid in self._dup_brand_matches(brand, record_id, excluded)}
 
     @api.model
     def _dup_brand_matches(self, brand, record_id, excluded):

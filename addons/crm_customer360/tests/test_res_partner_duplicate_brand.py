@@ -3,7 +3,8 @@
 """The duplicate check on what Chinese teams type: the brand alone or with another industry
 word, a local phone number without a country, a name in another spelling."""
 from ..models import partner_normalize as norm
-from ..models.res_partner_duplicate import BRAND_SCORE, TRANSLITERATED_NAME_SCORE
+from ..models.res_partner_duplicate import TRANSLITERATED_NAME_SCORE
+from ..models.res_partner_duplicate_brand import BRAND_SCORE
 from .dup_common import DuplicateCase
 
 
