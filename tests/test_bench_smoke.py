@@ -84,7 +84,8 @@ class TestBenchSmoke(common.SavepointCase):
         measure.discover()
         self.assertTrue({'card_figures_80', 'host_total_invoiced_80', 'card_open_1',
                          'dup_check_exact', 'dup_check_fuzzy', 'handover_5000',
-                         'pool_release_job', 'dashboard_load'} <= set(measure.METRICS))
+                         'pool_release_job', 'dashboard_load',
+                         'name_search_pinyin'} <= set(measure.METRICS))
         ctx = measure.Context(self.env, 'tiny')
         metrics, ratios = measure.run_all(ctx, repeat=1, warmup=0)
         for name, result in metrics.items():

@@ -4,7 +4,7 @@
     "name": "Customer 360 Card",
     "summary": "One customer card: identity, proposals, contracts, invoices, "
                "receivables and overdue amounts",
-    "version": "11.0.1.3.0",
+    "version": "11.0.1.4.0",
     "category": "Sales",
     "website": "https://github.com/crm-customer360/crm-customer360",
     "author": "CRM Customer 360 contributors",
@@ -22,7 +22,7 @@
         "queue_job",
     ],
     "external_dependencies": {
-        "python": ["stdnum", "phonenumbers"],
+        "python": ["stdnum", "phonenumbers", "pypinyin"],
     },
     "data": [
         "security/ir.model.access.csv",
@@ -48,6 +48,7 @@
         "views/res_partner_pool_views.xml",
         "views/crm_customer_owner_change_views.xml",
         "views/res_partner_duplicate_views.xml",
+        "views/res_partner_code_views.xml",
         "views/res_config_settings_views.xml",
         "views/crm_customer_merge_log_views.xml",
         "views/crm_customer_batch_views.xml",

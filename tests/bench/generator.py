@@ -202,6 +202,7 @@ class Generator(object):
         fk_off = self.skip_fk_checks and self._disable_fk_checks()
         self.step('partners', self._partners)
         self.step('duplicate_keys', lambda: generator_keys.duplicate_keys(self))
+        self.step('customer_codes', lambda: generator_keys.customer_codes(self))
         self.step('sale_orders', lambda: generator_sales.sale_orders(self))
         self.step('opportunities', lambda: generator_sales.opportunities(self))
         self.step('accounting', lambda: generator_accounting.generate(self))

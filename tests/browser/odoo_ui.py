@@ -265,15 +265,23 @@ def click(browser, element):
         element.click()
 
 
-def search(browser, text):
-    """Search `text` in the control panel's search box (its default field) and wait."""
+def search(browser, text, field_label=None):
+    """Search `text` in the control panel's search box (its default field, or the field
+    whose autocompletion entry names `field_label`) and wait."""
     box = wait_for(browser, '.o_control_panel .o_searchview_input')
     box.clear()
     box.send_keys(text)
     wait_for(browser, '.o_searchview_autocomplete')
     # Mark the records on screen: the view keeps its element but re-renders every record.
     browser.execute_script(_MARK_RECORDS_JS)
-    box.send_keys(Keys.ENTER)
+    if field_label:
+        entries = [li for li in browser.find_elements(
+            By.CSS_SELECTOR, '.o_searchview_autocomplete li') if field_label in li.text]
+        if not entries:
+            raise AssertionError('no search entry for %r in the search box' % field_label)
+        click(browser, entries[0])
+    else:
+        box.send_keys(Keys.ENTER)
     try:
         WebDriverWait(browser, TIMEOUT).until(
             lambda b: not b.execute_script(_MARKED_RECORDS_JS))
@@ -368,17 +376,18 @@ def type_into(browser, name, text, warning=False, within='.o_content .o_form_vie
     return dialog_text(browser, '.modal .o_dialog_warning')
 
 
-def set_many2one(browser, name, text, within='.o_content .o_form_view'):
+def set_many2one(browser, name, text, within='.o_content .o_form_view', choice=None):
     """Type `text` in the many2one field `name` of the form part `within` and pick the
-    exact match in its drop-down."""
+    exact match in its drop-down (or the entry `choice`, e.g. a name found by its code)."""
     field = wait_for(browser, within + ' .o_field_widget[name="%s"] input' % name)
     field.clear()
     field.send_keys(text)
+    wanted = choice or text
 
     def item(driver):
         for link in driver.find_elements(By.CSS_SELECTOR, 'ul.ui-autocomplete li a'):
             try:
-                if link.is_displayed() and link.text.strip() == text:
+                if link.is_displayed() and link.text.strip() == wanted:
                     return link
             except StaleElementReferenceException:
                 return False
@@ -386,7 +395,8 @@ def set_many2one(browser, name, text, within='.o_content .o_form_view'):
     try:
         link = WebDriverWait(browser, TIMEOUT).until(item)
     except TimeoutException:
-        raise AssertionError('no %r in the drop-down of %s' % (text, name)) from None
+        raise AssertionError('no %r in the drop-down of %s after typing %r' % (
+            wanted, name, text)) from None
     click(browser, link)
     wait_loaded(browser)
 

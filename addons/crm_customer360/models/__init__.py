@@ -10,9 +10,14 @@ from . import res_partner_card_counts
 from . import crm_customer_ownership_history
 from . import res_partner_ownership
 from . import partner_normalize
+from . import partner_mnemonic
 from . import res_partner_duplicate
 from . import res_partner_duplicate_input
 from . import res_partner_duplicate_review
+from . import res_partner_duplicate_brand
+from . import res_company
+from . import res_partner_code
+from . import res_partner_name_search
 from . import res_partner_takeover
 from . import res_config_settings
 from . import crm_customer_handover
@@ -35,6 +40,7 @@ from . import crm_customer_owner_change
 from . import crm_customer_batch
 from . import crm_customer_batch_chunk
 from . import res_config_settings_batch
+from . import res_config_settings_find
 from . import mail_activity
 from . import queue_job
 from . import crm_customer_dashboard_tile

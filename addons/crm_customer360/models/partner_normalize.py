@@ -5,7 +5,8 @@
 The duplicate check (``res_partner_duplicate.py``) stores these keys on ``res.partner`` and
 compares them in SQL. They take plain strings and return a string or ``False``, so they can
 be tested without a database and reused by other modules. To extend the name rules, add words
-to ``LEGAL_FORMS_CJK`` / ``LEGAL_FORMS_LATIN`` or places to ``CN_PLACES``.
+to ``LEGAL_FORMS_CJK`` / ``LEGAL_FORMS_LATIN``, places to ``CN_PLACES`` or industry words
+to ``INDUSTRY_WORDS`` (they also make the pinyin mnemonic of ``partner_mnemonic.py``).
 
 Each function reads at most ``MAX_INPUT`` characters of its value and runs in time linear in
 them: the values come from anyone who may write a partner, portal users included (their own
@@ -34,6 +35,34 @@ LEGAL_FORMS_LATIN = {
     'gmbh', 'ag', 'kg', 'sa', 'sas', 'sarl', 'srl', 'spa', 'bv', 'nv', 'corp', 'corporation',
     'pte', 'pty', 'oy', 'ab', 'group', 'holding', 'holdings',
 }
+# Industry words that follow the brand (字号) in a company name: "深圳市鑫北斗软件开发有限公司" is
+# place 深圳市 + brand 鑫北斗 + industry 软件开发 + legal form 有限公司. Taken off the end of a name
+# key, longest first and repeatedly, they leave the brand core; Latin ones are whole words at
+# the end of the name (the key has no spaces, so they are matched on the words).
+INDUSTRY_WORDS_CJK = sorted([
+    '软件开发', '软件技术', '信息技术', '网络技术', '电子商务', '供应链管理', '供应链',
+    '科技发展', '技术开发', '进出口', '新材料', '新能源', '房地产开发', '房地产', '物业管理',
+    '软件', '科技', '技术', '信息', '网络', '电子', '电器', '贸易', '商贸', '实业', '发展',
+    '开发', '投资', '咨询', '管理', '服务', '制造', '工程', '建设', '建筑', '物流', '医药',
+    '生物', '机械', '设备', '材料', '能源', '文化', '传媒', '广告', '食品', '农业', '环保',
+    '智能', '自动化', '化工', '纺织', '服装', '家具', '置业', '汽车', '金融', '测控', '系统',
+    '计算机', '通信', '医疗器械', '医疗', '数据', '教育', '餐饮', '工业', '国际', '控股',
+], key=len, reverse=True)
+INDUSTRY_WORDS_LATIN = [
+    'trading', 'trade', 'technology', 'technologies', 'tech', 'software', 'consulting',
+    'logistics', 'industries', 'industrial', 'international', 'maschinenbau', 'engineering',
+    'electronics', 'services', 'systems', 'solutions', 'manufacturing',
+]
+# A brand core shorter than this (CJK characters / Latin letters) is too common to match on.
+BRAND_MIN_CJK = 2
+BRAND_MIN_LATIN = 4
+# Transliteration of Latin letters that lose meaning when their accents are dropped; other
+# accents are stripped (NFKD). "Müller" and "Mueller" become "mueller".
+TRANSLITERATIONS = {'ä': 'ae', 'ö': 'oe', 'ü': 'ue', 'ß': 'ss', 'æ': 'ae', 'ø': 'oe',
+                    'å': 'aa', 'œ': 'oe', 'ð': 'd', 'þ': 'th', 'ł': 'l', 'đ': 'd'}
+_TRANSLIT = re.compile('|'.join(TRANSLITERATIONS))
+_CJK = re.compile(r'[\u3400-\u9fff]')
+
 # Dotted abbreviations that would otherwise fall apart into single letters ("s.a." -> "s a").
 LATIN_DOTTED = re.compile(r'(?<!\w)(s\.\s?a\.?|s\.\s?a\.\s?s\.?|s\.\s?r\.\s?l\.?|b\.\s?v\.?|'
                           r'n\.\s?v\.?|s\.\s?p\.\s?a\.?)(?!\w)')
@@ -120,13 +149,16 @@ def strip_place_prefix(value):
         start = match.end()
 
 
-def normalize_name(name):
+def normalize_name(name, transliterated=True):
     """The comparable form of a company name, or ``False`` when nothing is left.
 
     "深圳市鑫北斗软件开发有限公司" -> "鑫北斗软件开发", "鑫北斗软件 (深圳) 有限公司" -> "鑫北斗软件",
-    "ACME Trading Co., Ltd." -> "acmetrading".
+    "ACME Trading Co., Ltd." -> "acmetrading", "Müller Maschinenbau GmbH" -> "muellermaschinenbau"
+    (``transliterated=False``: "müllermaschinenbau", to tell a name typed in another spelling).
     """
     value = fold(name)
+    if transliterated:
+        value = transliterate(value)
     if not value:
         return False
     value = PAREN_PLACE.sub(' ', value)
@@ -141,7 +173,47 @@ def normalize_name(name):
     if not value:
         # A name made only of legal-form words: compare it as written.
         value = strip_punctuation(fold(name))
+        if transliterated:
+            value = transliterate(value)
     return value or False
+
+
+def transliterate(value):
+    """Latin letters without accents, umlauts written out: "müller" -> "mueller", "nestlé"
+    -> "nestle"; CJK and other scripts are kept. ``value`` is already folded (lower case)."""
+    value = _TRANSLIT.sub(lambda match: TRANSLITERATIONS[match.group(0)], value)
+    if value.isascii():
+        return value
+    decomposed = unicodedata.normalize('NFKD', value)
+    # Drop the combining marks only: NFKC puts the other characters (CJK) back as they were.
+    return unicodedata.normalize('NFKC', ''.join(
+        char for char in decomposed if not unicodedata.combining(char)))
+
+
+def brand_core(name_key):
+    """The brand (字号) of a name key of ``normalize_name``: industry words taken off its end
+    while enough remains, or ``False`` when what remains is too short to mean anything (or,
+    for a Latin name, when it has no industry word).
+
+    "鑫北斗软件开发" -> "鑫北斗", "鑫北斗科技" -> "鑫北斗", "acmetrading" -> "acme".
+    """
+    value = name_key or ''
+    cjk = bool(_CJK.search(value))
+    shortest = BRAND_MIN_CJK if cjk else BRAND_MIN_LATIN
+    words = INDUSTRY_WORDS_CJK if cjk else INDUSTRY_WORDS_LATIN
+    stripped = True
+    while stripped:
+        stripped = False
+        for word in words:
+            if value.endswith(word) and len(value) - len(word) >= shortest:
+                value = value[:-len(word)]
+                stripped = True
+                break
+    if not cjk and value == name_key:
+        # A Latin name without an industry word has no brand apart from itself: the
+        # similarity of whole names compares it.
+        return False
+    return value if len(value) >= shortest else False
 
 
 def normalize_vat(vat):

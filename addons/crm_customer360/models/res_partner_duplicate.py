@@ -26,6 +26,10 @@ CONTAINED_MIN_LENGTH = 4
 CONTAINED_MAX_LENGTH = 120
 # Score added per further reason, on top of the best one.
 BONUS_PER_REASON = 5
+# Score below the exact hits (tax number 100 ... website 70) of a name that is the same only
+# once transliterated ("Mueller" / "Müller"), reported at any threshold; for the brand (字号),
+# see res_partner_duplicate_brand.py.
+TRANSLITERATED_NAME_SCORE = 68
 
 
 class ResPartner(models.Model):
@@ -77,7 +81,8 @@ class ResPartner(models.Model):
         completed with this partner's own); extend to add a key."""
         vals = self._dup_values(values)
         country = self.env['res.country'].browse(vals.get('country_id') or [])
-        code = country.code or False
+        # A local number typed without a country is read in the company's country.
+        code = country.code or self._dup_default_country().code or False
         return {
             'dup_name_key': norm.normalize_name(vals.get('name')),
             'dup_vat_key': norm.normalize_vat(vals.get('vat')),
@@ -207,6 +212,7 @@ class ResPartner(models.Model):
         record = self.sudo().browse(record_id if isinstance(record_id, int) else [])
         record = record.exists()
         keys = record._dup_keys(vals)
+        keys['phone_digits'] = record._dup_phone_digits(vals)
         excluded = record._dup_excluded_ids(vals)
         settings = self._dup_settings()
         reasons = self._dup_reason_scores()
@@ -214,9 +220,15 @@ class ResPartner(models.Model):
         for cid, codes in self._dup_exact_matches(keys, record.id, excluded).items():
             found[cid] = [reasons[code] for code in sorted(codes, key=lambda c: -reasons[c][0])]
         names = self._dup_name_matches(keys['dup_name_key'], record.id, excluded,
-                                       settings['threshold'])
-        for cid, score in names.items():
-            found.setdefault(cid, []).append((score, _("Similar name (%d%%)") % score))
+                                       settings['threshold'], vals.get('name'))
+        for cid, (score, transliterated) in names.items():
+            found.setdefault(cid, []).append((score, _(
+                "Same name in another spelling") if transliterated else _(
+                "Similar name (%d%%)") % score))
+        for cid, reason in self._dup_brand_reasons(keys['dup_name_key'], record.id, excluded,
+                                                   settings['threshold']).items():
+            if cid not in names:
+                found.setdefault(cid, []).append(reason)
         results = []
         for cid, items in found.items():
             items.sort(key=lambda item: -item[0])
@@ -243,6 +255,7 @@ class ResPartner(models.Model):
         Any partner row counts (a contact's e-mail points to its company); one query.
         """
         phones = [k for k in (keys['dup_phone_key'], keys['dup_mobile_key']) if k]
+        phones += [k for k in keys.get('phone_digits', []) if k not in phones]
         params = {'vat': keys['dup_vat_key'] or None, 'email': keys['dup_email_key'] or None,
                   'domain': keys['dup_domain_key'] or None, 'phones': phones,
                   'own': record_id or 0, 'excluded': list(excluded)}
@@ -284,8 +297,10 @@ class ResPartner(models.Model):
                                             shortest=CONTAINED_MIN_LENGTH)
 
     @api.model
-    def _dup_name_matches(self, name_key, record_id, excluded, threshold):
-        """Commercial entities with a similar name, as ``{id: score 0-100}``; two queries.
+    def _dup_name_matches(self, name_key, record_id, excluded, threshold, name=None):
+        """Commercial entities with a similar name, as ``{id: (score 0-100, transliterated)}``;
+        two queries. A name equal to ``name`` only once transliterated ("Mueller" for "Müller")
+        scores ``TRANSLITERATED_NAME_SCORE``, below the exact hits.
 
         Only rows that can reach ``threshold`` are fetched, each way through an index: a
         trigram similarity of at least the threshold (``%`` with the threshold set for this
@@ -314,8 +329,8 @@ class ResPartner(models.Model):
                             "AS part(key) ON dup_name_key = part.key")
                 params['parts'] = parts
         self.env.cr.execute("""
-            SELECT id, score FROM (
-                SELECT p.id, {score} AS score
+            SELECT id, score, name FROM (
+                SELECT p.id, p.name, {score} AS score
                   FROM res_partner p
                  WHERE p.id IN ({ways})
                    AND (p.is_company OR p.parent_id IS NULL)
@@ -325,7 +340,15 @@ class ResPartner(models.Model):
             ) AS scored WHERE score * 100 >= %(threshold)s
         """.format(score=self._dup_name_score_sql('p.dup_name_key', '%(name)s'),
                    ways=' UNION ALL '.join(ways)), params)
-        return {pid: int(round(score * 100)) for pid, score in self.env.cr.fetchall()}
+        plain = norm.normalize_name(name, transliterated=False) if name else False
+        matches = {}
+        for pid, score, other in self.env.cr.fetchall():
+            score = int(round(score * 100))
+            transliterated = bool(score == 100 and plain and norm.normalize_name(
+                other, transliterated=False) != plain)
+            matches[pid] = (TRANSLITERATED_NAME_SCORE, True) if transliterated else \
+                (score, False)
+        return matches
 
     @api.model
     def _dup_set_trigram_threshold(self, threshold):

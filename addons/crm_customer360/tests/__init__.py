@@ -7,6 +7,9 @@ from . import test_partner_normalize
 from . import test_res_partner_duplicate
 from . import test_res_partner_duplicate_refusal
 from . import test_res_partner_duplicate_review
+from . import test_res_partner_duplicate_brand
+from . import test_res_partner_code
+from . import test_res_partner_name_search
 from . import test_crm_customer_handover
 from . import test_crm_customer_merge_log
 from . import test_res_partner_pool
@@ -17,6 +20,7 @@ from . import test_crm_customer_batch
 from . import test_crm_customer_handover_batch
 from . import test_security_figures
 from . import test_security_duplicates
+from . import test_security_name_search
 from . import test_security_card_admin
 from . import test_security_ownership
 from . import test_security_delete
