@@ -85,7 +85,7 @@ class CrmCustomerHandover(models.Model):
     @api.model
     def _handover_name(self, from_name, to_name):
         """A handover's name in the reader's language: who hands over to whom."""
-        return _("%s to %s") % (from_name or '?', to_name or '?')
+        return _("%(from)s to %(to)s") % {'from': from_name or '?', 'to': to_name or '?'}
 
     def _search_name(self, operator, value):
         return ['|', ('from_user_id.name', operator, value),
@@ -354,8 +354,9 @@ class CrmCustomerHandover(models.Model):
         self.invalidate_cache(['state'], self.ids)
         if self.state != 'draft':
             state = dict(self._fields['state']._description_selection(self.env))[self.state]
-            raise UserError(_("The handover %s is no longer a draft (it is %s): it cannot "
-                              "be confirmed again.") % (self.name, state))
+            raise UserError(_("The handover %(handover)s is no longer a draft (it is "
+                              "%(state)s): it cannot be confirmed again.") % {
+                'handover': self.name, 'state': state})
 
     @api.model
     def _lock_customers(self, customers):
@@ -381,9 +382,10 @@ class CrmCustomerHandover(models.Model):
         moved = customers.sudo().filtered(lambda p: p.user_id != self.from_user_id)
         if moved:
             raise UserError(_(
-                "These customers no longer belong to %s: %s. Remove them from the handover "
-                "or reassign them first.") % (
-                self.from_user_id.name, ', '.join(moved.mapped('display_name'))))
+                "These customers no longer belong to %(owner)s: %(customers)s. Remove them "
+                "from the handover or reassign them first.") % {
+                'owner': self.from_user_id.name,
+                'customers': ', '.join(moved.mapped('display_name'))})
 
     @api.multi
     def _lines_by_receiver(self, lines=None):

@@ -57,9 +57,10 @@ class CrmCustomerHandover(models.Model):
         moved = self.env['res.partner'].sudo().browse([row[0] for row in self.env.cr.fetchall()])
         if moved:
             raise UserError(_(
-                "These customers no longer belong to %s: %s. Remove them from the handover "
-                "or reassign them first.") % (
-                self.from_user_id.name, ', '.join(moved.mapped('display_name'))))
+                "These customers no longer belong to %(owner)s: %(customers)s. Remove them "
+                "from the handover or reassign them first.") % {
+                'owner': self.from_user_id.name,
+                'customers': ', '.join(moved.mapped('display_name'))})
         self.env.cr.execute("SELECT partner_id FROM crm_customer_handover_line "
                             "WHERE handover_id = %s ORDER BY id", (self.id,))
         partner_ids = [row[0] for row in self.env.cr.fetchall()]

@@ -83,8 +83,9 @@ class CrmCustomerInteraction(models.Model):
             if (interaction.contact_id.commercial_partner_id
                     != interaction.partner_id.commercial_partner_id):
                 raise ValidationError(_(
-                    "The person met, %s, is not a contact of the customer %s.") % (
-                    interaction.contact_id.display_name, interaction.partner_id.display_name))
+                    "The person met, %(contact)s, is not a contact of the customer "
+                    "%(customer)s.") % {'contact': interaction.contact_id.display_name,
+                                         'customer': interaction.partner_id.display_name})
 
     @api.constrains('partner_id', 'lead_id')
     def _check_lead_of_customer(self):
@@ -93,10 +94,11 @@ class CrmCustomerInteraction(models.Model):
             if (interaction.lead_id.partner_id.commercial_partner_id
                     != interaction.partner_id.commercial_partner_id):
                 raise ValidationError(_(
-                    "The opportunity \"%s\" belongs to %s, not to the customer %s.") % (
-                    interaction.lead_id.name,
-                    interaction.lead_id.partner_id.commercial_partner_id.display_name,
-                    interaction.partner_id.display_name))
+                    "The opportunity \"%(opportunity)s\" belongs to %(owner)s, not to the "
+                    "customer %(customer)s.") % {
+                    'opportunity': interaction.lead_id.name,
+                    'owner': interaction.lead_id.partner_id.commercial_partner_id.display_name,
+                    'customer': interaction.partner_id.display_name})
 
     @api.onchange('lead_id')
     def _onchange_lead_id(self):

@@ -4,7 +4,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.crm_customer360.access import require_group
+from ..access import require_group
 
 from .res_partner_duplicate import DEFAULT_THRESHOLD, PARAM_PREFIX
 

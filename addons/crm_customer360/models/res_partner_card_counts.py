@@ -13,7 +13,7 @@ To add a count to the note, extend ``_card_count_sources``.
 """
 from odoo import _, api, fields, models
 
-from odoo.addons.crm_customer360.access import is_internal_user
+from ..access import is_internal_user
 
 
 class ResPartner(models.Model):

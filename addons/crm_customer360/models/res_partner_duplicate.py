@@ -11,7 +11,7 @@ from odoo.exceptions import ValidationError
 
 from odoo.tools.sql import escape_psql
 
-from odoo.addons.crm_customer360.access import require_internal_user, require_superuser
+from ..access import require_internal_user, require_superuser
 
 from . import partner_normalize as norm
 

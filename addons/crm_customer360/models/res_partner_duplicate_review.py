@@ -11,7 +11,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import html_escape
 
-from odoo.addons.crm_customer360.access import (
+from ..access import (
     is_internal_user, require_internal_user, require_superuser)
 
 _logger = logging.getLogger(__name__)

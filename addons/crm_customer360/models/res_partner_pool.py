@@ -12,7 +12,7 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.crm_customer360.access import require_group
+from ..access import require_group
 
 SALESMAN = 'sales_team.group_sale_salesman'
 
@@ -179,13 +179,15 @@ class ResPartner(models.Model):
                                     and p.pool_released_date and p.pool_released_date > limit)
             if blocked:
                 raise UserError(_(
-                    "You released %s less than %d days ago and cannot claim it back yet.")
-                    % (', '.join(blocked.mapped('display_name')), block))
+                    "You released %(customers)s less than %(days)d days ago and cannot claim "
+                    "it back yet.") % {'customers': ', '.join(blocked.mapped('display_name')),
+                                       'days': block})
         maximum = settings['max_customers_per_user']
         if maximum:
             owned = self.sudo().search_count([
                 ('user_id', '=', user.id), ('customer', '=', True), ('parent_id', '=', False)])
             if owned + len(self) > maximum:
                 raise UserError(_(
-                    "You own %d customers; claiming %d more would exceed the limit of %d "
-                    "customers per salesperson.") % (owned, len(self), maximum))
+                    "You own %(owned)d customers; claiming %(claimed)d more would exceed the "
+                    "limit of %(maximum)d customers per salesperson.") % {
+                    'owned': owned, 'claimed': len(self), 'maximum': maximum})

@@ -21,8 +21,8 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.crm_customer360.access import require_group
-from odoo.addons.crm_customer360.tz import company_tz_sql, local_date_sql, user_today
+from ..access import require_group
+from ..tz import company_tz_sql, local_date_sql, user_today
 
 from .figure_sql import not_staff_sql
 

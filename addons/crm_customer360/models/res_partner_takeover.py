@@ -11,8 +11,8 @@ nothing the duplicate warning did not (name and owner).
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.crm_customer360.access import require_group
-from odoo.addons.crm_customer360.tz import today_in_tz
+from ..access import require_group
+from ..tz import today_in_tz
 
 # Who may ask for a customer.
 TAKEOVER_GROUP = 'sales_team.group_sale_salesman'

@@ -99,7 +99,8 @@ class ResUsers(models.Model):
             "These users still own customers: %s. Create a handover (Sales > Handovers) "
             "to give their customers to someone else before archiving or deleting them or "
             "taking away their sales rights.") % ', '.join(
-            _("%s (%d customers)") % (name, count) for name, count in owners)
+            _("%(user)s (%(count)d customers)") % {'user': name, 'count': count}
+            for name, count in owners)
         if len(data) == 1:
             # The button opens a new handover from this user, as a resignation.
             action = self.env.ref('crm_customer360.crm_customer_handover_action_leaving')

@@ -86,8 +86,8 @@ class CrmGradingRun(models.Model):
     def _compute_message(self):
         for run in self:
             if run.state == 'done' and run.date_end:
-                run.message = _("%d customers graded, %d grade changes.") % (
-                    run.customer_count, run.change_count)
+                run.message = _("%(graded)d customers graded, %(changes)d grade changes.") % {
+                    'graded': run.customer_count, 'changes': run.change_count}
             else:
                 run.message = run.message_text or False
 

@@ -230,8 +230,8 @@ class SaleOrder(models.Model):
             first = _("The sales order %(order)s cannot be confirmed: %(reasons)s.")
         lines = [
             first % {'order': order.name, 'reasons': _(" and ").join(reasons)},
-            _("Customer: %s, credit rating %s") % (
-                partner.display_name, partner.credit_rating or _("none")),
+            _("Customer: %(customer)s, credit rating %(rating)s") % {
+                'customer': partner.display_name, 'rating': partner.credit_rating or _("none")},
             _("Receivable: %s") % money(values['receivable']),
             _("Open orders: %s") % money(values['open']),
             _("This order: %s") % money(values['order']),
