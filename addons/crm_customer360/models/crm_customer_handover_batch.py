@@ -65,8 +65,8 @@ class CrmCustomerHandover(models.Model):
                             "WHERE handover_id = %s ORDER BY id", (self.id,))
         partner_ids = [row[0] for row in self.env.cr.fetchall()]
         batch = self.env['crm.customer.batch']._start(
-            _("Handover %s") % self.name, self, '_handover_process_chunk', partner_ids,
-            finish_method='_handover_finish')
+            _("Handover %(handover)s") % {'handover': self.name}, self, '_handover_process_chunk',
+            partner_ids, finish_method='_handover_finish')
         self.sudo().write({'state': 'running', 'batch_id': batch.id})
         return True
 
@@ -124,7 +124,7 @@ class CrmCustomerHandover(models.Model):
     @api.model
     def _batch_title(self, batch):
         """The run's name, in the reader's language."""
-        return _("Handover %s") % self.sudo().browse(batch.res_id).name
+        return _("Handover %(handover)s") % {'handover': self.sudo().browse(batch.res_id).name}
 
     @api.model
     def _batch_summary(self, batch, totals):
@@ -147,6 +147,7 @@ class CrmCustomerHandover(models.Model):
         self._check_may_confirm()
         for handover in self:
             if handover.state != 'running' or not handover.batch_id:
-                raise UserError(_("The handover %s is not in progress.") % handover.name)
+                raise UserError(_("The handover %(handover)s is not in progress.") % {
+                    'handover': handover.name})
             handover.batch_id.sudo()._retry_failed()
         return True

@@ -68,8 +68,9 @@ class CrmCustomerInteraction(models.Model):
         for interaction in self:
             if interaction.date > limit:
                 raise ValidationError(_(
-                    "The date %s of a contact record lies in the future: log a contact "
-                    "once it has taken place, or plan it as a next step.") % interaction.date)
+                    "The date %(date)s of a contact record lies in the future: log a contact "
+                    "once it has taken place, or plan it as a next step.") % {
+                    'date': interaction.date})
 
     @api.model
     def _future_date_tolerance_days(self):

@@ -69,12 +69,12 @@ class CrmCustomerOwnershipHistory(models.Model):
             return _("Handover %(handover)s: %(reason)s") % {
                 'handover': handover, 'reason': kinds.get(args.get('kind'), args.get('kind'))}
         if code == 'manual':
-            return _("Changed by hand: %s") % args.get('note')
+            return _("Changed by hand: %(note)s") % {'note': args.get('note')}
         if code == 'claim':
             return _("Claimed from the public pool")
         if code in ('pool', 'released_by'):
-            return _("Released to the public pool: %s") % (
-                self.env['res.partner']._pool_reason_of(args))
+            return _("Released to the public pool: %(reason)s") % {
+                'reason': self.env['res.partner']._pool_reason_of(args)}
         return _("Owner changed")
 
     @api.model

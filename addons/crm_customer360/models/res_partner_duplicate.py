@@ -216,7 +216,8 @@ class ResPartner(models.Model):
         names = self._dup_name_matches(keys['dup_name_key'], record.id, excluded,
                                        settings['threshold'])
         for cid, score in names.items():
-            found.setdefault(cid, []).append((score, _("Similar name (%d%%)") % score))
+            found.setdefault(cid, []).append(
+                (score, _("Similar name (%(score)d%%)") % {'score': score}))
         results = []
         for cid, items in found.items():
             items.sort(key=lambda item: -item[0])

@@ -291,12 +291,12 @@ class ResPartner(models.Model):
         kind = self.env.context.get('c360_figure')
         targets = self._figure_targets()
         if kind not in targets:
-            raise UserError(_("Unknown figure: %s") % kind)
+            raise UserError(_("Unknown figure: %(figure)s") % {'figure': kind})
         action_xmlid, domain, group = targets[kind]
         if group and not self.env.user.has_group(group):
             raise AccessError(_("You are not allowed to open these documents: ask your "
-                                "administrator for the rights of the group '%s'.")
-                              % self.env.ref(group).sudo().full_name)
+                                "administrator for the rights of the group '%(group)s'.")
+                              % {'group': self.env.ref(group).sudo().full_name})
         action = self.env.ref(action_xmlid).read()[0]
         action['domain'] = domain
         action['context'] = {'default_partner_id': self.commercial_partner_id.id,

@@ -98,8 +98,8 @@ class CrmGradingRun(models.Model):
     def _lock_company(self, company):
         """Take the company's run lock until the end of the transaction, or refuse."""
         if not try_xact_lock(self.env.cr, ADVISORY_LOCK_NAMESPACE, company.id):
-            raise RunLocked(_("A grading run is already in progress for company %s: try "
-                              "again when it has finished.") % company.name)
+            raise RunLocked(_("A grading run is already in progress for company %(company)s: try "
+                              "again when it has finished.") % {'company': company.name})
 
     @api.model
     def _period(self, policy, today):

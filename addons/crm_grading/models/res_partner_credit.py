@@ -228,8 +228,8 @@ class ResPartner(models.Model):
                    "%(days_late)s days late on average.") % {
                 'overdue_share': _num(rules['d_overdue_share']),
                 'days_late': _num(rules['d_days_late'])},
-            rules['fallback']: _("Rule %s: the conditions of no better rating are met.") % (
-                rules['fallback'],),
+            rules['fallback']: _("Rule %(rating)s: the conditions of no better rating are "
+                                 "met.") % {'rating': rules['fallback']},
         }
         for rule in rules['ratings']:
             texts[rule['rating']] = _(
@@ -392,11 +392,11 @@ class ResPartner(models.Model):
             'title': _("Credit rating %(rating)s, from the payment behaviour between "
                        "%(date_from)s and %(date_to)s."),
             'none': _("none"),
-            'invoices': _("Invoices in the period: %d"),
+            'invoices': _("Invoices in the period: %(count)d"),
             'on_time': _("Paid on time: %(on_time)d of %(due)d due (%(pct)s%%)"),
-            'days_late': _("Average days late: %s"),
+            'days_late': _("Average days late: %(days)s"),
             'nothing_due': _("Paid on time: no invoice due in the period"),
-            'receivable': _("Receivable today: %s"),
+            'receivable': _("Receivable today: %(receivable)s"),
             'overdue': _("Overdue today: %(overdue)s (%(share)s%% of the receivable)"),
             'no_limit': _("Credit limit: none"),
             'limit': _("Credit limit: %(limit)s, used %(usage)s%%"),
@@ -413,19 +413,19 @@ class ResPartner(models.Model):
                               'date_from': figures['date_from'],
                               'date_to': figures['date_to']},
             texts['rules'].get(rating, ''),
-            texts['invoices'] % figures['invoice_count'],
+            texts['invoices'] % {'count': figures['invoice_count']},
         ]
         if figures['due_count']:
             lines += [
                 texts['on_time'] % {'on_time': figures['on_time_count'],
                                     'due': figures['due_count'],
                                     'pct': _num(figures['on_time_pct'])},
-                texts['days_late'] % _num(figures['avg_days_late']),
+                texts['days_late'] % {'days': _num(figures['avg_days_late'])},
             ]
         else:
             lines.append(texts['nothing_due'])
         lines += [
-            texts['receivable'] % money(figures['receivable']),
+            texts['receivable'] % {'receivable': money(figures['receivable'])},
             texts['overdue'] % {'overdue': money(figures['overdue']),
                                 'share': _num(figures['overdue_share'])},
         ]
