@@ -1,5 +1,5 @@
 # The project's commands; scripts/ does the work. See README.md.
-.PHONY: demo serve stop test test-odoo test-upgrade test-wheels test-prod quick-test bench pot preflight dist readme
+.PHONY: demo serve stop lint test test-odoo test-upgrade test-wheels test-prod quick-test bench pot preflight dist readme
 
 demo:
 	@bash scripts/demo.sh
@@ -11,6 +11,10 @@ serve:
 # Stop what the scripts started: servers of make demo / make serve, the embedded PostgreSQL.
 stop:
 	@bash scripts/stop.sh
+
+# pylint-odoo with OCA's 11.0 configuration (.pylintrc); also the first step of make test.
+lint:
+	@bash scripts/lint.sh
 
 test:
 	@bash scripts/test.sh $(ARGS)

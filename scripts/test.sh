@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# `make test`: install every addon with demo data (from a cached template database when the
-# addons and requirements have not changed) and without, check both install logs and an
-# in-place update, the READMEs and translations; without arguments, the upgrade from the last
-# release and the install from the wheels; then run every test with pytest but the production
-# tests (make test-prod runs those against real servers). Extra arguments go to pytest (and
-# skip the upgrade and wheel tests).
+# `make test`: pylint-odoo (make lint); install every addon with demo data (from a cached
+# template database when the addons and requirements have not changed) and without, check
+# both install logs and an in-place update, the READMEs and translations; without arguments,
+# the upgrade from the last release and the install from the wheels; then run every test with
+# pytest but the production tests (make test-prod runs those against real servers). Extra
+# arguments go to pytest (and skip the upgrade and wheel tests).
 source "$(dirname "$0")/lib.sh"
 setup_all test
+# First, as it takes seconds: pylint-odoo with OCA's 11.0 configuration.
+bash "$ROOT/scripts/lint.sh"
 ADDONS=$(repo_addons)
 hash=$(addons_hash)
 template=${TEST_DB}_tpl_$hash

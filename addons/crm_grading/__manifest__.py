@@ -33,7 +33,6 @@
         "wizards/crm_customer_grade_lock_views.xml",
         "views/crm_grading_menus.xml",
         # credit rating, credit block and follow-up (h-credit)
-        "security/crm_grading_credit_security.xml",
         "data/res_partner_follow_up_data.xml",
         "views/res_partner_credit_views.xml",
         "views/res_partner_follow_up_views.xml",

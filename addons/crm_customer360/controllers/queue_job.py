@@ -43,7 +43,9 @@ class RunJobOnceController(RunJobController):
                 raise
             claimed = False
         if claimed:
-            cr.commit()
+            # The claim must be visible to the other servers before the job runs, as
+            # queue_job's own controller commits its "started" state.
+            cr.commit()  # pylint: disable=invalid-commit
         else:
             cr.rollback()
         return claimed

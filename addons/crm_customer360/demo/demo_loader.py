@@ -35,8 +35,8 @@ import psycopg2
 
 from odoo import SUPERUSER_ID, api, fields, models
 
-from odoo.addons.crm_customer360.access import require_superuser
-from odoo.addons.crm_customer360.tz import company_today
+from ..access import require_superuser
+from ..tz import company_today
 
 _logger = logging.getLogger(__name__)
 

@@ -188,8 +188,9 @@ class CrmCustomerBatch(models.Model):
         quiet = self.with_context(mail_create_nolog=True, tracking_disable=True,
                                   mail_notrack=True)
         for batch in quiet:
-            job = batch.with_delay(channel=CHANNEL, eta=eta, max_retries=0,
-                                   description=_("Finish: %s") % batch.name)._job_finish()
+            job = batch.with_delay(
+                channel=CHANNEL, eta=eta, max_retries=0,
+                description=_("Finish: %(run)s") % {'run': batch.name})._job_finish()
             batch.finish_job_uuid = job.uuid
 
     # ------------------------------------------------------------------
@@ -225,8 +226,8 @@ class CrmCustomerBatch(models.Model):
         pending, failed = self.env.cr.fetchone()
         if pending:
             # Not counted as a retry: the run may legitimately take a while.
-            raise RetryableJobError(_("%d chunks still to run.") % pending, seconds=3,
-                                    ignore_retry=True)
+            raise RetryableJobError(_("%(count)d chunks still to run.") % {'count': pending},
+                                    seconds=3, ignore_retry=True)
         owner = self._owner()
         totals = self._result_totals()
         if self.finish_method:

@@ -85,7 +85,7 @@ class CrmCustomerHandover(models.Model):
     @api.model
     def _handover_name(self, from_name, to_name):
         """A handover's name in the reader's language: who hands over to whom."""
-        return _("%s to %s") % (from_name or '?', to_name or '?')
+        return _("%(from)s to %(to)s") % {'from': from_name or '?', 'to': to_name or '?'}
 
     def _search_name(self, operator, value):
         return ['|', ('from_user_id.name', operator, value),
@@ -160,8 +160,8 @@ class CrmCustomerHandover(models.Model):
         for handover in self:
             if handover.from_user_id == handover.to_user_id:
                 raise ValidationError(_(
-                    "%s cannot hand customers over to themselves: choose another receiver."
-                ) % handover.from_user_id.name)
+                    "%(user)s cannot hand customers over to themselves: choose another receiver."
+                ) % {'user': handover.from_user_id.name})
         self.mapped('to_user_id')._check_customer_owners()
 
     # ------------------------------------------------------------------
@@ -244,7 +244,8 @@ class CrmCustomerHandover(models.Model):
         self._check_may_confirm()
         self._lock_handover()
         if not self._line_count():
-            raise UserError(_("The handover %s has no customers to hand over.") % self.name)
+            raise UserError(_("The handover %(handover)s has no customers to hand over.") % {
+                'handover': self.name})
         # A receiver may have been archived or lost their sales rights since the draft.
         (self.to_user_id | self._line_receivers())._check_customer_owners()
         if self._handover_in_background():
@@ -281,8 +282,9 @@ class CrmCustomerHandover(models.Model):
         self._check_may_confirm()
         for handover in self:
             if handover.state == 'done':
-                raise UserError(_("The handover %s is done and cannot be cancelled: create a "
-                                  "handover in the other direction instead.") % handover.name)
+                raise UserError(_("The handover %(handover)s is done and cannot be cancelled: "
+                                  "create a handover in the other direction instead.") % {
+                    'handover': handover.name})
         # The status changes through the buttons only: checked above, written as superuser.
         self.sudo().write({'state': 'cancel'})
         return True
@@ -354,8 +356,9 @@ class CrmCustomerHandover(models.Model):
         self.invalidate_cache(['state'], self.ids)
         if self.state != 'draft':
             state = dict(self._fields['state']._description_selection(self.env))[self.state]
-            raise UserError(_("The handover %s is no longer a draft (it is %s): it cannot "
-                              "be confirmed again.") % (self.name, state))
+            raise UserError(_("The handover %(handover)s is no longer a draft (it is "
+                              "%(state)s): it cannot be confirmed again.") % {
+                'handover': self.name, 'state': state})
 
     @api.model
     def _lock_customers(self, customers):
@@ -371,8 +374,9 @@ class CrmCustomerHandover(models.Model):
                     (tuple(customers.ids),), log_exceptions=False)
         except psycopg2.OperationalError:
             raise UserError(_(
-                "These customers are being handed over or edited by someone else: %s. "
-                "Try again in a moment.") % ', '.join(customers.mapped('display_name')))
+                "These customers are being handed over or edited by someone else: "
+                "%(customers)s. Try again in a moment.") % {
+                'customers': ', '.join(customers.mapped('display_name'))})
 
     @api.multi
     def _check_still_owned(self, customers):
@@ -381,9 +385,10 @@ class CrmCustomerHandover(models.Model):
         moved = customers.sudo().filtered(lambda p: p.user_id != self.from_user_id)
         if moved:
             raise UserError(_(
-                "These customers no longer belong to %s: %s. Remove them from the handover "
-                "or reassign them first.") % (
-                self.from_user_id.name, ', '.join(moved.mapped('display_name'))))
+                "These customers no longer belong to %(owner)s: %(customers)s. Remove them "
+                "from the handover or reassign them first.") % {
+                'owner': self.from_user_id.name,
+                'customers': ', '.join(moved.mapped('display_name'))})
 
     @api.multi
     def _lines_by_receiver(self, lines=None):

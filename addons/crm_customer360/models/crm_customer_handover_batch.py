@@ -57,15 +57,16 @@ class CrmCustomerHandover(models.Model):
         moved = self.env['res.partner'].sudo().browse([row[0] for row in self.env.cr.fetchall()])
         if moved:
             raise UserError(_(
-                "These customers no longer belong to %s: %s. Remove them from the handover "
-                "or reassign them first.") % (
-                self.from_user_id.name, ', '.join(moved.mapped('display_name'))))
+                "These customers no longer belong to %(owner)s: %(customers)s. Remove them "
+                "from the handover or reassign them first.") % {
+                'owner': self.from_user_id.name,
+                'customers': ', '.join(moved.mapped('display_name'))})
         self.env.cr.execute("SELECT partner_id FROM crm_customer_handover_line "
                             "WHERE handover_id = %s ORDER BY id", (self.id,))
         partner_ids = [row[0] for row in self.env.cr.fetchall()]
         batch = self.env['crm.customer.batch']._start(
-            _("Handover %s") % self.name, self, '_handover_process_chunk', partner_ids,
-            finish_method='_handover_finish')
+            _("Handover %(handover)s") % {'handover': self.name}, self, '_handover_process_chunk',
+            partner_ids, finish_method='_handover_finish')
         self.sudo().write({'state': 'running', 'batch_id': batch.id})
         return True
 
@@ -123,7 +124,7 @@ class CrmCustomerHandover(models.Model):
     @api.model
     def _batch_title(self, batch):
         """The run's name, in the reader's language."""
-        return _("Handover %s") % self.sudo().browse(batch.res_id).name
+        return _("Handover %(handover)s") % {'handover': self.sudo().browse(batch.res_id).name}
 
     @api.model
     def _batch_summary(self, batch, totals):
@@ -146,6 +147,7 @@ class CrmCustomerHandover(models.Model):
         self._check_may_confirm()
         for handover in self:
             if handover.state != 'running' or not handover.batch_id:
-                raise UserError(_("The handover %s is not in progress.") % handover.name)
+                raise UserError(_("The handover %(handover)s is not in progress.") % {
+                    'handover': handover.name})
             handover.batch_id.sudo()._retry_failed()
         return True

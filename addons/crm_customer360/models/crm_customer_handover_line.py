@@ -34,8 +34,9 @@ class CrmCustomerHandoverLine(models.Model):
         for line in self:
             if line.to_user_id == line.handover_id.from_user_id:
                 raise ValidationError(_(
-                    "The customer %s cannot be handed over to %s, who is giving it away."
-                ) % (line.partner_id.display_name, line.to_user_id.name))
+                    "The customer %(customer)s cannot be handed over to %(receiver)s, who is "
+                    "giving it away.") % {'customer': line.partner_id.display_name,
+                                          'receiver': line.to_user_id.name})
         self.mapped('to_user_id')._check_customer_owners()
 
     @api.model

@@ -242,11 +242,11 @@ class CrmCustomerHandover(models.Model):
         if len(busy) > BRIEFING_NAMES:
             items += '<li>%s</li>' % html_escape(_("and %(count)s more") % {
                 'count': len(busy) - BRIEFING_NAMES})
-        note = _("<p>%d customers from %s are now yours.</p>") % (
-            len(partners), html_escape(self.from_user_id.name))
+        note = _("<p>%(count)d customers from %(giver)s are now yours.</p>") % {
+            'count': len(partners), 'giver': html_escape(self.from_user_id.name)}
         if items:
-            note += _("<p>Customers with open work:</p><ul>%s</ul>") % items
-        return _("Take over the customers of %s") % self.from_user_id.name, note
+            note += _("<p>Customers with open work:</p><ul>%(items)s</ul>") % {'items': items}
+        return _("Take over the customers of %(giver)s") % {'giver': self.from_user_id.name}, note
 
     @api.model
     def _customers_with_work(self, moved):

@@ -20,7 +20,7 @@ apply); only their ids go into the statements. The ORM cache is invalidated afte
 """
 from odoo import api, fields, models, tools
 
-from odoo.addons.crm_customer360.access import acting_user_id
+from ..access import acting_user_id
 
 
 class CrmCustomerHandover(models.Model):

@@ -68,8 +68,9 @@ class CrmCustomerInteraction(models.Model):
         for interaction in self:
             if interaction.date > limit:
                 raise ValidationError(_(
-                    "The date %s of a contact record lies in the future: log a contact "
-                    "once it has taken place, or plan it as a next step.") % interaction.date)
+                    "The date %(date)s of a contact record lies in the future: log a contact "
+                    "once it has taken place, or plan it as a next step.") % {
+                    'date': interaction.date})
 
     @api.model
     def _future_date_tolerance_days(self):
@@ -83,8 +84,9 @@ class CrmCustomerInteraction(models.Model):
             if (interaction.contact_id.commercial_partner_id
                     != interaction.partner_id.commercial_partner_id):
                 raise ValidationError(_(
-                    "The person met, %s, is not a contact of the customer %s.") % (
-                    interaction.contact_id.display_name, interaction.partner_id.display_name))
+                    "The person met, %(contact)s, is not a contact of the customer "
+                    "%(customer)s.") % {'contact': interaction.contact_id.display_name,
+                                         'customer': interaction.partner_id.display_name})
 
     @api.constrains('partner_id', 'lead_id')
     def _check_lead_of_customer(self):
@@ -93,10 +95,11 @@ class CrmCustomerInteraction(models.Model):
             if (interaction.lead_id.partner_id.commercial_partner_id
                     != interaction.partner_id.commercial_partner_id):
                 raise ValidationError(_(
-                    "The opportunity \"%s\" belongs to %s, not to the customer %s.") % (
-                    interaction.lead_id.name,
-                    interaction.lead_id.partner_id.commercial_partner_id.display_name,
-                    interaction.partner_id.display_name))
+                    "The opportunity \"%(opportunity)s\" belongs to %(owner)s, not to the "
+                    "customer %(customer)s.") % {
+                    'opportunity': interaction.lead_id.name,
+                    'owner': interaction.lead_id.partner_id.commercial_partner_id.display_name,
+                    'customer': interaction.partner_id.display_name})
 
     @api.onchange('lead_id')
     def _onchange_lead_id(self):

@@ -11,7 +11,7 @@ import json
 
 from odoo import _, api, fields, models
 
-from odoo.addons.crm_customer360.tz import format_datetime
+from ..tz import format_datetime
 
 
 class CrmCustomerMergeLog(models.Model):
@@ -61,6 +61,6 @@ class CrmCustomerMergeLog(models.Model):
 
     @api.multi
     def name_get(self):
-        return [(log.id, _("Merge into %s on %s") % (log.partner_id.display_name,
-                                                     format_datetime(self.env, log.date)))
-                for log in self]
+        return [(log.id, _("Merge into %(customer)s on %(date)s") % {
+            'customer': log.partner_id.display_name,
+            'date': format_datetime(self.env, log.date)}) for log in self]

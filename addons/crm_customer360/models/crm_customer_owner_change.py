@@ -51,8 +51,8 @@ class CrmCustomerOwnerChange(models.TransientModel):
             raise UserError(_("Choose the customers whose owner changes."))
         not_customers = customers.filtered(lambda partner: not partner.customer)
         if not_customers:
-            raise UserError(_("These partners are not customers: %s.") % ', '.join(
-                not_customers.mapped('display_name')))
+            raise UserError(_("These partners are not customers: %(partners)s.") % {
+                'partners': ', '.join(not_customers.mapped('display_name'))})
         # Two managers at once: the second waits here and then writes over a current row.
         self.env.cr.execute("SELECT id FROM res_partner WHERE id IN %s FOR UPDATE",
                             (tuple(customers.ids),))

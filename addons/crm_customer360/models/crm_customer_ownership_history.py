@@ -13,7 +13,7 @@ import json
 from odoo import _, api, fields, models
 from odoo.tools import html_escape
 
-from odoo.addons.crm_customer360.access import acting_user_id
+from ..access import acting_user_id
 
 
 def reason_columns(reason):
@@ -66,15 +66,15 @@ class CrmCustomerOwnershipHistory(models.Model):
                          ._description_selection(self.env))
             handover = args.get('handover') or self.env['crm.customer.handover']._handover_name(
                 args.get('from'), args.get('to'))
-            return _("Handover %s: %s") % (handover,
-                                           kinds.get(args.get('kind'), args.get('kind')))
+            return _("Handover %(handover)s: %(reason)s") % {
+                'handover': handover, 'reason': kinds.get(args.get('kind'), args.get('kind'))}
         if code == 'manual':
-            return _("Changed by hand: %s") % args.get('note')
+            return _("Changed by hand: %(note)s") % {'note': args.get('note')}
         if code == 'claim':
             return _("Claimed from the public pool")
         if code in ('pool', 'released_by'):
-            return _("Released to the public pool: %s") % (
-                self.env['res.partner']._pool_reason_of(args))
+            return _("Released to the public pool: %(reason)s") % {
+                'reason': self.env['res.partner']._pool_reason_of(args)}
         return _("Owner changed")
 
     @api.model
@@ -82,8 +82,9 @@ class CrmCustomerOwnershipHistory(models.Model):
         """The chatter note of an owner change, in the environment's language (HTML)."""
         code, args, text = reason_columns(reason)
         sentence = self._reason_sentence(code, json.loads(args)) if code else text
-        return html_escape(_("Owner changed from %s to %s (%s).") % (
-            old_name or _("nobody"), new_name or _("nobody"), sentence))
+        return html_escape(_("Owner changed from %(old)s to %(new)s (%(reason)s).") % {
+            'old': old_name or _("nobody"), 'new': new_name or _("nobody"),
+            'reason': sentence})
 
     @api.model
     def _record_changes(self, changes, reason):

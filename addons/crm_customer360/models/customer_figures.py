@@ -15,7 +15,7 @@ from odoo import api, fields, models
 from odoo.tools import float_round
 from odoo.tools.sql import create_index
 
-from odoo.addons.crm_customer360.access import require_superuser
+from ..access import require_superuser
 
 from .figure_sql import (
     CUSTOMER_INVOICE_TYPES, POSTED_INVOICE_STATES, PURCHASE_INVOICE_TYPE, order_amount_sql,
@@ -128,23 +128,30 @@ class CustomerFigures(models.AbstractModel):
                 continue
             for (partner_id, company_id), value in values.items():
                 row = result.setdefault(partner_id, dict(defaults))
-                if figure in MONETARY_FIGURES:
-                    value = self._to_user_currency(ctx, company_id, value)
-                    row[figure] += value
-                elif figure.endswith('_count'):
-                    row[figure] += value
-                elif figure in ('first_order_date',):
-                    row[figure] = min(filter(None, [row[figure], value]))
-                elif figure.endswith('_date'):
-                    row[figure] = max(filter(None, [row[figure], value]))
-                else:
-                    row[figure] = value
+                self._add_figure_value(ctx, row, figure, company_id, value)
         self._finish_figures(ctx, raw, result)
         return result
+
+    @api.model
+    def _add_figure_value(self, ctx, row, figure, company_id, value):
+        """Add one company's ``value`` of ``figure`` to a commercial entity's ``row``:
+        amounts converted to the user's currency and summed, counts summed, the first order
+        date the earliest, other dates the latest, anything else as it is."""
+        if figure in MONETARY_FIGURES:
+            row[figure] += self._to_user_currency(ctx, company_id, value)
+        elif figure.endswith('_count'):
+            row[figure] += value
+        elif figure in ('first_order_date',):
+            row[figure] = min(filter(None, [row[figure], value]))
+        elif figure.endswith('_date'):
+            row[figure] = max(filter(None, [row[figure], value]))
+        else:
+            row[figure] = value
 
     # ------------------------------------------------------------------
     # Extension points
     # ------------------------------------------------------------------
+
     @api.model
     def _figure_defaults(self):
         """Figures and their empty values; extend to add a figure."""

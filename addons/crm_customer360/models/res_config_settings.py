@@ -4,7 +4,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.crm_customer360.access import require_group
+from ..access import require_group
 
 from .res_partner_duplicate import DEFAULT_THRESHOLD, PARAM_PREFIX
 
@@ -33,8 +33,8 @@ class ResConfigSettings(models.TransientModel):
         for settings in self:
             if not 1 <= settings.dup_threshold <= 100:
                 raise ValidationError(_(
-                    "The duplicate name similarity must be between 1 and 100, not %s.")
-                    % settings.dup_threshold)
+                    "The duplicate name similarity must be between 1 and 100, not %(value)s.")
+                    % {'value': settings.dup_threshold})
 
     @api.model
     def _c360_require_settings_admin(self):

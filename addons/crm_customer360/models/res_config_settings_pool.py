@@ -48,7 +48,7 @@ class ResConfigSettings(models.TransientModel):
             if settings.pool_enabled and settings.pool_release_days < 1:
                 raise ValidationError(_(
                     "Customers return to the public pool after at least 1 day without "
-                    "contact, not %s.") % settings.pool_release_days)
+                    "contact, not %(days)s.") % {'days': settings.pool_release_days})
             for name, maximum in POOL_MAXIMA.items():
                 if not 0 <= settings[name] <= maximum:
                     raise ValidationError(_(

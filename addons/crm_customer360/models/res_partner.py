@@ -171,10 +171,10 @@ class ResPartner(models.Model):
                 uscc.validate(code)
             except StdnumError:
                 raise ValidationError(_(
-                    "The tax number \"%s\" of %s is not a valid unified social credit code "
-                    "(统一社会信用代码): it must have 18 characters (digits and capital "
-                    "letters except I, O, Z, S and V) and end with the right check character."
-                ) % (partner.vat, partner.display_name))
+                    "The tax number \"%(vat)s\" of %(customer)s is not a valid unified social "
+                    "credit code (统一社会信用代码): it must have 18 characters (digits and "
+                    "capital letters except I, O, Z, S and V) and end with the right check "
+                    "character.") % {'vat': partner.vat, 'customer': partner.display_name})
 
     def _needs_uscc(self):
         """Whether this partner's tax number must be a unified social credit code."""

@@ -13,7 +13,7 @@ To add a count to the note, extend ``_card_count_sources``.
 """
 from odoo import _, api, fields, models
 
-from odoo.addons.crm_customer360.access import is_internal_user
+from ..access import is_internal_user
 
 
 class ResPartner(models.Model):
@@ -98,5 +98,6 @@ class ResPartner(models.Model):
                     parts.append(_("%(readable)s of the %(total)s %(records)s") % {
                         'readable': readable, 'total': total, 'records': label})
             partner.card_access_note = _(
-                "The counts are the customer's. You may open %s: the others are other "
-                "salespeople's or need other rights.") % ', '.join(parts) if parts else False
+                "The counts are the customer's. You may open %(documents)s: the others are "
+                "other salespeople's or need other rights.") % {
+                    'documents': ', '.join(parts)} if parts else False

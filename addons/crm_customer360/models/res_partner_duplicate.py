@@ -11,7 +11,7 @@ from odoo.exceptions import ValidationError
 
 from odoo.tools.sql import escape_psql
 
-from odoo.addons.crm_customer360.access import require_internal_user, require_superuser
+from ..access import require_internal_user, require_superuser
 
 from . import partner_normalize as norm
 
@@ -224,7 +224,7 @@ class ResPartner(models.Model):
         for cid, (score, transliterated) in names.items():
             found.setdefault(cid, []).append((score, _(
                 "Same name in another spelling") if transliterated else _(
-                "Similar name (%d%%)") % score))
+                "Similar name (%(score)d%%)") % {'score': score}))
         for cid, reason in self._dup_brand_reasons(keys['dup_name_key'], record.id, excluded,
                                                    settings['threshold']).items():
             if cid not in names:

@@ -11,7 +11,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import html_escape
 
-from odoo.addons.crm_customer360.access import (
+from ..access import (
     is_internal_user, require_internal_user, require_superuser)
 
 _logger = logging.getLogger(__name__)
@@ -136,7 +136,7 @@ class ResPartner(models.Model):
         ids = [dup['id'] for dup in self._dup_find(self._dup_form_values())]
         return {
             'type': 'ir.actions.act_window',
-            'name': _("Possible Duplicates of %s") % self.display_name,
+            'name': _("Possible Duplicates of %(customer)s") % {'customer': self.display_name},
             'res_model': 'res.partner',
             'view_mode': 'tree,form',
             'views': [(self.env.ref('crm_customer360.res_partner_view_tree_duplicates').id,
@@ -197,7 +197,8 @@ class ResPartner(models.Model):
                     dup['id'], html_escape(_("Request takeover")))
             items.append('<li>%s &#8212; %d%% &#8212; %s &#8212; %s%s</li>' % (
                 name, dup['score'], html_escape(', '.join(dup['reasons'])),
-                html_escape(_("salesperson: %s") % (dup['owner'] or _("none"))), takeover))
+                html_escape(_("salesperson: %(salesperson)s") % {
+                    'salesperson': dup['owner'] or _("none")}), takeover))
         return '<strong>%s</strong><ul class="mb0">%s</ul>' % (
             html_escape(_("This customer may already exist:")), ''.join(items))
 

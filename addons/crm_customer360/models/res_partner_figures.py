@@ -6,7 +6,7 @@ import operator as py_operator
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.crm_customer360.access import readable_ids, require_group
+from ..access import readable_ids, require_group
 
 from .figure_sql import (
     CUSTOMER_INVOICE_TYPES, POSTED_INVOICE_STATES, overdue_invoices_domain,
@@ -189,17 +189,12 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
     # Searches on the figures
     # ------------------------------------------------------------------
-    def _search_customer_figure(self, field, operator, value):
-        """Search partners whose commercial entity's figure compares to ``value``.
-
-        The figures of every commercial entity with documents are computed once; a partner
-        without documents has the figure's empty value (0 or no date).
-        """
-        self._figures_require_group()
+    def _check_figure_search(self, field, operator, value):
+        """Refuse a search on a figure with an operator or a value it cannot compare."""
         if operator not in SEARCH_OPERATORS:
-            raise UserError(_("The figure %s cannot be searched with the operator %s.")
-                            % (self._fields[field].string, operator))
-        compare = SEARCH_OPERATORS[operator]
+            raise UserError(_("The figure %(figure)s cannot be searched with the operator "
+                              "%(operator)s.") % {'figure': self._fields[field].string,
+                                                  'operator': operator})
         empty = self.env['crm.customer.figures']._figure_defaults()[field]
         is_date = isinstance(empty, bool)
         if is_date:
@@ -211,6 +206,18 @@ class ResPartner(models.Model):
                               "%(value)s.") % {
                 'figure': self._fields[field].string,
                 'kind': _("date") if is_date else _("number"), 'value': repr(value)[:40]})
+
+    def _search_customer_figure(self, field, operator, value):
+        """Search partners whose commercial entity's figure compares to ``value``.
+
+        The figures of every commercial entity with documents are computed once; a partner
+        without documents has the figure's empty value (0 or no date).
+        """
+        self._figures_require_group()
+        self._check_figure_search(field, operator, value)
+        compare = SEARCH_OPERATORS[operator]
+        empty = self.env['crm.customer.figures']._figure_defaults()[field]
+        is_date = isinstance(empty, bool)
         if field == 'overdue_amount' and operator in ('>', '!=') and value == 0:
             return self._search_overdue()
         figures = self._figures_searched([field])
@@ -284,12 +291,12 @@ class ResPartner(models.Model):
         kind = self.env.context.get('c360_figure')
         targets = self._figure_targets()
         if kind not in targets:
-            raise UserError(_("Unknown figure: %s") % kind)
+            raise UserError(_("Unknown figure: %(figure)s") % {'figure': kind})
         action_xmlid, domain, group = targets[kind]
         if group and not self.env.user.has_group(group):
             raise AccessError(_("You are not allowed to open these documents: ask your "
-                                "administrator for the rights of the group '%s'.")
-                              % self.env.ref(group).sudo().full_name)
+                                "administrator for the rights of the group '%(group)s'.")
+                              % {'group': self.env.ref(group).sudo().full_name})
         action = self.env.ref(action_xmlid).read()[0]
         action['domain'] = domain
         action['context'] = {'default_partner_id': self.commercial_partner_id.id,

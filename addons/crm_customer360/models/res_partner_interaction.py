@@ -3,7 +3,7 @@
 """Contact records on the customer card: the list, the count and the last contact date."""
 from odoo import api, fields, models
 
-from odoo.addons.crm_customer360.access import require_group
+from ..access import require_group
 
 
 class ResPartner(models.Model):

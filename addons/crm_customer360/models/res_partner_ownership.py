@@ -9,7 +9,7 @@ messages are written.
 """
 from odoo import api, fields, models, tools
 
-from odoo.addons.crm_customer360.access import acting_user_id
+from ..access import acting_user_id
 
 from .crm_customer_ownership_history import reason_columns
 

@@ -21,7 +21,7 @@ written in the chatter (the owner's are, with the ownership history, in
 from odoo import SUPERUSER_ID, _, api, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.crm_customer360.access import acting_user_id
+from ..access import acting_user_id
 
 SALES_MANAGER = 'sales_team.group_sale_manager'
 OWNER_FIELDS = ('user_id', 'co_owner_ids')

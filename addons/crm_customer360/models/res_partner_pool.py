@@ -12,7 +12,7 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.crm_customer360.access import require_group
+from ..access import require_group
 
 SALESMAN = 'sales_team.group_sale_salesman'
 
@@ -95,21 +95,23 @@ class ResPartner(models.Model):
         customer = self.commercial_partner_id
         user = self.env.user
         if not customer.customer:
-            raise UserError(_("%s is not a customer: only customers go to the public pool.")
-                            % customer.display_name)
+            raise UserError(_("%(customer)s is not a customer: only customers go to the public "
+                              "pool.") % {'customer': customer.display_name})
         if customer.in_pool:
-            raise UserError(_("%s is already in the public pool.") % customer.display_name)
+            raise UserError(_("%(customer)s is already in the public pool.") % {
+                'customer': customer.display_name})
         if not customer.user_id:
-            raise UserError(_("%s has no owner to release it.") % customer.display_name)
+            raise UserError(_("%(customer)s has no owner to release it.") % {
+                'customer': customer.display_name})
         if customer.user_id != user and not user.has_group('sales_team.group_sale_manager'):
-            raise UserError(_("Only the owner of %s or a sales manager can release it to "
-                              "the public pool.") % customer.display_name)
+            raise UserError(_("Only the owner of %(customer)s or a sales manager can release it to "
+                              "the public pool.") % {'customer': customer.display_name})
         # The pool state is written by the pool paths only: checked above, done as superuser.
         released = customer.sudo().with_context(c360_acting_user_id=user.id)._pool_release(
             {customer.id: {'basis_kind': 'by_hand', 'user': user.name}})
         if not released:
-            raise UserError(_("%s is being changed by someone else: try again in a moment.")
-                            % customer.display_name)
+            raise UserError(_("%(customer)s is being changed by someone else: try again in a "
+                              "moment.") % {'customer': customer.display_name})
         return True
 
     # ------------------------------------------------------------------
@@ -133,8 +135,8 @@ class ResPartner(models.Model):
         self.invalidate_cache(['in_pool'], self.ids)
         lost = self.filtered(lambda p: p.id not in claimed_ids)
         if lost:
-            raise UserError(_("Someone else has just claimed %s.") % ', '.join(
-                lost.mapped('display_name')))
+            raise UserError(_("Someone else has just claimed %(customers)s.") % {
+                'customers': ', '.join(lost.mapped('display_name'))})
         # The pool state is written by the pool paths only: checked above, done as superuser.
         self.sudo().with_context(
             c360_acting_user_id=user.id,
@@ -166,11 +168,12 @@ class ResPartner(models.Model):
         if taken:
             # Most often a colleague's claim that won the race (the losing transaction is
             # retried by the server and lands here).
-            raise UserError(_("Someone else has just claimed %s.") % ', '.join(
-                '%s (%s)' % (p.display_name, p.user_id.name) for p in taken))
+            raise UserError(_("Someone else has just claimed %(customers)s.") % {
+                'customers': ', '.join(
+                    '%s (%s)' % (p.display_name, p.user_id.name) for p in taken)})
         if not_in_pool:
-            raise UserError(_("These customers are not in the public pool: %s.") % ', '.join(
-                not_in_pool.mapped('display_name')))
+            raise UserError(_("These customers are not in the public pool: %(customers)s.") % {
+                'customers': ', '.join(not_in_pool.mapped('display_name'))})
         block = settings['pool_reclaim_block_days']
         if block:
             limit = fields.Datetime.to_string(fields.Datetime.from_string(
@@ -179,13 +182,15 @@ class ResPartner(models.Model):
                                     and p.pool_released_date and p.pool_released_date > limit)
             if blocked:
                 raise UserError(_(
-                    "You released %s less than %d days ago and cannot claim it back yet.")
-                    % (', '.join(blocked.mapped('display_name')), block))
+                    "You released %(customers)s less than %(days)d days ago and cannot claim "
+                    "it back yet.") % {'customers': ', '.join(blocked.mapped('display_name')),
+                                       'days': block})
         maximum = settings['max_customers_per_user']
         if maximum:
             owned = self.sudo().search_count([
                 ('user_id', '=', user.id), ('customer', '=', True), ('parent_id', '=', False)])
             if owned + len(self) > maximum:
                 raise UserError(_(
-                    "You own %d customers; claiming %d more would exceed the limit of %d "
-                    "customers per salesperson.") % (owned, len(self), maximum))
+                    "You own %(owned)d customers; claiming %(claimed)d more would exceed the "
+                    "limit of %(maximum)d customers per salesperson.") % {
+                    'owned': owned, 'claimed': len(self), 'maximum': maximum})

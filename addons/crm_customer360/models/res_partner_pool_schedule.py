@@ -21,8 +21,8 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.crm_customer360.access import require_group
-from odoo.addons.crm_customer360.tz import company_tz_sql, local_date_sql, user_today
+from ..access import require_group
+from ..tz import company_tz_sql, local_date_sql, user_today
 
 from .figure_sql import not_staff_sql
 
@@ -159,11 +159,11 @@ class ResPartner(models.Model):
         ``basis_kind`` (``contact``, ``order``, ``assigned``, ``by_hand``), ``basis_day``,
         ``open_orders`` (whether open orders kept customers back), ``user`` (by hand)."""
         if facts.get('basis_kind') == 'by_hand':
-            return _("Released by %s") % facts.get('user')
+            return _("Released by %(user)s") % {'user': facts.get('user')}
         texts = self._pool_reason_texts(
             {'pool_exempt_open_orders': facts.get('open_orders', False)})
-        return texts.get(facts.get('basis_kind'), texts['contact']) % (
-            facts.get('basis_day') or '?')
+        return texts.get(facts.get('basis_kind'), texts['contact']) % {
+            'date': facts.get('basis_day') or '?'}
 
     @api.model
     def _pool_release_facts(self, row, settings):
@@ -181,15 +181,15 @@ class ResPartner(models.Model):
         }
         if settings['pool_exempt_open_orders']:
             texts.update({
-                'contact': _("No contact since %s and no open order"),
-                'order': _("No contact or order since %s and no open order"),
-                'assigned': _("No contact since it was assigned on %s and no open order"),
+                'contact': _("No contact since %(date)s and no open order"),
+                'order': _("No contact or order since %(date)s and no open order"),
+                'assigned': _("No contact since it was assigned on %(date)s and no open order"),
             })
         else:
             texts.update({
-                'contact': _("No contact since %s"),
-                'order': _("No contact or order since %s"),
-                'assigned': _("No contact since it was assigned on %s"),
+                'contact': _("No contact since %(date)s"),
+                'order': _("No contact or order since %(date)s"),
+                'assigned': _("No contact since it was assigned on %(date)s"),
             })
         return texts
 
@@ -200,7 +200,7 @@ class ResPartner(models.Model):
             return texts[row['exempt']]
         # Odoo's cursor returns dates as strings; the day in the company's calendar.
         day = row['basis_day'] or '?'
-        return texts[row['basis_kind']] % day
+        return texts[row['basis_kind']] % {'date': day}
 
     # ------------------------------------------------------------------
     # Card fields
@@ -234,7 +234,8 @@ class ResPartner(models.Model):
         """Search the customers by their coming release date (exempt ones have none)."""
         operators = {'=': '=', '!=': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>='}
         if operator not in operators:
-            raise UserError(_("The release date cannot be searched with \"%s\".") % operator)
+            raise UserError(_("The release date cannot be searched with \"%(operator)s\".") % {
+                'operator': operator})
         settings = self._pool_settings()
         if not settings['pool_enabled']:
             return [('id', '=', 0)] if value or operator == '!=' else []
@@ -256,7 +257,8 @@ class ResPartner(models.Model):
         tomorrow = fields.Date.to_string(user_today(self.env) + timedelta(days=1))
         action = self.env.ref('crm_customer360.res_partner_action_pool_preview').read()[0]
         action['domain'] = [('pool_release_date', '<=', tomorrow), ('parent_id', '=', False)]
-        action['display_name'] = action['name'] = _("Released Tomorrow (%s)") % tomorrow
+        action['display_name'] = action['name'] = _("Released Tomorrow (%(date)s)") % {
+            'date': tomorrow}
         return action
 
     # ------------------------------------------------------------------

@@ -11,8 +11,8 @@ nothing the duplicate warning did not (name and owner).
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.crm_customer360.access import require_group
-from odoo.addons.crm_customer360.tz import today_in_tz
+from ..access import require_group
+from ..tz import today_in_tz
 
 # Who may ask for a customer.
 TAKEOVER_GROUP = 'sales_team.group_sale_salesman'
@@ -37,14 +37,16 @@ class ResPartner(models.Model):
         requester = self.env.user
         partner = self.sudo().with_context(active_test=False).browse(partner_id).exists()
         if not partner:
-            raise UserError(_("The customer %s does not exist.") % partner_id)
+            raise UserError(_("The customer %(customer)s does not exist.") % {
+                'customer': partner_id})
         partner = partner.commercial_partner_id
         owner = partner.user_id
         if not owner:
-            raise UserError(_("%s has no salesperson: ask a sales manager to assign it to "
-                              "you.") % partner.display_name)
+            raise UserError(_("%(customer)s has no salesperson: ask a sales manager to assign it "
+                              "to you.") % {'customer': partner.display_name})
         if owner == requester:
-            raise UserError(_("You are already the salesperson of %s.") % partner.display_name)
+            raise UserError(_("You are already the salesperson of %(customer)s.") % {
+                'customer': partner.display_name})
         managers = partner._takeover_managers() - owner - requester
         # Written for the owner: in the owner's language, due on the owner's calendar day.
         summary, body = self.with_context(lang=owner.lang or self.env.lang)._takeover_texts(
@@ -66,7 +68,7 @@ class ResPartner(models.Model):
     @api.model
     def _takeover_texts(self, requester, owner):
         """Summary and note of a takeover request, in the environment's language."""
-        return (_("Takeover request from %s") % requester,
+        return (_("Takeover request from %(user)s") % {'user': requester},
                 _("%(user)s asks %(owner)s to hand over this customer.") % {
                     'user': requester, 'owner': owner})
 

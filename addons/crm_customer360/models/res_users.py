@@ -96,10 +96,11 @@ class ResUsers(models.Model):
         if not owners:
             return
         message = _(
-            "These users still own customers: %s. Create a handover (Sales > Handovers) "
+            "These users still own customers: %(users)s. Create a handover (Sales > Handovers) "
             "to give their customers to someone else before archiving or deleting them or "
-            "taking away their sales rights.") % ', '.join(
-            _("%s (%d customers)") % (name, count) for name, count in owners)
+            "taking away their sales rights.") % {'users': ', '.join(
+            _("%(user)s (%(count)d customers)") % {'user': name, 'count': count}
+            for name, count in owners)}
         if len(data) == 1:
             # The button opens a new handover from this user, as a resignation.
             action = self.env.ref('crm_customer360.crm_customer_handover_action_leaving')

@@ -65,11 +65,10 @@ class CardRpcCase(RpcCase):
             for value in modifiers.values():
                 for name in self._domain_fields(value):
                     self.assertIn(name, fields, etree.tostring(node)[:300])
-            for attr in ('attrs',):
-                if node.get(attr):
-                    for value in ast.literal_eval(node.get(attr)).values():
-                        for name in self._domain_fields(value):
-                            self.assertIn(name, fields, etree.tostring(node)[:300])
+            if node.get('attrs'):
+                for value in ast.literal_eval(node.get('attrs')).values():
+                    for name in self._domain_fields(value):
+                        self.assertIn(name, fields, etree.tostring(node)[:300])
 
     @staticmethod
     def _domain_fields(domain):

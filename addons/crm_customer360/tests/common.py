@@ -166,7 +166,8 @@ class ConcurrencyCase(SavepointCase):
         with self.registry.cursor() as cr:
             yield api.Environment(cr, SUPERUSER_ID, {'no_reset_password': True,
                                                      'tracking_disable': True})
-            cr.commit()
+            # The point of this case: a second transaction must see these rows.
+            cr.commit()  # pylint: disable=invalid-commit
 
     def remove_committed(self, *records):
         """After the test, delete ``records`` (``(model, ids)`` pairs, in order) and commit.

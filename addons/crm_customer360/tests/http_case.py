@@ -88,7 +88,9 @@ class C360HttpCase(common.HttpCase):
             env = api.Environment(cr, odoo.SUPERUSER_ID, {'lang': 'en_US'})
             env.clear()  # the requests wrote through other environments
             yield env
-            cr.commit()
+            # The requests read through this test cursor: its commit (a savepoint of the test
+            # transaction) is what lets them see the rows written here.
+            cr.commit()  # pylint: disable=invalid-commit
         except Exception:
             cr.rollback()
             raise

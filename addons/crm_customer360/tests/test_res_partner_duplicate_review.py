@@ -1,6 +1,8 @@
 # Copyright 2026 CRM Customer 360 contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Screens of the duplicate check: form warning, alert, smart button and review list."""
+from odoo.tools.safe_eval import safe_eval
+
 from .common import run_background
 from .dup_common import DuplicateCase
 
@@ -137,5 +139,5 @@ class TestResPartnerDuplicateReview(DuplicateCase):
     def test_review_action_loads(self):
         action = self.env.ref('crm_customer360.res_partner_action_duplicates')
         twin = self.make_customer('鑫北辰测控软件（深圳）有限公司')
-        found = self.Partner.sudo(self.salesman).search(eval(action.domain))
+        found = self.Partner.sudo(self.salesman).search(safe_eval(action.domain))
         self.assertIn(twin, found)

@@ -111,28 +111,34 @@ class TestSecurityApi(TransactionCase):
         """Each row names tests that call the method over RPC as portal and salesperson."""
         problems = []
         for (model, method), (_addon, who, refs) in sorted(self.documented.items()):
-            label = '%s.%s' % (model, method)
-            if not who:
-                problems.append('%s: who may call it is not said' % label)
-            if not refs:
-                problems.append('%s: no test named' % label)
-            sources = []
-            for ref in refs:
-                source = proof_source(ref)
-                if source is None:
-                    problems.append('%s: test %s not found' % (label, ref))
-                else:
-                    sources.append(source)
-            if not sources:
-                continue
-            text = '\n'.join(sources)
-            if "'%s'" % method not in text:
-                problems.append('%s: its tests never name %r' % (label, method))
-            if not any(call in text for call in RPC_CALLS):
-                problems.append('%s: its tests make no RPC call' % label)
-            if "'portal'" not in text:
-                problems.append('%s: its tests never call as the portal user' % label)
-            if not any(role in text for role in SALES_ROLES):
-                problems.append('%s: its tests never call as a salesperson' % label)
+            problems += self._proof_problems('%s.%s' % (model, method), method, who, refs)
         if problems:
             self.fail('\n'.join(problems))
+
+    @staticmethod
+    def _proof_problems(label, method, who, refs):
+        """What is missing from one documented method's row and the tests it names."""
+        problems = []
+        if not who:
+            problems.append('%s: who may call it is not said' % label)
+        if not refs:
+            problems.append('%s: no test named' % label)
+        sources = []
+        for ref in refs:
+            source = proof_source(ref)
+            if source is None:
+                problems.append('%s: test %s not found' % (label, ref))
+            else:
+                sources.append(source)
+        if not sources:
+            return problems
+        text = '\n'.join(sources)
+        if "'%s'" % method not in text:
+            problems.append('%s: its tests never name %r' % (label, method))
+        if not any(call in text for call in RPC_CALLS):
+            problems.append('%s: its tests make no RPC call' % label)
+        if "'portal'" not in text:
+            problems.append('%s: its tests never call as the portal user' % label)
+        if not any(role in text for role in SALES_ROLES):
+            problems.append('%s: its tests never call as a salesperson' % label)
+        return problems

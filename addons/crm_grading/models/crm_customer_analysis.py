@@ -44,6 +44,8 @@ tables its source reads.
 import contextlib
 import hashlib
 
+from psycopg2 import sql
+
 from odoo import _, api, fields, models, tools
 
 from odoo.addons.crm_customer360.access import require_group, require_superuser
@@ -177,28 +179,34 @@ class CrmCustomerAnalysis(models.Model):
         # The first layout of the cube kept its rows under the model's own table name.
         cr.execute("SELECT relkind FROM pg_class WHERE relname = %s", [self._table])
         if cr.fetchone() == ('m',):
-            cr.execute('DROP MATERIALIZED VIEW "%s" CASCADE' % self._table)
+            cr.execute(sql.SQL('DROP MATERIALIZED VIEW {} CASCADE').format(
+                sql.Identifier(self._table)))
         tools.drop_view_if_exists(cr, self._table)
         if not row or row[0] != digest:
             if row:
-                cr.execute('DROP MATERIALIZED VIEW "%s" CASCADE' % data_table)
+                cr.execute(sql.SQL('DROP MATERIALIZED VIEW {} CASCADE').format(
+                    sql.Identifier(data_table)))
             with self._cube_time_zone():
-                cr.execute('CREATE MATERIALIZED VIEW "%s" AS (%s)' % (data_table, query))
+                cr.execute(sql.SQL('CREATE MATERIALIZED VIEW {} AS ({})').format(
+                    sql.Identifier(data_table), sql.SQL(query)))
             # The unique index lets the refresh run CONCURRENTLY, without blocking readers.
-            cr.execute('CREATE UNIQUE INDEX "%s_id_idx" ON "%s" (id)' % (data_table, data_table))
+            cr.execute(sql.SQL('CREATE UNIQUE INDEX {} ON {} (id)').format(
+                sql.Identifier(data_table + '_id_idx'), sql.Identifier(data_table)))
             for column in ('date', 'partner_id', 'user_id'):
-                cr.execute('CREATE INDEX "%s_%s_idx" ON "%s" (%s)' % (
-                    data_table, column, data_table, column))
-            cr.execute('COMMENT ON MATERIALIZED VIEW "%s" IS %%s' % data_table, [digest])
-            cr.execute('ANALYZE "%s"' % data_table)
+                cr.execute(sql.SQL('CREATE INDEX {} ON {} ({})').format(
+                    sql.Identifier('%s_%s_idx' % (data_table, column)),
+                    sql.Identifier(data_table), sql.Identifier(column)))
+            cr.execute(sql.SQL('COMMENT ON MATERIALIZED VIEW {} IS %s').format(
+                sql.Identifier(data_table)), [digest])
+            cr.execute(sql.SQL('ANALYZE {}').format(sql.Identifier(data_table)))
         columns = ['id', 'partner_id', 'company_id', 'date', 'is_current_period',
                    'payment_term_id']
         columns += [dim.split(' AS ')[-1].split('.')[-1] for dim in self._analysis_dimensions()]
         columns += ['d.%s' % column if empty is None
                     else 'COALESCE(d.%s, %s) AS %s' % (column, empty, column)
                     for column, empty in self._analysis_measures()]
-        cr.execute('CREATE OR REPLACE VIEW "%s" AS (SELECT %s FROM "%s" d)' % (
-            self._table, ', '.join(columns), data_table))
+        cr.execute(sql.SQL('CREATE OR REPLACE VIEW {} AS (SELECT {} FROM {} d)').format(
+            sql.Identifier(self._table), sql.SQL(', '.join(columns)), sql.Identifier(data_table)))
         # Dropping the rows dropped the views built on them (the Pareto view): rebuild them.
         if 'crm.customer.pareto' in self.env:
             self.env['crm.customer.pareto'].init()

@@ -55,10 +55,11 @@ class CrmCustomerGradeHistory(models.Model):
         if facts.get('kind') == 'lock':
             # who locked it is the row's "Changed By"
             if facts.get('until'):
-                return [_("Grade %s locked by a sales manager until %s: %s.") % (
-                    new_code, facts['until'], facts.get('reason'))]
-            return [_("Grade %s locked by a sales manager with no end date: %s.") % (
-                new_code, facts.get('reason'))]
+                return [_("Grade %(grade)s locked by a sales manager until %(until)s: "
+                          "%(reason)s.") % {'grade': new_code, 'until': facts['until'],
+                                            'reason': facts.get('reason')}]
+            return [_("Grade %(grade)s locked by a sales manager with no end date: "
+                      "%(reason)s.") % {'grade': new_code, 'reason': facts.get('reason')}]
         currency = self.company_id.sudo().currency_id
         return self.env['crm.grading.run']._explanation_lines(
             facts, new_code, old_code, currency)

@@ -85,13 +85,13 @@ class CrmCustomerPareto(models.Model):
                    ranked.cumulative_revenue,
                    100.0 * ranked.cumulative_revenue / ranked.total_revenue
                        AS cumulative_share,
-                   (CEIL(100.0 * ranked.rank / ranked.total_count / %s) * %s)::int
+                   (CEIL(100.0 * ranked.rank / ranked.total_count / %%s) * %%s)::int
                        AS customer_bucket,
                    100.0 * (ranked.cumulative_revenue - ranked.revenue)
-                       / ranked.total_revenue < %s AS is_top
+                       / ranked.total_revenue < %%s AS is_top
               FROM ranked
               JOIN res_partner p ON p.id = ranked.partner_id
-            )""" % (self._table, BUCKET_PERCENT, BUCKET_PERCENT, PARETO_SHARE))
+            )""" % self._table, (BUCKET_PERCENT, BUCKET_PERCENT, PARETO_SHARE))
 
     @api.model
     def _pareto_summary(self, company_id=None):
@@ -145,9 +145,10 @@ class CrmCustomerParetoSummary(models.TransientModel):
         values.update(figures)
         values['refreshed_at'] = self.env['ir.config_parameter'].sudo().get_param(
             'crm_grading.analysis_refreshed_at') or False
-        values['summary'] = _("%s%% of the customers (%s of %s) bring 80%% of the revenue "
-                              "of the last twelve months.") % (
-            figures['top_share'], figures['top_count'], figures['customer_count'])
+        values['summary'] = _("%(share)s%% of the customers (%(top)s of %(total)s) bring 80%% "
+                              "of the revenue of the last twelve months.") % {
+            'share': figures['top_share'], 'top': figures['top_count'],
+            'total': figures['customer_count']}
         return values
 
     @api.multi

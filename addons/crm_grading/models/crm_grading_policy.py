@@ -103,8 +103,8 @@ class CrmGradingPolicy(models.Model):
             "customer anyway."))
         self.check_access_rule('write')
         if not self.active:
-            raise UserError(_("Policy %s is archived: only the active policy of a company "
-                              "can run.") % self.name)
+            raise UserError(_("Policy %(policy)s is archived: only the active policy of a company "
+                              "can run.") % {'policy': self.name})
         # The run writes every customer and the log in SQL: as superuser, on behalf of the
         # user, in the background (it may take longer than a web request may).
         run = self.env['crm.grading.run'].sudo()._queue_policy(self.sudo(), self.env.user)

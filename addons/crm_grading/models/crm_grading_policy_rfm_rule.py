@@ -32,7 +32,7 @@ class CrmGradingPolicyRfmRule(models.Model):
     def _check_scores(self):
         """Minimums within the scores' ranges: R, F and M 1 to 5, their total 3 to 15."""
         for rule in self:
-            name = _("an RFM rule of policy %s") % rule.policy_id.name
+            name = _("an RFM rule of policy %(policy)s") % {'policy': rule.policy_id.name}
             for fname in ('min_recency', 'min_frequency', 'min_monetary'):
                 check_range(rule, fname, 1, 5, name=name)
             check_range(rule, 'min_total', 3, 15, name=name)

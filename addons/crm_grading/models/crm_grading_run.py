@@ -86,8 +86,8 @@ class CrmGradingRun(models.Model):
     def _compute_message(self):
         for run in self:
             if run.state == 'done' and run.date_end:
-                run.message = _("%d customers graded, %d grade changes.") % (
-                    run.customer_count, run.change_count)
+                run.message = _("%(graded)d customers graded, %(changes)d grade changes.") % {
+                    'graded': run.customer_count, 'changes': run.change_count}
             else:
                 run.message = run.message_text or False
 
@@ -98,8 +98,8 @@ class CrmGradingRun(models.Model):
     def _lock_company(self, company):
         """Take the company's run lock until the end of the transaction, or refuse."""
         if not try_xact_lock(self.env.cr, ADVISORY_LOCK_NAMESPACE, company.id):
-            raise RunLocked(_("A grading run is already in progress for company %s: try "
-                              "again when it has finished.") % company.name)
+            raise RunLocked(_("A grading run is already in progress for company %(company)s: try "
+                              "again when it has finished.") % {'company': company.name})
 
     @api.model
     def _period(self, policy, today):

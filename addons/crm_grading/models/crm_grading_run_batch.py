@@ -34,8 +34,8 @@ class CrmGradingRun(models.Model):
             'threshold_b': policy.threshold_b, 'state': 'queued',
         })
         run.batch_id = self.env['crm.customer.batch'].sudo(user)._start(
-            _("Grading run of %s") % policy.company_id.name, run, '_grading_process_chunk',
-            [policy.id], finish_method='_grading_finish', chunk_size=1)
+            _("Grading run of %(company)s") % {'company': policy.company_id.name}, run,
+            '_grading_process_chunk', [policy.id], finish_method='_grading_finish', chunk_size=1)
         return run
 
     @api.multi
@@ -63,7 +63,8 @@ class CrmGradingRun(models.Model):
     @api.model
     def _batch_title(self, batch):
         """The run's name, in the reader's language."""
-        return _("Grading run of %s") % self.sudo().browse(batch.res_id).company_id.name
+        return _("Grading run of %(company)s") % {
+            'company': self.sudo().browse(batch.res_id).company_id.name}
 
     @api.model
     def _batch_summary(self, batch, totals):

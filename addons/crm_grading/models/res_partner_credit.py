@@ -224,17 +224,22 @@ class ResPartner(models.Model):
         """The translated rule behind each rating, ``{rating: text}``; False: not rated."""
         texts = {
             False: _("Not rated: no invoice due in the period and nothing receivable."),
-            'D': _("Rule D: overdue share %s%% or more, or more than %s days late on "
-                   "average.") % (_num(rules['d_overdue_share']), _num(rules['d_days_late'])),
-            rules['fallback']: _("Rule %s: the conditions of no better rating are met.") % (
-                rules['fallback'],),
+            'D': _("Rule D: overdue share %(overdue_share)s%% or more, or more than "
+                   "%(days_late)s days late on average.") % {
+                'overdue_share': _num(rules['d_overdue_share']),
+                'days_late': _num(rules['d_days_late'])},
+            rules['fallback']: _("Rule %(rating)s: the conditions of no better rating are "
+                                 "met.") % {'rating': rules['fallback']},
         }
         for rule in rules['ratings']:
             texts[rule['rating']] = _(
-                "Rule %s: at least %s%% paid on time, at most %s days late on average, "
-                "overdue share at most %s%%, credit usage at most %s%%.") % (
-                rule['rating'], _num(rule['min_on_time']), _num(rule['max_days_late']),
-                _num(rule['max_overdue_share']), _num(rule['max_usage']))
+                "Rule %(rating)s: at least %(on_time)s%% paid on time, at most %(days_late)s "
+                "days late on average, overdue share at most %(overdue_share)s%%, credit "
+                "usage at most %(usage)s%%.") % {
+                'rating': rule['rating'], 'on_time': _num(rule['min_on_time']),
+                'days_late': _num(rule['max_days_late']),
+                'overdue_share': _num(rule['max_overdue_share']),
+                'usage': _num(rule['max_usage'])}
         return texts
 
     @api.model
@@ -428,16 +433,17 @@ class ResPartner(models.Model):
     def _credit_explanation_texts(self):
         """The translated lines of the explanation, for ``_credit_explanation``."""
         return {
-            'title': _("Credit rating %s, from the payment behaviour between %s and %s."),
+            'title': _("Credit rating %(rating)s, from the payment behaviour between "
+                       "%(date_from)s and %(date_to)s."),
             'none': _("none"),
-            'invoices': _("Invoices in the period: %d"),
-            'on_time': _("Paid on time: %d of %d due (%s%%)"),
-            'days_late': _("Average days late: %s"),
+            'invoices': _("Invoices in the period: %(count)d"),
+            'on_time': _("Paid on time: %(on_time)d of %(due)d due (%(pct)s%%)"),
+            'days_late': _("Average days late: %(days)s"),
             'nothing_due': _("Paid on time: no invoice due in the period"),
-            'receivable': _("Receivable today: %s"),
-            'overdue': _("Overdue today: %s (%s%% of the receivable)"),
+            'receivable': _("Receivable today: %(receivable)s"),
+            'overdue': _("Overdue today: %(overdue)s (%(share)s%% of the receivable)"),
             'no_limit': _("Credit limit: none"),
-            'limit': _("Credit limit: %s, used %s%%"),
+            'limit': _("Credit limit: %(limit)s, used %(usage)s%%"),
         }
 
     @api.model
@@ -447,28 +453,31 @@ class ResPartner(models.Model):
         def money(amount):
             return formatLang(self.env, amount, currency_obj=currency)
         lines = [
-            texts['title'] % (rating or texts['none'], figures['date_from'],
-                              figures['date_to']),
+            texts['title'] % {'rating': rating or texts['none'],
+                              'date_from': figures['date_from'],
+                              'date_to': figures['date_to']},
             texts['rules'].get(rating, ''),
-            texts['invoices'] % figures['invoice_count'],
+            texts['invoices'] % {'count': figures['invoice_count']},
         ]
         if figures['due_count']:
             lines += [
-                texts['on_time'] % (figures['on_time_count'], figures['due_count'],
-                                    _num(figures['on_time_pct'])),
-                texts['days_late'] % _num(figures['avg_days_late']),
+                texts['on_time'] % {'on_time': figures['on_time_count'],
+                                    'due': figures['due_count'],
+                                    'pct': _num(figures['on_time_pct'])},
+                texts['days_late'] % {'days': _num(figures['avg_days_late'])},
             ]
         else:
             lines.append(texts['nothing_due'])
         lines += [
-            texts['receivable'] % money(figures['receivable']),
-            texts['overdue'] % (money(figures['overdue']), _num(figures['overdue_share'])),
+            texts['receivable'] % {'receivable': money(figures['receivable'])},
+            texts['overdue'] % {'overdue': money(figures['overdue']),
+                                'share': _num(figures['overdue_share'])},
         ]
         if figures['usage'] is None:
             lines.append(texts['no_limit'])
         else:
-            lines.append(texts['limit'] % (money(figures['credit_limit']),
-                                           _num(figures['usage'])))
+            lines.append(texts['limit'] % {'limit': money(figures['credit_limit']),
+                                           'usage': _num(figures['usage'])})
         return '\n'.join(lines)
 
 def _num(value):

@@ -212,6 +212,6 @@ class ResPartner(models.Model):
             'activity_type_id': activity_type.id,
             'user_id': user_id,
             'date_deadline': today,
-            'summary': _("Follow up: last contact %s, due every %d days") % (
-                str(last)[:10], days),
+            'summary': _("Follow up: last contact %(date)s, due every %(days)d days") % {
+                'date': str(last)[:10], 'days': days},
         }

@@ -83,9 +83,12 @@ class ResPartner(models.Model):
                 facts, grade.code, grade.code, run.company_id.currency_id)
         elif locked and grade:
             if entity.grade_lock_until:
-                lines.append(_("Grade %s locked by a sales manager until %s: %s.") % (
-                    grade.code, entity.grade_lock_until, entity.grade_lock_reason))
+                lines.append(_("Grade %(grade)s locked by a sales manager until %(until)s: "
+                               "%(reason)s.") % {'grade': grade.code,
+                                                 'until': entity.grade_lock_until,
+                                                 'reason': entity.grade_lock_reason})
             else:
-                lines.append(_("Grade %s locked by a sales manager with no end date: %s.")
-                             % (grade.code, entity.grade_lock_reason))
+                lines.append(_("Grade %(grade)s locked by a sales manager with no end date: "
+                               "%(reason)s.") % {'grade': grade.code,
+                                                 'reason': entity.grade_lock_reason})
         return lines

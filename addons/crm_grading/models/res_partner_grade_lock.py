@@ -48,7 +48,7 @@ class ResPartner(models.Model):
                             % {'length': len(reason), 'max': MAX_REASON})
         today = fields.Date.context_today(self)
         if until and until < today:
-            raise UserError(_("The lock's expiry date %s is in the past.") % until)
+            raise UserError(_("The lock's expiry date %(date)s is in the past.") % {'date': until})
         partners = self.mapped('commercial_partner_id')
         partners.check_access_rule('write')
         History = self.env['crm.customer.grade.history'].sudo()
@@ -104,8 +104,8 @@ class ResPartner(models.Model):
         """The chatter note of a lock (``locked``) or its release (``released``), in the
         language of the environment (the customer's owner's)."""
         if kind == 'released':
-            return _("Grade lock released by %s; the next grading run grades the customer "
-                     "again.") % values['user']
+            return _("Grade lock released by %(user)s; the next grading run grades the customer "
+                     "again.") % {'user': values['user']}
         if values.get('until'):
             return _("Grade %(grade)s locked by %(user)s until %(until)s: %(reason)s") % values
         return _("Grade %(grade)s locked by %(user)s with no end date: %(reason)s") % values

@@ -230,17 +230,17 @@ class SaleOrder(models.Model):
             first = _("The sales order %(order)s cannot be confirmed: %(reasons)s.")
         lines = [
             first % {'order': order.name, 'reasons': _(" and ").join(reasons)},
-            _("Customer: %s, credit rating %s") % (
-                partner.display_name, partner.credit_rating or _("none")),
-            _("Receivable: %s") % money(values['receivable']),
-            _("Open orders: %s") % money(values['open']),
-            _("This order: %s") % money(values['order']),
+            _("Customer: %(customer)s, credit rating %(rating)s") % {
+                'customer': partner.display_name, 'rating': partner.credit_rating or _("none")},
+            _("Receivable: %(amount)s") % {'amount': money(values['receivable'])},
+            _("Open orders: %(amount)s") % {'amount': money(values['open'])},
+            _("This order: %(amount)s") % {'amount': money(values['order'])},
         ]
         if values['batch'] - values['order'] > 0.005:
-            lines.append(_("Other orders confirmed with it: %s") % money(
-                values['batch'] - values['order']))
-        lines.append(_("Credit limit: %s") % (
-            money(values['limit']) if values['limit'] > 0 else _("none")))
+            lines.append(_("Other orders confirmed with it: %(amount)s") % {
+                'amount': money(values['batch'] - values['order'])})
+        lines.append(_("Credit limit: %(limit)s") % {
+            'limit': money(values['limit']) if values['limit'] > 0 else _("none")})
         lines.append(_("A credit approver may change it.") if changed
                      else _("A credit approver may confirm it."))
         return '\n'.join(lines)

@@ -108,8 +108,9 @@ class CustomerAnalysisCase(Customer360Case):
         Analysis = self.Analysis if model is None else model
         return {row.date: row for row in Analysis.search([('partner_id', '=', partner.id)])}
 
-    def totals(self, domain, measures=MEASURES, model=None):
+    def totals(self, domain, measures=None, model=None):
         """Sums of the cube's measures over ``domain``, as the pivot asks for them."""
+        measures = MEASURES if measures is None else measures
         model = self.Analysis if model is None else model
         groups = model.read_group(domain, measures, [], lazy=False)
         return {m: groups[0][m] or 0 for m in measures}

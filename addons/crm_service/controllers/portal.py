@@ -212,13 +212,13 @@ class ServiceCustomerPortal(CustomerPortal):
         if not subject:
             errors['name'] = _("Please give your request a subject.")
         elif len(subject) > SUBJECT_MAX_LENGTH:
-            errors['name'] = _("The subject is too long (%d characters at most).") \
-                % SUBJECT_MAX_LENGTH
+            errors['name'] = _("The subject is too long (%(maximum)d characters at most).") \
+                % {'maximum': SUBJECT_MAX_LENGTH}
         if len((post.get('description') or '').strip()) > TEXT_MAX_LENGTH:
             errors['description'] = _(
-                "The description is too long (%d characters at most): keep the essentials, "
-                "and send the rest as a reply or by e-mail once the ticket is open.") \
-                % TEXT_MAX_LENGTH
+                "The description is too long (%(maximum)d characters at most): keep the "
+                "essentials, and send the rest as a reply or by e-mail once the ticket is open.") \
+                % {'maximum': TEXT_MAX_LENGTH}
         for field, records, message in (
                 ('category_id', form_values['categories'],
                  _("Please choose a category from the list.")),

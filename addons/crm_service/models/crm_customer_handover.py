@@ -92,9 +92,10 @@ class CrmCustomerHandover(models.Model):
         """Why a ticket went back to its team, in the environment's language: ``left`` (the
         giver left the company) or ``not_agent`` (the receiver is no service agent)."""
         if kind == 'left':
-            return _("%s has left the company: the ticket goes back to the team.") % name
-        return _("%s, who receives this customer, is not a service agent: the ticket goes "
-                 "back to the team.") % name
+            return _("%(user)s has left the company: the ticket goes back to the team.") % {
+                'user': name}
+        return _("%(receiver)s, who receives this customer, is not a service agent: the ticket "
+                 "goes back to the team.") % {'receiver': name}
 
     @api.multi
     def _handover_tickets_to_teams(self, tickets, kind, name):

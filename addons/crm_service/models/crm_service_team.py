@@ -113,10 +113,12 @@ class CrmServiceTeam(models.Model):
     def _check_members(self):
         for team in self:
             if team.assignment_method != 'manual' and not team.member_ids:
+                methods = dict(self._fields['assignment_method']._description_selection(
+                    self.env))
                 raise ValidationError(
-                    _("Team %s assigns tickets automatically (%s) but has no members.")
-                    % (team.name, dict(self._fields['assignment_method']._description_selection(
-                        self.env))[team.assignment_method]))
+                    _("Team %(team)s assigns tickets automatically (%(method)s) but has no "
+                      "members.") % {'team': team.name,
+                                     'method': methods[team.assignment_method]})
 
     # ------------------------------------------------------------------
     # Alias

@@ -228,10 +228,12 @@ class CrmServiceTicket(models.Model):
                 owner = document.partner_id.commercial_partner_id
                 if not customer or owner != customer:
                     raise ValidationError(
-                        _("%s %s belongs to customer %s, not to the ticket's customer %s.")
-                        % (self._fields[field].get_description(self.env)['string'],
-                           document.display_name, owner.display_name,
-                           customer.display_name or _('(none)')))
+                        _("%(kind)s %(document)s belongs to customer %(owner)s, not to the "
+                          "ticket's customer %(customer)s.") % {
+                            'kind': self._fields[field].get_description(self.env)['string'],
+                            'document': document.display_name,
+                            'owner': owner.display_name,
+                            'customer': customer.display_name or _('(none)')})
 
     @api.onchange('partner_id')
     def _onchange_partner_id(self):

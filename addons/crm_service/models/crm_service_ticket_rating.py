@@ -83,7 +83,8 @@ class CrmServiceTicket(models.Model):
             template.sudo().with_context(lang=partner.lang or 'en_US').send_mail(
                 ticket.id, force_send=False)
             ticket.message_post(
-                body=_("Rating request sent to %s.") % partner.name, subtype='mail.mt_note')
+                body=_("Rating request sent to %(customer)s.") % {'customer': partner.name},
+                subtype='mail.mt_note')
 
     @api.multi
     @api.returns('res.partner', lambda value: value.id)
