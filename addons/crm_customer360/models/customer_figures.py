@@ -17,7 +17,7 @@ from odoo.tools.sql import create_index
 
 from odoo.addons.crm_customer360.access import require_superuser
 
-from .figure_sql import (
+from ..facts import (
     CUSTOMER_INVOICE_TYPES, POSTED_INVOICE_STATES, order_amount_sql, overdue_invoices_sql,
     paid_date_sql, revenue_amount_sql)
 

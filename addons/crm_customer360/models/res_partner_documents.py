@@ -3,7 +3,7 @@
 """The documents listed in the tabs of the customer card."""
 from odoo import fields, models
 
-from .figure_sql import REVENUE_INVOICE_DOMAIN
+from ..facts import REVENUE_INVOICE_DOMAIN
 
 
 class ResPartner(models.Model):

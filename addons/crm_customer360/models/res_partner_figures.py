@@ -8,7 +8,7 @@ from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.crm_customer360.access import readable_ids, require_group
 
-from .figure_sql import (
+from ..facts import (
     CUSTOMER_INVOICE_TYPES, POSTED_INVOICE_STATES, overdue_invoices_domain,
     overdue_invoices_sql)
 
@@ -240,7 +240,7 @@ class ResPartner(models.Model):
         """Partners whose commercial entity has an overdue amount (the *Overdue* filter), as
         a subquery: whether one invoice is overdue needs no amount, and computing the
         amount of every customer took seconds over a large base. Same definition as the
-        figure (``figure_sql.overdue_invoices_sql``), the same companies and day."""
+        figure (``facts.overdue_invoices_sql``), the same companies and day."""
         ctx = self.env['crm.customer.figures']._figure_context(None)
         sql = """SELECT inv.commercial_partner_id FROM account_invoice inv
                   WHERE %s AND inv.company_id = ANY(%%s)""" % overdue_invoices_sql('inv')

@@ -24,7 +24,7 @@ from odoo.exceptions import UserError
 from odoo.addons.crm_customer360.access import require_group
 from odoo.addons.crm_customer360.tz import company_tz_sql, local_date_sql, user_today
 
-from .figure_sql import not_staff_sql
+from ..facts import not_staff_sql
 
 _logger = logging.getLogger(__name__)
 

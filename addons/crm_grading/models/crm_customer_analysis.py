@@ -10,7 +10,7 @@ minute; read from the materialized rows it takes about a second.
 The figures follow the definitions of the customer card (``crm.customer.figures``):
 
 * period measures sit on the row of the month of their document: revenue (posted invoices
-  minus refunds, as crm_customer360 ``figure_sql`` defines it) by invoice date, the revenue of
+  minus refunds, as crm_customer360 ``facts`` defines it) by invoice date, the revenue of
   the same month a year before, confirmed orders and open quotations by order date, opportunities
   (open, won, lost, expected revenue) by creation month;
 * snapshot measures (receivable, overdue, average days to pay, days since the last contact)

@@ -6,7 +6,7 @@ the query that joins any list of sources into the cube's rows.
 The model calls these through ``_analysis_sources`` and ``_analysis_query``; extend those
 methods, not these functions (see the model's docstring).
 """
-from odoo.addons.crm_customer360.models.figure_sql import (
+from odoo.addons.crm_customer360.facts import (
     not_staff_sql, order_amount_sql, paid_date_sql, revenue_amount_sql, revenue_invoices_sql)
 
 # Day counts of the lifecycle rules (documented in the README).

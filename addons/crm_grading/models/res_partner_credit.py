@@ -50,7 +50,7 @@ from odoo import _, api, fields, models
 from odoo.tools.misc import formatLang
 
 from odoo.addons.crm_customer360.access import require_group
-from odoo.addons.crm_customer360.models.figure_sql import not_staff_sql
+from odoo.addons.crm_customer360.facts import not_staff_sql
 from odoo.addons.crm_customer360.tz import company_today, format_datetime, main_company
 
 # rating, min % paid on time, max average days late, max % overdue share, max % credit usage
