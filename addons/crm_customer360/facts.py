@@ -1,26 +1,96 @@
 # Copyright 2026 CRM Customer 360 contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""What revenue and an order's amount are, for every query that reports them.
+"""The business facts behind every figure: one definition each, in SQL and as a domain.
 
-The customer card (``customer_figures``), the clickable figures (``res_partner_figures``),
-the grading run and the analysis cube (crm_grading) must agree to the cent: they build their
-SQL and domains from these definitions instead of restating them. Change a definition here
-and every figure follows it (the cube rebuilds itself on the next update, as its query
-changed).
+The customer card (``customer_figures``), its drill-down lists (``res_partner_figures``),
+the credit rating, the grading run, the follow-ups, the pool and the analysis cube
+(crm_grading) must agree to the cent: they build their SQL and domains from these
+definitions instead of restating them. Each fact has its SQL builder and, where a list
+of records shows it, its ORM domain next to it; change one and change the other with it
+(``tests/test_facts_agree.py`` in crm_grading checks that they select the same records).
+Every figure follows a change here (the cube rebuilds itself on the next update, as its
+query changed).
+
+The meanings chosen once for all:
+
+* an invoice without a due date is due on its invoice date (``due_date_sql``);
+* "today" is a calendar day in somebody's time zone (``crm_customer360.tz``): the
+  reader's for what a user reads (the card, its lists), the company's for what a job
+  stores (grades, credit ratings, the cube); the builders take it as an argument;
+* an invoice is paid on the date its payment was settled (``paid_date_sql``).
+
+SQL builders return text with the table alias filled in and ``today`` left to the caller
+(a ``%s`` parameter by default, or an SQL date expression); the values they interpolate
+are the constants below, never user input.
 """
 
+# ----------------------------------------------------------------------
+# Invoices
+# ----------------------------------------------------------------------
 # Customer invoices and refunds (a refund's signed amounts are negative).
 CUSTOMER_INVOICE_TYPES = ('out_invoice', 'out_refund')
 # Posted: validated, whether paid or not. Drafts and cancelled invoices are no revenue.
 POSTED_INVOICE_STATES = ('open', 'paid')
+# Open: validated and not fully paid; what is still owed (the residual) is receivable.
+OPEN_INVOICE_STATE = 'open'
 
 # A purchase: a customer invoice. A refund is money given back, not a purchase: it lowers
 # revenue but does not make a customer recent, nor counts as paid late or early.
 PURCHASE_INVOICE_TYPE = 'out_invoice'
 
-# Revenue's documents as an ORM domain on account.invoice.
+
+def sql_list(values):
+    """An SQL list literal of the constant strings ``values``: ``('a', 'b')``."""
+    return '(%s)' % ', '.join("'%s'" % value for value in values)
+
+
+# Revenue: posted customer invoices and refunds, taxes included, in the company currency.
 REVENUE_INVOICE_DOMAIN = [('type', 'in', CUSTOMER_INVOICE_TYPES),
                           ('state', 'in', POSTED_INVOICE_STATES)]
+
+
+def revenue_invoices_sql(alias):
+    """SQL condition on ``account_invoice`` ``alias``: the invoice counts in revenue
+    (``REVENUE_INVOICE_DOMAIN``)."""
+    return '%(a)s.type IN %(types)s AND %(a)s.state IN %(states)s' % {
+        'a': alias, 'types': sql_list(CUSTOMER_INVOICE_TYPES),
+        'states': sql_list(POSTED_INVOICE_STATES)}
+
+
+def revenue_amount_sql(alias):
+    """SQL amount of ``account_invoice`` ``alias`` in revenue: taxes included, in the
+    company's currency at the invoice date, negative for a refund."""
+    return '%s.amount_total_company_signed' % alias
+
+
+# Receivable: what is still owed on the open customer invoices, less the open refunds.
+RECEIVABLE_INVOICE_DOMAIN = [('type', 'in', CUSTOMER_INVOICE_TYPES),
+                             ('state', '=', OPEN_INVOICE_STATE)]
+
+
+def receivable_invoices_sql(alias):
+    """SQL condition on ``account_invoice`` ``alias``: its residual is receivable
+    (``RECEIVABLE_INVOICE_DOMAIN``)."""
+    return "%(a)s.type IN %(types)s AND %(a)s.state = '%(open)s'" % {
+        'a': alias, 'types': sql_list(CUSTOMER_INVOICE_TYPES), 'open': OPEN_INVOICE_STATE}
+
+
+def receivable_amount_sql(alias):
+    """SQL amount still owed on ``account_invoice`` ``alias``, in the company currency
+    (negative for a refund); summed over the receivable invoices."""
+    return '%s.residual_company_signed' % alias
+
+
+def due_date_sql(alias):
+    """SQL date on which ``account_invoice`` ``alias`` is due: its due date, else (none
+    set) its invoice date."""
+    return 'COALESCE(%(a)s.date_due, %(a)s.date_invoice)' % {'a': alias}
+
+
+def days_late_sql(alias, today='%s::date'):
+    """SQL number of days ``account_invoice`` ``alias`` is past due on ``today`` (an SQL
+    date expression; a parameter by default); 0 or less when not yet due."""
+    return '(%s - %s)' % (today, due_date_sql(alias))
 
 
 # Overdue: what is still owed on a customer invoice whose due date (or, without one, its
@@ -30,7 +100,7 @@ REVENUE_INVOICE_DOMAIN = [('type', 'in', CUSTOMER_INVOICE_TYPES),
 def overdue_invoices_domain(today):
     """ORM domain on ``account.invoice``: the invoice is overdue on ``today`` (a date
     string); the same invoices as ``overdue_invoices_sql``."""
-    return [('state', '=', 'open'), ('type', '=', PURCHASE_INVOICE_TYPE),
+    return [('state', '=', OPEN_INVOICE_STATE), ('type', '=', PURCHASE_INVOICE_TYPE),
             '|', ('date_due', '<', today),
             '&', ('date_due', '=', False), ('date_invoice', '<', today)]
 
@@ -38,36 +108,64 @@ def overdue_invoices_domain(today):
 def overdue_invoices_sql(alias, today='%s'):
     """SQL condition on ``account_invoice`` ``alias``: the invoice is overdue on ``today``
     (an SQL date expression; a parameter by default)."""
-    return ("%(a)s.state = 'open' AND %(a)s.type = '%(type)s' "
-            "AND COALESCE(%(a)s.date_due, %(a)s.date_invoice) < %(today)s") % {
-        'a': alias, 'type': PURCHASE_INVOICE_TYPE, 'today': today}
+    return "%(a)s.state = '%(open)s' AND %(a)s.type = '%(type)s' AND %(due)s < %(today)s" % {
+        'a': alias, 'open': OPEN_INVOICE_STATE, 'type': PURCHASE_INVOICE_TYPE,
+        'due': due_date_sql(alias), 'today': today}
 
 
-def not_staff_sql(alias):
-    """SQL condition on ``res_partner`` ``alias``: the partner is no user's own partner.
-
-    The partners of internal and portal users (archived users included) are staff and
-    portal accounts, not customers: they are never graded, rated, released to the pool or
-    counted, even when flagged as customers.
-    """
-    return 'NOT EXISTS (SELECT 1 FROM res_users staff WHERE staff.partner_id = %s.id)' % alias
-
-
-def _sql_list(values):
-    return '(%s)' % ', '.join("'%s'" % value for value in values)
+# Paid date: the day a paid customer invoice was settled, i.e. the latest ``max_date`` of
+# the reconciliations (``account_partial_reconcile``) of its receivable line. The host
+# stores there the later of the invoice's and the payment's (or refund's) dates: a payment
+# received before the invoice settles it on the invoice date (0 days to pay, never a
+# negative delay), and reading it saves a join on the payment lines. The card's days to
+# pay and the credit rating's days late both read it.
+PAID_DATE_SQL = 'MAX(apr.max_date)'
 
 
-def revenue_invoices_sql(alias):
-    """SQL condition on ``account_invoice`` ``alias``: the invoice counts in revenue."""
-    return '%(a)s.type IN %(types)s AND %(a)s.state IN %(states)s' % {
-        'a': alias, 'types': _sql_list(CUSTOMER_INVOICE_TYPES),
-        'states': _sql_list(POSTED_INVOICE_STATES)}
+def receivable_line_sql(invoice, line='il'):
+    """SQL condition: ``account_move_line`` ``line`` is the receivable line of
+    ``account_invoice`` ``invoice``; join ``account_partial_reconcile apr`` on
+    ``apr.debit_move_id = line.id`` to aggregate ``PAID_DATE_SQL``."""
+    return '%(l)s.move_id = %(i)s.move_id AND %(l)s.account_id = %(i)s.account_id' % {
+        'l': line, 'i': invoice}
 
 
-def revenue_amount_sql(alias):
-    """SQL amount of ``account_invoice`` ``alias`` in revenue: taxes included, in the
-    company's currency at the invoice date, negative for a refund."""
-    return '%s.amount_total_company_signed' % alias
+def paid_date_sql(invoice='inv', today='%s::date'):
+    """Correlated SELECT of one ``pay_date`` row, for a ``LATERAL`` join on ``account_invoice``
+    ``invoice``: when a customer invoice of the twelve months before ``today`` (an SQL date
+    expression) was fully paid, its paid date (``PAID_DATE_SQL``); NULL for any other."""
+    return """
+    SELECT %(paid)s AS pay_date
+      FROM account_move_line il
+      JOIN account_partial_reconcile apr ON apr.debit_move_id = il.id
+     WHERE %(i)s.state = 'paid' AND %(i)s.type = '%(purchase)s'
+       AND %(i)s.date_invoice > %(today)s - 365
+       AND %(line)s
+""" % {'i': invoice, 'today': today, 'purchase': PURCHASE_INVOICE_TYPE,
+       'paid': PAID_DATE_SQL, 'line': receivable_line_sql(invoice)}
+
+
+# ----------------------------------------------------------------------
+# Sales orders
+# ----------------------------------------------------------------------
+# Proposals: quotations not yet confirmed (drafts and those sent to the customer).
+QUOTATION_STATES = ('draft', 'sent')
+# Contracts: confirmed orders, locked or not. Cancelled ones are neither.
+ORDER_STATES = ('sale', 'done')
+QUOTATION_OR_ORDER_STATES = QUOTATION_STATES + ORDER_STATES
+
+QUOTATION_DOMAIN = [('state', 'in', QUOTATION_STATES)]
+ORDER_DOMAIN = [('state', 'in', ORDER_STATES)]
+
+
+def quotation_sql(alias):
+    """SQL condition on ``sale_order`` ``alias``: a proposal (``QUOTATION_DOMAIN``)."""
+    return '%s.state IN %s' % (alias, sql_list(QUOTATION_STATES))
+
+
+def order_sql(alias):
+    """SQL condition on ``sale_order`` ``alias``: a contract (``ORDER_DOMAIN``)."""
+    return '%s.state IN %s' % (alias, sql_list(ORDER_STATES))
 
 
 def order_amount_sql(order='so', pricelist='pl', company='comp'):
@@ -87,17 +185,14 @@ def order_amount_sql(order='so', pricelist='pl', company='comp'):
         'to': rate % company, 'from': rate % pricelist}
 
 
-def paid_date_sql(invoice='inv', today='%s::date'):
-    """Correlated SELECT of one ``pay_date`` row, for a ``LATERAL`` join on ``account_invoice``
-    ``invoice``: when a customer invoice of the twelve months before ``today`` (an SQL date
-    expression) was fully paid, the date of the last entry reconciled with its receivable line
-    (a payment or a refund); NULL for any other invoice."""
-    return """
-    SELECT MAX(pl.date) AS pay_date
-      FROM account_move_line il
-      JOIN account_partial_reconcile apr ON apr.debit_move_id = il.id
-      JOIN account_move_line pl ON pl.id = apr.credit_move_id
-     WHERE %(i)s.state = 'paid' AND %(i)s.type = '%(purchase)s'
-       AND %(i)s.date_invoice > %(today)s - 365
-       AND il.move_id = %(i)s.move_id AND il.account_id = %(i)s.account_id
-""" % {'i': invoice, 'today': today, 'purchase': PURCHASE_INVOICE_TYPE}
+# ----------------------------------------------------------------------
+# Customers
+# ----------------------------------------------------------------------
+def not_staff_sql(alias):
+    """SQL condition on ``res_partner`` ``alias``: the partner is no user's own partner.
+
+    The partners of internal and portal users (archived users included) are staff and
+    portal accounts, not customers: they are never graded, rated, released to the pool or
+    counted, even when flagged as customers.
+    """
+    return 'NOT EXISTS (SELECT 1 FROM res_users staff WHERE staff.partner_id = %s.id)' % alias

@@ -24,7 +24,7 @@ from odoo.exceptions import UserError
 from odoo.addons.crm_customer360.access import require_group
 from odoo.addons.crm_customer360.tz import company_tz_sql, local_date_sql, user_today
 
-from ..facts import not_staff_sql
+from ..facts import not_staff_sql, order_sql
 
 _logger = logging.getLogger(__name__)
 
@@ -113,7 +113,7 @@ class ResPartner(models.Model):
                                AND so.invoice_status IS DISTINCT FROM 'invoiced') AS open_order
                   FROM sale_order so
                   JOIN res_partner c ON c.id = so.partner_id
-                 WHERE so.state IN ('sale', 'done') {filter_c}
+                 WHERE {confirmed} {filter_c}
               GROUP BY c.commercial_partner_id
             )
             SELECT s.id, s.user_id,
@@ -132,7 +132,7 @@ class ResPartner(models.Model):
                       FROM cu LEFT JOIN o ON o.id = cu.id) s
         """.format(days=days_sql, filter_p=filter_p, filter_c=filter_c,
                    exempt=exempt, tz=company_tz_sql('p.company_id'),
-                   not_staff=not_staff_sql('p'),
+                   not_staff=not_staff_sql('p'), confirmed=order_sql('so'),
                    basis_day=local_date_sql('s.basis', 's.tz'))
         # Positional parameters in the order of the text: period, then the two filters.
         params = list(days_params) + ([list(partner_ids)] * 2 if only else [])

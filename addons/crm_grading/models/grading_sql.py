@@ -28,7 +28,7 @@ least revenue), i.e. quintiles like ntile(5) but equal values share a score. 5 i
 most recent, most frequent, highest revenue.
 """
 from odoo.addons.crm_customer360.facts import (
-    PURCHASE_INVOICE_TYPE, not_staff_sql, revenue_amount_sql, revenue_invoices_sql)
+    PURCHASE_INVOICE_TYPE, not_staff_sql, order_sql, revenue_amount_sql, revenue_invoices_sql)
 
 GRADING_SQL = """
 WITH customers AS (
@@ -56,7 +56,7 @@ WITH customers AS (
            MAX(so.date_order::date) AS last_date
       FROM sale_order so
       JOIN res_partner p ON p.id = so.partner_id
-     WHERE so.company_id = %(company)s AND so.state IN ('sale', 'done')
+     WHERE so.company_id = %(company)s AND """ + order_sql('so') + """
        AND so.date_order::date <= %(today)s
   GROUP BY p.commercial_partner_id
 ), figures AS (

@@ -25,10 +25,12 @@ from odoo.exceptions import UserError
 from odoo.http import request
 from odoo.tools import html_escape
 
+from odoo.addons.crm_customer360.facts import ORDER_STATES, QUOTATION_STATES
+
 from .res_partner import SALES
 
-QUOTATION_STATES = ('draft', 'sent')
-CONFIRMED_STATES = ('sale', 'done')
+# A confirmed order: what the credit block checks and counts (crm_customer360 ``facts``).
+CONFIRMED_STATES = ORDER_STATES
 # Fields of a confirmed order that move its credit to another customer.
 CREDIT_PARTNER_FIELDS = {'partner_id', 'partner_invoice_id'}
 
@@ -49,7 +51,7 @@ class SaleOrder(models.Model):
     @api.depends('partner_id', 'amount_total', 'pricelist_id', 'state')
     def _compute_credit_warning(self):
         """Tell on the quotation form whether the credit block would stop it, as it stands."""
-        quotations = self.filtered(lambda order: order.state in ('draft', 'sent')
+        quotations = self.filtered(lambda order: order.state in QUOTATION_STATES
                                    and order.partner_id)
         for order in self - quotations:
             order.credit_warning = False
@@ -278,12 +280,13 @@ class SaleOrder(models.Model):
               FROM orders o
               JOIN sale_order so ON so.id = o.id
               JOIN sale_order_line sol ON sol.order_id = so.id
-             WHERE so.state IN ('sale', 'done')
+             WHERE so.state IN %(confirmed)s
                AND so.company_id = ANY(%(companies)s)
                AND NOT so.id = ANY(%(excluded)s)
                AND sol.product_uom_qty > 0 AND sol.product_uom_qty > sol.qty_invoiced
           GROUP BY 1, 2
         """, {'partners': partners.ids, 'companies': self.env.user.company_ids.ids,
+              'confirmed': CONFIRMED_STATES,
               'excluded': [oid for oid in excluded.ids if isinstance(oid, int)] or [0]})
         company_currency = self.env.user.company_id.currency_id
         Currency = self.env['res.currency']
