@@ -22,7 +22,6 @@ from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.http import request
 from odoo.tools import html_escape
 
 from odoo.addons.crm_customer360.facts import ORDER_STATES, QUOTATION_STATES
@@ -31,6 +30,10 @@ from .res_partner import SALES
 
 # A confirmed order: what the credit block checks and counts (crm_customer360 ``facts``).
 CONFIRMED_STATES = ORDER_STATES
+# Context key set by the web routes where a customer confirms (as the superuser) a
+# quotation online (``controllers/sale_portal.py``): nobody approves over the credit block
+# there. It can only take the approval away, never give it.
+CREDIT_VISITOR = 'crm_credit_visitor'
 # Fields of a confirmed order that move its credit to another customer.
 CREDIT_PARTNER_FIELDS = {'partner_id', 'partner_invoice_id'}
 
@@ -148,15 +151,11 @@ class SaleOrder(models.Model):
     @api.model
     def _credit_approver(self):
         """Whether the current user may confirm over the credit block; override to change."""
-        if not self.env.user.has_group('crm_grading.group_credit_approver'):
-            return False
         # A portal or public visitor accepting a quotation online runs as the superuser
         # (sudo): that is no approval.
-        try:
-            web_user = request.env.user if request else None
-        except (RuntimeError, AttributeError):
-            web_user = None
-        return not (web_user and web_user.share)
+        if self.env.context.get(CREDIT_VISITOR):
+            return False
+        return self.env.user.has_group('crm_grading.group_credit_approver')
 
     @api.multi
     def _credit_entities(self):

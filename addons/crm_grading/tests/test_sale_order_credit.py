@@ -181,6 +181,14 @@ class TestSaleOrderCredit(Customer360Case):
         self.assertFalse([b for b in order.message_ids.mapped('body')
                           if 'credit block' in b])
 
+    def test_visitor_accepting_online_is_no_approver(self):
+        """The portal's acceptance confirms as the administrator, with the context key of
+        ``controllers/sale_portal.py``: that is no approval."""
+        with self.assertRaises(UserError), self.env.cr.savepoint():
+            self.quotation.with_context(crm_credit_visitor=True).action_confirm()
+        self.quotation.invalidate_cache()
+        self.assertEqual(self.quotation.state, 'draft')
+
     def test_administrator_is_an_approver(self):
         self.assertTrue(self.env.user.has_group('crm_grading.group_credit_approver'))
         self.quotation.action_confirm()
