@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import crm_customer_grade
 from . import crm_customer_grade_history
-from . import crm_customer_grading
+from . import crm_customer_grading_figures
 from . import res_partner
 from . import res_partner_guard
 from . import res_partner_grade_lock

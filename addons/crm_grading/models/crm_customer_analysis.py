@@ -25,7 +25,7 @@ month) and the measure columns it adds with their value when the source has no r
 adds a source (``crm_service``: tickets, SLA compliance, rating) by extending this method and
 declaring the matching fields; ``init`` rebuilds the view when its query changes. Customer
 dimensions come from ``_analysis_dimensions``, extended the same way. The base sources and the
-query builder are in ``crm_customer_analysis_sql.py``. Example::
+query builder are in ``crm_grading/analysis_query.py``. Example::
 
     @api.model
     def _analysis_sources(self):
@@ -50,7 +50,7 @@ from odoo.addons.crm_customer360.access import require_group, require_superuser
 from odoo.addons.crm_customer360.models.res_partner import COMPANY_SIZES
 from odoo.addons.crm_customer360.tz import company_tz, main_company
 
-from .crm_customer_analysis_sql import base_sources, cube_query
+from ..analysis_query import base_sources, cube_query
 from .res_partner import CREDIT_RATINGS
 
 LIFECYCLE_STATUSES = [
@@ -196,8 +196,7 @@ class CrmCustomerAnalysis(models.Model):
         cr.execute('CREATE OR REPLACE VIEW "%s" AS (SELECT %s FROM "%s" d)' % (
             self._table, ', '.join(columns), data_table))
         # Dropping the rows dropped the views built on them (the Pareto view): rebuild them.
-        if 'crm.customer.pareto' in self.env:
-            self.env['crm.customer.pareto'].init()
+        self.env['crm.customer.pareto'].init()
 
     @contextlib.contextmanager
     def _cube_time_zone(self):

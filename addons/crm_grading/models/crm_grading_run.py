@@ -3,7 +3,7 @@
 """Grading runs: the log of each run of a policy, and the run itself.
 
 A run grades every customer of the policy's company in one set-based statement (see
-``grading_sql``), then rates their credit when a module provides
+``grading_query``), then rates their credit when a module provides
 ``res.partner._rate_credit(company, date_from, date_to)``. Only one run per company at a time:
 a transaction-level PostgreSQL advisory lock on the company, so a second run (another worker,
 the nightly job, a second click) fails at once with a clear message instead of waiting.
@@ -19,7 +19,7 @@ from odoo.tools.misc import formatLang
 
 from odoo.addons.crm_customer360.tz import company_today
 
-from .grading_sql import GRADING_SQL
+from ..grading_query import GRADING_SQL
 
 # First key of the advisory lock: "GRAD"; the second one is the company id.
 ADVISORY_LOCK_NAMESPACE = 0x47524144
@@ -234,12 +234,8 @@ class CrmGradingRun(models.Model):
             run = self.create(values)
         customers, changes, ranked, total = self._grade_customers(
             policy, date_from, date_to, user)
-        credit_count = 0
-        Partner = self.env['res.partner']
-        # The credit rating comes from another part of the module that may not be installed.
-        if hasattr(Partner, '_rate_credit'):
-            credit_count = Partner._rate_credit(company, fields.Date.to_string(date_from),
-                                                fields.Date.to_string(date_to)) or 0
+        credit_count = self.env['res.partner']._rate_credit(
+            company, fields.Date.to_string(date_from), fields.Date.to_string(date_to)) or 0
         run.write({
             'state': 'done',
             'date_end': fields.Datetime.now(),

@@ -162,14 +162,9 @@ class ResPartner(models.Model):
 
         The active grading policy's period when there is one, else 12 months up to today.
         """
-        months = DEFAULT_CREDIT_PERIOD_MONTHS
-        if 'crm.grading.policy' in self.env:
-            Policy = self.env['crm.grading.policy'].sudo()
-            domain = [('company_id', '=', company.id)] if 'company_id' in Policy._fields else []
-            if 'active' in Policy._fields:
-                domain.append(('active', '=', True))
-            policy = Policy.search(domain, limit=1)
-            months = getattr(policy, 'period_months', 0) or months
+        policy = self.env['crm.grading.policy'].sudo().search(
+            [('company_id', '=', company.id), ('active', '=', True)], limit=1)
+        months = policy.period_months or DEFAULT_CREDIT_PERIOD_MONTHS
         today = company_today(company)
         date_from = today - relativedelta(months=months) + timedelta(days=1)
         return fields.Date.to_string(date_from), fields.Date.to_string(today)

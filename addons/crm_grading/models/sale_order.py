@@ -34,6 +34,12 @@ CONFIRMED_STATES = ORDER_STATES
 # quotation online (``controllers/sale_portal.py``): nobody approves over the credit block
 # there. It can only take the approval away, never give it.
 CREDIT_VISITOR = 'crm_credit_visitor'
+# Amounts that differ by less than half a cent are equal: the receivable, open orders and
+# order totals are sums of floats that differ from the displayed amounts in the last bits,
+# so an order that brings the customer exactly to the limit (or a line rewritten at the
+# same total) must not count as over it. Half of the smallest unit (0.01) of the currencies
+# the figures are shown in.
+MONEY_TOLERANCE = 0.005
 # Fields of a confirmed order that move its credit to another customer.
 CREDIT_PARTNER_FIELDS = {'partner_id', 'partner_invoice_id'}
 
@@ -213,7 +219,7 @@ class SaleOrder(models.Model):
         if partner.credit_rating == 'D':
             reasons.append(_("the customer is rated D"))
         total = values['receivable'] + values['open'] + values['batch']
-        if values['limit'] > 0 and total > values['limit'] + 0.005:
+        if values['limit'] > 0 and total > values['limit'] + MONEY_TOLERANCE:
             reasons.append(_("the receivable, the open orders and this order exceed the "
                              "credit limit"))
         return reasons
@@ -237,7 +243,7 @@ class SaleOrder(models.Model):
             _("Open orders: %s") % money(values['open']),
             _("This order: %s") % money(values['order']),
         ]
-        if values['batch'] - values['order'] > 0.005:
+        if values['batch'] - values['order'] > MONEY_TOLERANCE:
             lines.append(_("Other orders confirmed with it: %s") % money(
                 values['batch'] - values['order']))
         lines.append(_("Credit limit: %s") % (
