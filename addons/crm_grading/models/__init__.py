@@ -12,6 +12,7 @@ from . import crm_grading_policy_rfm_rule
 from . import crm_grading_run
 from . import crm_grading_run_batch
 from . import res_company
+from . import res_config_settings
 from . import crm_lead
 # credit rating, credit block and follow-up (h-credit)
 from . import res_partner_credit

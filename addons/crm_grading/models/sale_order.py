@@ -6,7 +6,8 @@ Confirming an order is refused when its customer (the commercial entity of the o
 partner, and of the invoiced one when another pays) is rated D, or has a credit limit that
 the receivable plus the open orders plus the orders being confirmed would exceed. Members of
 ``crm_grading.group_credit_approver`` confirm anyway, and the order's chatter records who
-approved over what.
+approved over what. A company that does not sell on credit (only the helpdesk, cash sales)
+turns the block off for its orders (``res.company.credit_block``, Sales > Settings).
 
 Every way of confirming ends in a ``write`` of a confirmed state on quotations (the form
 button and ``action_confirm`` through ``_action_confirm``, a duplicated quotation, a portal
@@ -164,6 +165,13 @@ class SaleOrder(models.Model):
         return self.env.user.has_group('crm_grading.group_credit_approver')
 
     @api.multi
+    def _credit_block_applies(self):
+        """Whether the credit block checks this order: unless its company turned it off
+        (an order without a company is checked)."""
+        self.ensure_one()
+        return not self.company_id or self.company_id.sudo().credit_block
+
+    @api.multi
     def _credit_entities(self):
         """The customers whose credit this order uses: the commercial entity of the ordering
         partner and, when another one pays, of the invoiced partner (read as superuser: the
@@ -177,9 +185,10 @@ class SaleOrder(models.Model):
         """Return ``{order id: message}`` for the orders the credit block stops.
 
         Orders in ``self`` are confirmed together: each customer's orders in ``self`` are
-        summed. Override ``_credit_block_reasons`` to add a reason.
+        summed. Override ``_credit_block_reasons`` to add a reason. The orders of a
+        company that turned the credit block off (``res.company.credit_block``) pass.
         """
-        orders = self.filtered('partner_id')
+        orders = self.filtered(lambda order: order.partner_id and order._credit_block_applies())
         if not orders:
             return {}
         figures_currency = self.env.user.company_id.currency_id
