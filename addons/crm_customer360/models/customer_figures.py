@@ -255,11 +255,12 @@ class CustomerFigures(models.AbstractModel):
                AND inv.company_id = ANY(%%s)
           GROUP BY inv.commercial_partner_id, inv.company_id
         """ % (revenue_amount_sql('inv'), residual, receivable_invoices_sql('inv'),
-               residual, overdue_invoices_sql('inv'), ', '.join(buckets), PAID_DATE_SQL if with_days else NO_PAID_DATE_SQL, where)
+               residual, overdue_invoices_sql('inv'), ', '.join(buckets),
+               PAID_DATE_SQL if with_days else NO_PAID_DATE_SQL, where)
+        states = POSTED_INVOICE_STATES if with_paid else (OPEN_INVOICE_STATE,)
         self.env.cr.execute(
             query, [ctx['today']] + bucket_params + ([ctx['today']] if with_days else [])
-            + params + [CUSTOMER_INVOICE_TYPES, POSTED_INVOICE_STATES if with_paid else (OPEN_INVOICE_STATE,),
-                        ctx['company_ids']])
+            + params + [CUSTOMER_INVOICE_TYPES, states, ctx['company_ids']])
         names = ['invoiced_amount', 'receivable_amount', 'overdue_amount']
         names += [name for name, _first, _last in AGEING_BUCKETS]
         names += ['last_invoice_date', '_days_to_pay_sum', '_days_to_pay_count', '_credit_limit']

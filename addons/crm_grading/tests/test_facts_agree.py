@@ -12,7 +12,6 @@ count in none of the four. Every company and the reader share a time zone chosen
 today there is another day than in UTC (midnight has passed in one and not the other).
 """
 import json
-from datetime import datetime, timedelta
 
 import pytz
 
@@ -157,8 +156,8 @@ class TestFactsAgree(GradingCase):
         return round(sum(invoices.mapped('residual_company_signed')), 2)
 
     def credit(self, partner):
-        facts = json.loads(partner.credit_facts)
-        return facts
+        """The figures the credit rating was computed from."""
+        return json.loads(partner.credit_facts)
 
     def cube(self, partner):
         rows = self.env['crm.customer.analysis'].search([
