@@ -81,6 +81,13 @@ def receivable_amount_sql(alias):
     return '%s.residual_company_signed' % alias
 
 
+def unpaid_invoices_sql(alias):
+    """SQL condition on ``account_invoice`` ``alias``: a customer invoice (not a refund)
+    not fully paid, due or not (the pool keeps such a customer with its owner)."""
+    return "%(a)s.state = '%(open)s' AND %(a)s.type = '%(type)s'" % {
+        'a': alias, 'open': OPEN_INVOICE_STATE, 'type': PURCHASE_INVOICE_TYPE}
+
+
 def due_date_sql(alias):
     """SQL date on which ``account_invoice`` ``alias`` is due: its due date, else (none
     set) its invoice date."""
@@ -108,9 +115,7 @@ def overdue_invoices_domain(today):
 def overdue_invoices_sql(alias, today='%s'):
     """SQL condition on ``account_invoice`` ``alias``: the invoice is overdue on ``today``
     (an SQL date expression; a parameter by default)."""
-    return "%(a)s.state = '%(open)s' AND %(a)s.type = '%(type)s' AND %(due)s < %(today)s" % {
-        'a': alias, 'open': OPEN_INVOICE_STATE, 'type': PURCHASE_INVOICE_TYPE,
-        'due': due_date_sql(alias), 'today': today}
+    return '%s AND %s < %s' % (unpaid_invoices_sql(alias), due_date_sql(alias), today)
 
 
 # Paid date: the day a paid customer invoice was settled, i.e. the latest ``max_date`` of

@@ -26,7 +26,7 @@ from odoo.exceptions import UserError
 from odoo.addons.crm_customer360.access import require_group
 from odoo.addons.crm_customer360.tz import company_tz_sql, local_date_sql, user_today
 
-from ..facts import not_staff_sql, order_sql
+from ..facts import not_staff_sql, order_sql, unpaid_invoices_sql
 
 _logger = logging.getLogger(__name__)
 
@@ -122,8 +122,8 @@ class ResPartner(models.Model):
         if settings['pool_exempt_unpaid_invoices']:
             exempt.append("""WHEN EXISTS (
                 SELECT 1 FROM account_invoice i
-                 WHERE i.commercial_partner_id = cu.id AND i.type = 'out_invoice'
-                   AND i.state = 'open') THEN 'unpaid_invoice'""")
+                 WHERE i.commercial_partner_id = cu.id AND %s) THEN 'unpaid_invoice'"""
+                          % unpaid_invoices_sql('i'))
         exempt = ' '.join(exempt + ["END"]) if len(exempt) > 1 else "NULL::varchar"
         sql = """
             WITH cu AS (
