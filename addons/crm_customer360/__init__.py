@@ -1,4 +1,5 @@
 from . import controllers
+from . import facts
 from . import models
 from . import demo
 from .hooks import post_init_hook

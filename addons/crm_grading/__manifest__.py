@@ -37,6 +37,7 @@
         "views/res_partner_credit_views.xml",
         "views/res_partner_follow_up_views.xml",
         "views/sale_order_views.xml",
+        "views/res_config_settings_views.xml",
         # customer analysis (cube and Pareto)
         "security/crm_customer_analysis_security.xml",
         "data/crm_customer_analysis_data.xml",

@@ -92,8 +92,8 @@ class CustomerDemo(models.AbstractModel):
         company = self.env.ref(company_xmlid)
         currency = self.env.ref(currency_xmlid)
         if company.currency_id != currency:
-            if 'account.move.line' in self.env and self.env['account.move.line'].sudo(
-                    ).search([('company_id', '=', company.id)], limit=1):
+            if self.env['account.move.line'].sudo().search(
+                    [('company_id', '=', company.id)], limit=1):
                 _logger.info("Demo data: %s keeps its currency %s (it has journal items)",
                              company.name, company.currency_id.name)
             else:

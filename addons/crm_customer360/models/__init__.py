@@ -1,4 +1,3 @@
-from . import figure_sql
 from . import customer_figures
 from . import res_partner
 from . import res_partner_staff

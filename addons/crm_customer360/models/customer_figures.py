@@ -7,19 +7,18 @@ one query per source table (invoices, payments, paid invoices, sales orders, opp
 whatever the number of customers or of their documents.
 """
 from collections import defaultdict
-from datetime import datetime
-
-import pytz
 
 from odoo import api, fields, models
 from odoo.tools import float_round
 from odoo.tools.sql import create_index
 
 from ..access import require_superuser
-
-from .figure_sql import (
-    CUSTOMER_INVOICE_TYPES, POSTED_INVOICE_STATES, PURCHASE_INVOICE_TYPE, order_amount_sql,
-    overdue_invoices_sql, paid_date_sql, revenue_amount_sql)
+from ..facts import (
+    CUSTOMER_INVOICE_TYPES, OPEN_INVOICE_STATE, POSTED_INVOICE_STATES, PURCHASE_INVOICE_TYPE,
+    QUOTATION_OR_ORDER_STATES, days_late_sql, order_amount_sql, order_sql, overdue_invoices_sql,
+    paid_date_sql, quotation_sql, receivable_amount_sql, receivable_invoices_sql,
+    revenue_amount_sql)
+from ..tz import today_in_tz
 
 # Ageing buckets of the overdue amount: (field, first day late, last day late or None).
 AGEING_BUCKETS = (
@@ -186,19 +185,15 @@ class CustomerFigures(models.AbstractModel):
           ORDER BY comp.depth
         """, [self.env.uid, self.env.uid])
         rows = self.env.cr.fetchall()
-        tz_name = self.env.context.get('tz') or rows[0][4]
-        try:
-            now = datetime.now(pytz.timezone(tz_name)) if tz_name else datetime.now()
-        except pytz.UnknownTimeZoneError:
-            now = datetime.now()
+        # The reader's today (``tz.user_tz``), without reading the user again.
+        today = today_in_tz(self.env.context.get('tz') or rows[0][4])
         return {
             'ids': list(commercial_ids) if commercial_ids is not None else None,
             'company_ids': [row[0] for row in rows],
             'currencies': {row[0]: row[1] for row in rows},
             'currency_id': rows[0][1],
             'rounding': rows[0][2],
-            # The user's today, as the host's context_today, without reading the user.
-            'today': fields.Date.to_string(now.date()),
+            'today': fields.Date.to_string(today),
         }
 
     # ------------------------------------------------------------------
@@ -245,20 +240,20 @@ class CustomerFigures(models.AbstractModel):
         with_days = self._wants(ctx, {'avg_days_to_pay'})
         buckets = []
         bucket_params = []
+        residual = receivable_amount_sql('inv')
         for _name, first, last in AGEING_BUCKETS:
-            cond = "%s::date - COALESCE(inv.date_due, inv.date_invoice) >= %s"
-            bucket_params += [ctx['today'], first]
+            # Overdue (due before today), aged by the days since the due date.
+            cond = "%s AND %s >= %%s" % (overdue_invoices_sql('inv'), days_late_sql('inv'))
+            bucket_params += [ctx['today'], ctx['today'], first]
             if last:
-                cond += " AND %s::date - COALESCE(inv.date_due, inv.date_invoice) <= %s"
+                cond += " AND %s <= %%s" % days_late_sql('inv')
                 bucket_params += [ctx['today'], last]
-            buckets.append(
-                "SUM(inv.residual_company_signed) FILTER (WHERE inv.state = 'open' "
-                "AND inv.type = 'out_invoice' AND %s)" % cond)
+            buckets.append("SUM(%s) FILTER (WHERE %s)" % (residual, cond))
         query = """
             SELECT inv.commercial_partner_id, inv.company_id,
                    SUM(%s),
-                   SUM(inv.residual_company_signed) FILTER (WHERE inv.state = 'open'),
-                   SUM(inv.residual_company_signed) FILTER (WHERE %s),
+                   SUM(%s) FILTER (WHERE %s),
+                   SUM(%s) FILTER (WHERE %s),
                    %s,
                    MAX(inv.date_invoice) FILTER (WHERE inv.type = 'out_invoice'),
                    SUM(paid.pay_date - inv.date_invoice),
@@ -272,12 +267,13 @@ class CustomerFigures(models.AbstractModel):
                AND inv.state IN %%s
                AND inv.company_id = ANY(%%s)
           GROUP BY inv.commercial_partner_id, inv.company_id
-        """ % (revenue_amount_sql('inv'), overdue_invoices_sql('inv'),
-               ', '.join(buckets), PAID_DATE_SQL if with_days else NO_PAID_DATE_SQL, where)
+        """ % (revenue_amount_sql('inv'), residual, receivable_invoices_sql('inv'),
+               residual, overdue_invoices_sql('inv'), ', '.join(buckets),
+               PAID_DATE_SQL if with_days else NO_PAID_DATE_SQL, where)
+        states = POSTED_INVOICE_STATES if with_paid else (OPEN_INVOICE_STATE,)
         self.env.cr.execute(
             query, [ctx['today']] + bucket_params + ([ctx['today']] if with_days else [])
-            + params + [CUSTOMER_INVOICE_TYPES, POSTED_INVOICE_STATES if with_paid else ('open',),
-                        ctx['company_ids']])
+            + params + [CUSTOMER_INVOICE_TYPES, states, ctx['company_ids']])
         names = ['invoiced_amount', 'receivable_amount', 'overdue_amount']
         names += [name for name, _first, _last in AGEING_BUCKETS]
         names += ['last_invoice_date', '_days_to_pay_sum', '_days_to_pay_count', '_credit_limit']
@@ -321,19 +317,20 @@ class CustomerFigures(models.AbstractModel):
                   JOIN res_partner p ON p.id = so.partner_id
                   JOIN res_company comp ON comp.id = so.company_id
                   JOIN product_pricelist pl ON pl.id = so.pricelist_id
-                 WHERE %s AND so.company_id = ANY(%%s)
-                   AND so.state IN ('draft', 'sent', 'sale', 'done')
+                 WHERE %s AND so.company_id = ANY(%%s) AND so.state IN %%s
             )
             SELECT partner_id, company_id,
-                   COUNT(*) FILTER (WHERE state IN ('draft', 'sent')),
-                   SUM(amount) FILTER (WHERE state IN ('draft', 'sent')),
-                   COUNT(*) FILTER (WHERE state IN ('sale', 'done')),
-                   SUM(amount) FILTER (WHERE state IN ('sale', 'done')),
-                   MIN(date_order) FILTER (WHERE state IN ('sale', 'done'))::date,
-                   MAX(date_order) FILTER (WHERE state IN ('sale', 'done'))::date
+                   COUNT(*) FILTER (WHERE %s),
+                   SUM(amount) FILTER (WHERE %s),
+                   COUNT(*) FILTER (WHERE %s),
+                   SUM(amount) FILTER (WHERE %s),
+                   MIN(date_order) FILTER (WHERE %s)::date,
+                   MAX(date_order) FILTER (WHERE %s)::date
               FROM orders
           GROUP BY partner_id, company_id
-        """ % (order_amount_sql(), where), params + [ctx['company_ids']])
+        """ % ((order_amount_sql(), where) + (quotation_sql('orders'),) * 2
+               + (order_sql('orders'),) * 4),
+            params + [ctx['company_ids'], QUOTATION_OR_ORDER_STATES])
         self._store(raw, self.env.cr.fetchall(), [
             'quotation_count', 'quotation_amount', 'order_count', 'order_amount',
             'first_order_date', 'last_order_date'])

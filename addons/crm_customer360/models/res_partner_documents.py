@@ -3,7 +3,7 @@
 """The documents listed in the tabs of the customer card."""
 from odoo import fields, models
 
-from .figure_sql import REVENUE_INVOICE_DOMAIN
+from ..facts import QUOTATION_OR_ORDER_STATES, QUOTATION_STATES, REVENUE_INVOICE_DOMAIN
 
 
 class ResPartner(models.Model):
@@ -28,9 +28,9 @@ class ResPartner(models.Model):
                 continue
             orders = self.env['sale.order'].search(
                 [('partner_id', 'child_of', entity.id),
-                 ('state', 'in', ('draft', 'sent', 'sale', 'done'))],
+                 ('state', 'in', QUOTATION_OR_ORDER_STATES)],
                 order='date_order desc')
-            partner.c360_quotation_ids = orders.filtered(lambda o: o.state in ('draft', 'sent'))
+            partner.c360_quotation_ids = orders.filtered(lambda o: o.state in QUOTATION_STATES)
             partner.c360_order_ids = orders - partner.c360_quotation_ids
 
     def _compute_c360_invoices(self):

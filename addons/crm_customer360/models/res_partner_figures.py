@@ -7,10 +7,11 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..access import readable_ids, require_group
+from ..tz import user_today
 
-from .figure_sql import (
-    CUSTOMER_INVOICE_TYPES, POSTED_INVOICE_STATES, overdue_invoices_domain,
-    overdue_invoices_sql)
+from ..facts import (
+    ORDER_DOMAIN, QUOTATION_DOMAIN, RECEIVABLE_INVOICE_DOMAIN, REVENUE_INVOICE_DOMAIN,
+    overdue_invoices_domain, overdue_invoices_sql)
 
 
 def _figure_search(name):
@@ -247,7 +248,7 @@ class ResPartner(models.Model):
         """Partners whose commercial entity has an overdue amount (the *Overdue* filter), as
         a subquery: whether one invoice is overdue needs no amount, and computing the
         amount of every customer took seconds over a large base. Same definition as the
-        figure (``figure_sql.overdue_invoices_sql``), the same companies and day."""
+        figure (``facts.overdue_invoices_sql``), the same companies and day."""
         ctx = self.env['crm.customer.figures']._figure_context(None)
         sql = """SELECT inv.commercial_partner_id FROM account_invoice inv
                   WHERE %s AND inv.company_id = ANY(%%s)""" % overdue_invoices_sql('inv')
@@ -311,25 +312,24 @@ class ResPartner(models.Model):
         Extend to make a new figure clickable.
         """
         entity = self.commercial_partner_id.id
-        today = fields.Date.context_today(self)
-        invoices = [('commercial_partner_id', '=', entity),
-                    ('type', 'in', CUSTOMER_INVOICE_TYPES)]
+        # The card's today: the reader's (``_figure_context``).
+        today = fields.Date.to_string(user_today(self.env))
+        invoices = [('commercial_partner_id', '=', entity)]
         orders = [('partner_id', 'child_of', entity)]
         invoice_group = 'account.group_account_invoice'
         return {
             'invoiced': ('account.action_invoice_tree1',
-                         invoices + [('state', 'in', POSTED_INVOICE_STATES)], invoice_group),
+                         invoices + REVENUE_INVOICE_DOMAIN, invoice_group),
             'receivable': ('account.action_invoice_tree1',
-                           invoices + [('state', '=', 'open')], invoice_group),
+                           invoices + RECEIVABLE_INVOICE_DOMAIN, invoice_group),
             'overdue': ('account.action_invoice_tree1',
                         invoices + overdue_invoices_domain(today), invoice_group),
             'payments': ('account.action_account_payments',
                          [('partner_id', 'child_of', entity),
                           ('partner_type', '=', 'customer')], invoice_group),
             'quotations': ('sale.action_quotations',
-                           orders + [('state', 'in', ('draft', 'sent'))], False),
-            'orders': ('sale.action_orders', orders + [('state', 'in', ('sale', 'done'))],
-                       False),
+                           orders + QUOTATION_DOMAIN, False),
+            'orders': ('sale.action_orders', orders + ORDER_DOMAIN, False),
             'opportunities': ('crm.crm_lead_opportunities',
                               [('partner_id', 'child_of', entity),
                                ('type', '=', 'opportunity')], False),

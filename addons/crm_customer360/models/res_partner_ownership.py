@@ -7,6 +7,8 @@ customers at once through ``_bulk_change_owners`` (handover, nightly pool job), 
 a few SQL statements what ``write`` does: the contacts follow, history rows and chatter
 messages are written.
 """
+from psycopg2 import sql
+
 from odoo import api, fields, models, tools
 
 from ..access import acting_user_id
@@ -80,7 +82,7 @@ class ResPartner(models.Model):
     # Set-based change of owners
     # ------------------------------------------------------------------
     @api.model
-    def _bulk_change_owners(self, changes, extra_set='', extra_params=(), details=None):
+    def _bulk_change_owners(self, changes, values=None, values_by_customer=None):
         """Change the owner of many customers in a constant number of queries.
 
         Does what ``write({'user_id': ...})`` does for customers that are their own
@@ -92,15 +94,34 @@ class ResPartner(models.Model):
         :param changes: list of ``(partner_id, old_user_id, new_user_id, reason)``;
             user ids may be ``None``; a reason is ``(code, {args})`` or a text (see
             ``crm.customer.ownership.history._record_changes``)
-        :param extra_set: more ``column = expression`` assignments for the customers' rows
-            (not their contacts), in the same UPDATE; the expressions may use ``c.old_user``
-            and ``c.detail``
-        :param extra_params: the parameters of ``extra_set``
-        :param details: texts parallel to ``changes``, seen as ``c.detail`` by ``extra_set``
+        :param values: ``{field: value}`` written on every customer's row too (not on its
+            contacts), in the same UPDATE; stored fields of ``res.partner`` with a column
+        :param values_by_customer: ``{field: [value, ...]}``, one value per change, in
+            the order of ``changes``
         :return: the ids of the customers changed
         """
         if not changes:
             return []
+        values = values or {}
+        values_by_customer = values_by_customer or {}
+        for name in list(values) + list(values_by_customer):
+            field = self._fields.get(name)
+            if not (field and field.store and field.column_type):
+                raise ValueError("_bulk_change_owners: %r is no column of res.partner" % name)
+        for name, column in values_by_customer.items():
+            if len(column) != len(changes):
+                raise ValueError("_bulk_change_owners: %r has %d values for %d changes"
+                                 % (name, len(column), len(changes)))
+        # Each field of values_by_customer is an array unnested beside the changes, cast to
+        # its column's type; psycopg2.sql quotes the names.
+        extra_names = list(values_by_customer)
+        assignments = [sql.SQL(', {} = %s').format(sql.Identifier(name)) for name in values]
+        assignments += [sql.SQL(', {} = c.{}').format(sql.Identifier(name), sql.Identifier(
+            'v%d' % index)) for index, name in enumerate(extra_names)]
+        arrays = [sql.SQL(', %s::{}[]').format(sql.SQL(self._fields[name].column_type[1]))
+                  for name in extra_names]
+        aliases = [sql.SQL(', {}').format(sql.Identifier('v%d' % index))
+                   for index in range(len(extra_names))]
         cr = self.env.cr
         acting_id = acting_user_id(self.env)
         acting = self.env['res.users'].sudo().browse(acting_id)
@@ -110,14 +131,16 @@ class ResPartner(models.Model):
         codes, args, texts = zip(*[reason_columns(change[3]) for change in changes])
         now = fields.Datetime.now()
         # The customers, then their contacts (what the host's commercial-field sync does).
-        cr.execute("""
+        cr.execute(sql.SQL("""
             UPDATE res_partner p SET user_id = c.new_user, write_uid = %s, write_date = %s
-                   {extra}
-              FROM unnest(%s::int[], %s::int[], %s::int[], %s::varchar[])
-                   AS c(id, old_user, new_user, detail)
-             WHERE p.id = c.id""".format(extra=(', ' + extra_set) if extra_set else ''),
-                   [acting_id, now] + list(extra_params) + [
-                       ids, old_ids, new_ids, details or [None] * len(ids)])
+                   {assignments}
+              FROM unnest(%s::int[], %s::int[], %s::int[]{arrays})
+                   AS c(id, old_user, new_user{aliases})
+             WHERE p.id = c.id""").format(
+            assignments=sql.Composed(assignments), arrays=sql.Composed(arrays),
+            aliases=sql.Composed(aliases)).as_string(cr._obj),
+                   [acting_id, now] + list(values.values()) + [ids, old_ids, new_ids]
+                   + [list(values_by_customer[name]) for name in extra_names])
         cr.execute("""
             UPDATE res_partner p SET user_id = c.new_user, write_uid = %s, write_date = %s
               FROM unnest(%s::int[], %s::int[]) AS c(id, new_user)

@@ -11,12 +11,14 @@ release: otherwise anyone could keep a colleague's neglected customer out of the
 ``pool_release_reason``, the "Released Tomorrow" list and the nightly job all read it, so they
 always agree.
 
-To give some customers another release period, override ``_pool_release_days_sql`` (the
-grading module gives each grade its own period).
+To give some customers another release period, override ``_pool_release_periods`` (the
+grading module gives each grade its own period): it returns values, the query is built here.
 """
 import json
 import logging
 from datetime import timedelta
+
+from psycopg2 import sql
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
@@ -24,9 +26,12 @@ from odoo.exceptions import UserError
 from ..access import require_group
 from ..tz import company_tz_sql, local_date_sql, user_today
 
-from .figure_sql import not_staff_sql
+from ..facts import not_staff_sql, order_sql, unpaid_invoices_sql
 
 _logger = logging.getLogger(__name__)
+
+# How a release date may be compared (a search, ``_pool_schedule``).
+RELEASE_DATE_OPERATORS = ('=', '!=', '<', '<=', '>', '>=')
 
 # Why a customer is kept with its owner, in the order they are checked.
 EXEMPTIONS = ('locked', 'open_order', 'unpaid_invoice')
@@ -53,16 +58,48 @@ class ResPartner(models.Model):
     # The schedule in SQL
     # ------------------------------------------------------------------
     @api.model
-    def _pool_release_days_sql(self, settings):
-        """SQL expression of the release period in days of the customer row ``p``
-        (``res_partner``), as ``(sql, params)``. Default: the global setting.
+    def _pool_release_periods(self, settings):
+        """Release periods other than the global setting, first match wins: a list of
+        ``(field, days)``, where ``field`` is an integer or many-to-one column of
+        ``res.partner`` and ``days`` either a map ``{value: days}`` or, for a many-to-one,
+        the name of an integer field of its model that holds the days (0 or empty: no
+        period of its own; read in the schedule's query, so it costs no query).
+        Default: none. Override to give some customers another period, for instance::
 
-        Override to give some customers another period, for instance::
-
-            sql, params = super()._pool_release_days_sql(settings)
-            return "COALESCE((SELECT ...), %s)" % sql, params
+            periods = super()._pool_release_periods(settings)
+            return [('team_id', {team.id: 60})] + periods
         """
-        return '%s', [int(settings['pool_release_days'])]
+        return []
+
+    @api.model
+    def _pool_release_days_clause(self, settings):
+        """SQL expression of the release period in days of the customer row ``p``
+        (``res_partner``), as ``(sql, params)``: the first of ``_pool_release_periods``
+        that has the customer's value, else the global setting."""
+        choices, params = [], []
+        for name, days in self._pool_release_periods(settings):
+            field = self._fields.get(name)
+            if not (field and field.store and field.type in ('many2one', 'integer')):
+                raise ValueError("_pool_release_periods: %r is no stored integer or "
+                                 "many2one field of res.partner" % name)
+            if isinstance(days, dict):
+                choices.append(sql.SQL(
+                    "(SELECT d.days FROM unnest(%s::int[], %s::int[]) AS d(value, days) "
+                    "WHERE d.value = p.{})").format(sql.Identifier(name)))
+                params += [list(days), [int(days[value]) for value in days]]
+                continue
+            comodel = self.env[field.comodel_name] if field.type == 'many2one' else None
+            days_field = comodel._fields.get(days) if comodel is not None else None
+            if not (days_field and days_field.store and days_field.type == 'integer'):
+                raise ValueError("_pool_release_periods: %r is no stored integer field of "
+                                 "the model of %r" % (days, name))
+            choices.append(sql.SQL(
+                "(SELECT NULLIF(d.{}, 0) FROM {} d WHERE d.id = p.{})").format(
+                sql.Identifier(days), sql.Identifier(comodel._table), sql.Identifier(name)))
+        choices.append(sql.SQL('%s'))
+        params.append(int(settings['pool_release_days']))
+        return (sql.SQL('COALESCE({})').format(sql.SQL(', ').join(choices))
+                .as_string(self.env.cr._obj)), params
 
     @api.model
     def _pool_schedule_query(self, settings, partner_ids=None):
@@ -77,7 +114,7 @@ class ResPartner(models.Model):
 
         :param partner_ids: restrict to these customers (a page of a list); None for all
         """
-        days_sql, days_params = self._pool_release_days_sql(settings)
+        days_sql, days_params = self._pool_release_days_clause(settings)
         only = partner_ids is not None
         filter_p = "AND p.id = ANY(%s)" if only else ""
         filter_c = "AND c.commercial_partner_id = ANY(%s)" if only else ""
@@ -89,8 +126,8 @@ class ResPartner(models.Model):
         if settings['pool_exempt_unpaid_invoices']:
             exempt.append("""WHEN EXISTS (
                 SELECT 1 FROM account_invoice i
-                 WHERE i.commercial_partner_id = cu.id AND i.type = 'out_invoice'
-                   AND i.state = 'open') THEN 'unpaid_invoice'""")
+                 WHERE i.commercial_partner_id = cu.id AND %s) THEN 'unpaid_invoice'"""
+                          % unpaid_invoices_sql('i'))
         exempt = ' '.join(exempt + ["END"]) if len(exempt) > 1 else "NULL::varchar"
         sql = """
             WITH cu AS (
@@ -117,7 +154,7 @@ class ResPartner(models.Model):
                                AND so.invoice_status IS DISTINCT FROM 'invoiced') AS open_order
                   FROM sale_order so
                   JOIN res_partner c ON c.id = so.partner_id
-                 WHERE so.state IN ('sale', 'done') {filter_c}
+                 WHERE {confirmed} {filter_c}
               GROUP BY c.commercial_partner_id
             )
             SELECT s.id, s.user_id,
@@ -136,21 +173,38 @@ class ResPartner(models.Model):
                       FROM cu LEFT JOIN o ON o.id = cu.id) s
         """.format(days=days_sql, filter_p=filter_p, filter_c=filter_c,
                    exempt=exempt, tz=company_tz_sql('p.company_id'),
-                   not_staff=not_staff_sql('p'),
+                   not_staff=not_staff_sql('p'), confirmed=order_sql('so'),
                    basis_day=local_date_sql('s.basis', 's.tz'))
         # Positional parameters in the order of the text: period, then the two filters.
         params = list(days_params) + ([list(partner_ids)] * 2 if only else [])
         return sql, params
 
     @api.model
-    def _pool_schedule(self, settings, partner_ids=None, where='', where_params=()):
-        """Rows of ``_pool_schedule_query`` as dicts, optionally filtered by ``where`` (SQL
-        on the columns of the query, alias ``s``)."""
-        sql, params = self._pool_schedule_query(settings, partner_ids)
-        if where:
-            sql = "SELECT s.* FROM (%s) s WHERE %s" % (sql, where)
-            params = params + list(where_params)
-        self.env.cr.execute(sql, params)
+    def _pool_schedule(self, settings, partner_ids=None, scheduled=False, release_date=None):
+        """Rows of ``_pool_schedule_query`` as dicts.
+
+        :param partner_ids: only these customers; None for all
+        :param scheduled: only the customers that no exemption keeps with their owner
+        :param release_date: ``(operator, date)``: only the customers whose release date
+            compares so (``=``, ``!=``, ``<``, ``<=``, ``>``, ``>=``) with ``date``, a date
+            string or ``None`` for today in the calendar of each customer's company
+        """
+        query, params = self._pool_schedule_query(settings, partner_ids)
+        conditions = []
+        if scheduled:
+            conditions.append(sql.SQL("s.exempt IS NULL"))
+        if release_date:
+            operator, value = release_date
+            if operator not in RELEASE_DATE_OPERATORS:
+                raise ValueError("_pool_schedule: unknown operator %r" % operator)
+            conditions.append(sql.SQL("s.release_date {} {}").format(
+                sql.SQL(operator), sql.SQL('s.today') if value is None else sql.Placeholder()))
+            if value is not None:
+                params = params + [value]
+        if conditions:
+            query = sql.SQL("SELECT s.* FROM ({}) s WHERE {}").format(
+                sql.SQL(query), sql.SQL(' AND ').join(conditions)).as_string(self.env.cr._obj)
+        self.env.cr.execute(query, params)
         return self.env.cr.dictfetchall()
 
     @api.model
@@ -232,20 +286,18 @@ class ResPartner(models.Model):
 
     def _search_pool_release_date(self, operator, value):
         """Search the customers by their coming release date (exempt ones have none)."""
-        operators = {'=': '=', '!=': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>='}
-        if operator not in operators:
+        if operator not in RELEASE_DATE_OPERATORS:
             raise UserError(_("The release date cannot be searched with \"%(operator)s\".") % {
                 'operator': operator})
         settings = self._pool_settings()
         if not settings['pool_enabled']:
             return [('id', '=', 0)] if value or operator == '!=' else []
         if value is False or value is None:
-            rows = self.sudo()._pool_schedule(settings, where='s.exempt IS NULL')
+            rows = self.sudo()._pool_schedule(settings, scheduled=True)
             scheduled = [row['id'] for row in rows]
             return [('id', 'in' if operator == '!=' else 'not in', scheduled)]
         rows = self.sudo()._pool_schedule(
-            settings, where='s.exempt IS NULL AND s.release_date %s %%s' % operators[operator],
-            where_params=[value])
+            settings, scheduled=True, release_date=(operator, value))
         return [('id', 'in', [row['id'] for row in rows])]
 
     @api.model
@@ -308,8 +360,7 @@ class ResPartner(models.Model):
         """The schedule rows of the customers due for release today or earlier (today in
         the calendar of each customer's company)."""
         return self._pool_schedule(
-            settings, partner_ids=partner_ids,
-            where='s.exempt IS NULL AND s.release_date <= s.today')
+            settings, partner_ids=partner_ids, scheduled=True, release_date=('<=', None))
 
     @api.model
     def _release_due_to_pool(self, partner_ids=None):
@@ -355,9 +406,10 @@ class ResPartner(models.Model):
              WHERE r.partner_id = p.id AND p.commercial_partner_id = ANY(%s)""", (ids,))
         self._bulk_change_owners(
             [(pid, owners[pid], None, ('pool', reasons[pid])) for pid in ids],
-            extra_set="in_pool = TRUE, pool_released_user_id = c.old_user, "
-                      "pool_released_date = %s, pool_released_facts = c.detail, "
-                      "pool_released_reason_text = NULL",
-            extra_params=[fields.Datetime.now()],
-            details=[json.dumps(reasons[pid], sort_keys=True) for pid in ids])
+            values={'in_pool': True, 'pool_released_date': fields.Datetime.now(),
+                    'pool_released_reason_text': None},
+            values_by_customer={
+                'pool_released_user_id': [owners[pid] for pid in ids],
+                'pool_released_facts': [json.dumps(reasons[pid], sort_keys=True)
+                                        for pid in ids]})
         return ids

@@ -7,7 +7,7 @@ by default. Those partners are not customers: a user's creation takes the flag o
 install and the update of the module take it off the existing ones, ``res.users.
 _unmark_customers``), and the grading, the credit rating, the public pool, the follow-ups,
 the customer analysis and the customer lists leave them out even when someone flags them
-(``figure_sql.not_staff_sql`` in SQL, ``is_staff`` in domains).
+(``facts.not_staff_sql`` in SQL, ``is_staff`` in domains).
 """
 from odoo import api, fields, models
 

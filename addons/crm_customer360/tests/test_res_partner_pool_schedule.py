@@ -3,6 +3,7 @@
 """The coming release of each owned customer, the "Released Tomorrow" list and the
 set-based nightly job (contacts, co-owners, history, chatter)."""
 from datetime import timedelta
+from unittest.mock import patch
 
 from odoo import SUPERUSER_ID, api, fields
 from odoo.exceptions import AccessError, UserError
@@ -56,6 +57,24 @@ class TestPoolSchedule(PoolCase):
                                               'to its owner')):
             self.assertFalse(partner.pool_release_date, partner.name)
             self.assertEqual(partner.pool_release_reason, reason)
+
+    def test_release_period_hook_takes_values(self):
+        """An extending addon gives periods as values (``_pool_release_periods``): here 50
+        days for Alice's customers (a first map that matches nobody is passed over); the
+        stale one was last contacted 40 days ago. Names that are no column are refused."""
+        Partner = type(self.env['res.partner'])
+        periods = [('user_id', {0: 1}), ('user_id', {self.alice.id: 50})]
+        with patch.object(Partner, '_pool_release_periods', lambda model, s: periods):
+            self.stale.invalidate_cache()
+            self.assertEqual(self.stale.pool_release_date, utc_day(10))
+        partners = self.env['res.partner']
+        settings = partners._pool_settings()
+        for wrong in ([('name', {1: 5})], [('user_id', 'login')]):
+            with patch.object(Partner, '_pool_release_periods', lambda model, s: wrong):
+                with self.assertRaises(ValueError):
+                    partners._pool_schedule(settings)
+        with self.assertRaises(ValueError):
+            partners._pool_schedule(settings, release_date=('; --', None))
 
     def test_last_order_counts_when_exemptions_are_off(self):
         self.settings({'pool_exempt_open_orders': False, 'pool_exempt_unpaid_invoices': False,

@@ -18,7 +18,7 @@ class TestHistoryRules(OwnershipRpcCase):
         world.pooled = Partner.create({'name': 'RPC Pooled Co', 'is_company': True,
                                        'customer': True, 'user_id': world.colleague.id})
         Partner._bulk_change_owners([(world.pooled.id, world.colleague.id, None, 'Released')],
-                                    extra_set='in_pool = TRUE')
+                                    values={'in_pool': True})
         # Given away by the salesperson to the colleague.
         world.given = Partner.create({'name': 'RPC Given Co', 'is_company': True,
                                       'customer': True, 'user_id': world.sales.id})

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import crm_customer_grade
 from . import crm_customer_grade_history
-from . import crm_customer_grading
+from . import crm_customer_grading_figures
 from . import crm_customer_credit
 from . import res_partner
 from . import res_partner_guard
@@ -13,6 +13,7 @@ from . import crm_grading_policy_rfm_rule
 from . import crm_grading_run
 from . import crm_grading_run_batch
 from . import res_company
+from . import res_config_settings
 from . import crm_lead
 # credit rating, credit block and follow-up (h-credit)
 from . import res_partner_credit

@@ -10,7 +10,7 @@ minute; read from the materialized rows it takes about a second.
 The figures follow the definitions of the customer card (``crm.customer.figures``):
 
 * period measures sit on the row of the month of their document: revenue (posted invoices
-  minus refunds, as crm_customer360 ``figure_sql`` defines it) by invoice date, the revenue of
+  minus refunds, as crm_customer360 ``facts`` defines it) by invoice date, the revenue of
   the same month a year before, confirmed orders and open quotations by order date, opportunities
   (open, won, lost, expected revenue) by creation month;
 * snapshot measures (receivable, overdue, average days to pay, days since the last contact)
@@ -25,7 +25,7 @@ month) and the measure columns it adds with their value when the source has no r
 adds a source (``crm_service``: tickets, SLA compliance, rating) by extending this method and
 declaring the matching fields; ``init`` rebuilds the view when its query changes. Customer
 dimensions come from ``_analysis_dimensions``, extended the same way. The base sources and the
-query builder are in ``crm_customer_analysis_sql.py``. Example::
+query builder are in ``crm_grading/analysis_query.py``. Example::
 
     @api.model
     def _analysis_sources(self):
@@ -52,7 +52,7 @@ from odoo.addons.crm_customer360.access import require_group, require_superuser
 from odoo.addons.crm_customer360.models.res_partner import COMPANY_SIZES
 from odoo.addons.crm_customer360.tz import company_tz, main_company
 
-from .crm_customer_analysis_sql import base_sources, cube_query
+from ..analysis_query import base_sources, cube_query
 from .res_partner import CREDIT_RATINGS
 
 LIFECYCLE_STATUSES = [
@@ -208,8 +208,7 @@ class CrmCustomerAnalysis(models.Model):
         cr.execute(sql.SQL('CREATE OR REPLACE VIEW {} AS (SELECT {} FROM {} d)').format(
             sql.Identifier(self._table), sql.SQL(', '.join(columns)), sql.Identifier(data_table)))
         # Dropping the rows dropped the views built on them (the Pareto view): rebuild them.
-        if 'crm.customer.pareto' in self.env:
-            self.env['crm.customer.pareto'].init()
+        self.env['crm.customer.pareto'].init()
 
     def _cube_extended_later(self):
         """True when an installed addon that adds fields to the cube is not loaded yet in

@@ -76,7 +76,7 @@ class CrmCustomerPareto(models.Model):
                 WINDOW w AS (PARTITION BY r.company_id ORDER BY r.revenue DESC, r.partner_id
                              ROWS UNBOUNDED PRECEDING)
             )
-            -- within 32 bits, for XML-RPC clients (see crm_customer_analysis_sql.py)
+            -- within 32 bits, for XML-RPC clients (see analysis_query.py)
             SELECT (row_number() OVER (ORDER BY ranked.company_id, ranked.partner_id))::int
                        AS id,
                    ranked.partner_id, ranked.company_id, p.user_id, p.grade_id,

@@ -4,7 +4,7 @@
 
 A run rates the credit of every customer of the policy's company
 (``res.partner._credit_ratings``), then grades them in one set-based statement (see
-``grading_sql``) that writes grades and credit ratings in one pass. Only one run per company at a time:
+``grading_query``) that writes grades and credit ratings in one pass. Only one run per company at a time:
 a transaction-level PostgreSQL advisory lock on the company, so a second run (another worker,
 the nightly job, a second click) fails at once with a clear message instead of waiting.
 Running twice gives the same grades and writes no new history.
@@ -19,7 +19,7 @@ from odoo.tools.misc import formatLang
 
 from odoo.addons.crm_customer360.tz import company_today
 
-from .grading_sql import GRADING_SQL
+from ..grading_query import GRADING_SQL
 
 # First key of the advisory lock: "GRAD"; the second one is the company id.
 ADVISORY_LOCK_NAMESPACE = 0x47524144

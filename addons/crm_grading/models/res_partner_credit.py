@@ -50,7 +50,9 @@ from odoo import _, api, fields, models
 from odoo.tools.misc import formatLang
 
 from odoo.addons.crm_customer360.access import require_group
-from odoo.addons.crm_customer360.models.figure_sql import not_staff_sql
+from odoo.addons.crm_customer360.facts import (
+    PAID_DATE_SQL, PURCHASE_INVOICE_TYPE, due_date_sql, not_staff_sql, overdue_invoices_sql,
+    receivable_amount_sql, receivable_invoices_sql, receivable_line_sql)
 from odoo.addons.crm_customer360.tz import company_today, format_datetime, main_company
 
 # rating, min % paid on time, max average days late, max % overdue share, max % credit usage
@@ -80,20 +82,20 @@ CREDIT_FIGURES_SQL = """
         -- Not joined to cust: the planner then sees how many invoices there are, and hashes
         -- the reconciliations below instead of looking each invoice up.
         SELECT i.id, i.commercial_partner_id AS pid, i.state, i.move_id, i.account_id,
-               COALESCE(i.date_due, i.date_invoice) AS due
+               """ + due_date_sql('i') + """ AS due
           FROM account_invoice i
-         WHERE i.company_id = %(company)s AND i.type = 'out_invoice'
+         WHERE i.company_id = %(company)s AND i.type = '""" + PURCHASE_INVOICE_TYPE + """'
            AND (%(all)s OR i.commercial_partner_id = ANY(%(partners)s))
            AND i.state IN ('open', 'paid')
            AND i.date_invoice BETWEEN %(date_from)s AND %(date_to)s
     ), paid AS (
-        -- max_date of a reconciliation: the later of the invoice's and the payment's (or
-        -- refund's) dates, stored by the host; it saves reading the payment lines.
-        SELECT i.id, MAX(apr.max_date) AS pay_date
+        -- The paid date as the card's days to pay (facts.PAID_DATE_SQL).
+        SELECT i.id, """ + PAID_DATE_SQL + """ AS pay_date
           FROM account_invoice i
-          JOIN account_move_line il ON il.move_id = i.move_id AND il.account_id = i.account_id
+          JOIN account_move_line il ON """ + receivable_line_sql('i') + """
           JOIN account_partial_reconcile apr ON apr.debit_move_id = il.id
-         WHERE i.company_id = %(company)s AND i.type = 'out_invoice' AND i.state = 'paid'
+         WHERE i.company_id = %(company)s AND i.type = '""" + PURCHASE_INVOICE_TYPE + """'
+           AND i.state = 'paid'
            AND i.date_invoice BETWEEN %(date_from)s AND %(date_to)s
            AND (%(all)s OR i.commercial_partner_id = ANY(%(partners)s))
       GROUP BY i.id
@@ -112,14 +114,12 @@ CREDIT_FIGURES_SQL = """
       GROUP BY inv.pid
     ), open AS (
         SELECT i.commercial_partner_id AS pid,
-               SUM(i.residual_company_signed) AS receivable,
-               SUM(i.residual_company_signed) FILTER (
-                   WHERE i.type = 'out_invoice'
-                     AND COALESCE(i.date_due, i.date_invoice) < %(today)s) AS overdue
+               SUM(""" + receivable_amount_sql('i') + """) AS receivable,
+               SUM(""" + receivable_amount_sql('i') + """) FILTER (
+                   WHERE """ + overdue_invoices_sql('i', '%(today)s') + """) AS overdue
           FROM account_invoice i
           JOIN cust ON cust.id = i.commercial_partner_id
-         WHERE i.company_id = %(company)s AND i.state = 'open'
-           AND i.type IN ('out_invoice', 'out_refund')
+         WHERE i.company_id = %(company)s AND """ + receivable_invoices_sql('i') + """
       GROUP BY i.commercial_partner_id
     )
     SELECT cust.id, cust.credit_limit,
@@ -162,14 +162,9 @@ class ResPartner(models.Model):
 
         The active grading policy's period when there is one, else 12 months up to today.
         """
-        months = DEFAULT_CREDIT_PERIOD_MONTHS
-        if 'crm.grading.policy' in self.env:
-            Policy = self.env['crm.grading.policy'].sudo()
-            domain = [('company_id', '=', company.id)] if 'company_id' in Policy._fields else []
-            if 'active' in Policy._fields:
-                domain.append(('active', '=', True))
-            policy = Policy.search(domain, limit=1)
-            months = getattr(policy, 'period_months', 0) or months
+        policy = self.env['crm.grading.policy'].sudo().search(
+            [('company_id', '=', company.id), ('active', '=', True)], limit=1)
+        months = policy.period_months or DEFAULT_CREDIT_PERIOD_MONTHS
         today = company_today(company)
         date_from = today - relativedelta(months=months) + timedelta(days=1)
         return fields.Date.to_string(date_from), fields.Date.to_string(today)

@@ -17,7 +17,7 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 
-from odoo.addons.crm_customer360.models.figure_sql import not_staff_sql
+from odoo.addons.crm_customer360.facts import not_staff_sql
 from odoo.addons.crm_customer360.tz import local_date, today_in_tz, valid_tz
 
 from .crm_grading_run import try_xact_lock

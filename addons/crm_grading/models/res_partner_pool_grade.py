@@ -5,7 +5,7 @@
 A grade with ``pool_release_days`` set releases its customers after that many days without a
 contact or an order; a grade without it, or a customer without a grade, keeps the global
 setting. The period feeds both the card's coming release date and the nightly job, through
-crm_customer360's ``_pool_release_days_sql`` hook.
+crm_customer360's ``_pool_release_periods`` hook.
 """
 from odoo import api, models
 
@@ -14,8 +14,7 @@ class ResPartner(models.Model):
     _inherit = 'res.partner'
 
     @api.model
-    def _pool_release_days_sql(self, settings):
-        """The grade's period of the customer row ``p``, else the inherited period."""
-        sql, params = super()._pool_release_days_sql(settings)
-        return ("COALESCE((SELECT NULLIF(g.pool_release_days, 0) FROM crm_customer_grade g "
-                "WHERE g.id = p.grade_id), %s)" % sql), params
+    def _pool_release_periods(self, settings):
+        """The customer's grade's period (``pool_release_days``) first, read in the
+        schedule's query (an archived grade's still counts for its customers)."""
+        return [('grade_id', 'pool_release_days')] + super()._pool_release_periods(settings)

@@ -6,7 +6,8 @@ Confirming an order is refused when its customer (the commercial entity of the o
 partner, and of the invoiced one when another pays) is rated D, or has a credit limit that
 the receivable plus the open orders plus the orders being confirmed would exceed. Members of
 ``crm_grading.group_credit_approver`` confirm anyway, and the order's chatter records who
-approved over what.
+approved over what. A company that does not sell on credit (only the helpdesk, cash sales)
+turns the block off for its orders (``res.company.credit_block``, Sales > Settings).
 
 Every way of confirming ends in a ``write`` of a confirmed state on quotations (the form
 button and ``action_confirm`` through ``_action_confirm``, a duplicated quotation, a portal
@@ -22,13 +23,24 @@ from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.http import request
 from odoo.tools import html_escape
+
+from odoo.addons.crm_customer360.facts import ORDER_STATES, QUOTATION_STATES
 
 from .res_partner import SALES
 
-QUOTATION_STATES = ('draft', 'sent')
-CONFIRMED_STATES = ('sale', 'done')
+# A confirmed order: what the credit block checks and counts (crm_customer360 ``facts``).
+CONFIRMED_STATES = ORDER_STATES
+# Context key set by the web routes where a customer confirms (as the superuser) a
+# quotation online (``controllers/sale_portal.py``): nobody approves over the credit block
+# there. It can only take the approval away, never give it.
+CREDIT_VISITOR = 'crm_credit_visitor'
+# Amounts that differ by less than half a cent are equal: the receivable, open orders and
+# order totals are sums of floats that differ from the displayed amounts in the last bits,
+# so an order that brings the customer exactly to the limit (or a line rewritten at the
+# same total) must not count as over it. Half of the smallest unit (0.01) of the currencies
+# the figures are shown in.
+MONEY_TOLERANCE = 0.005
 # Fields of a confirmed order that move its credit to another customer.
 CREDIT_PARTNER_FIELDS = {'partner_id', 'partner_invoice_id'}
 
@@ -49,7 +61,7 @@ class SaleOrder(models.Model):
     @api.depends('partner_id', 'amount_total', 'pricelist_id', 'state')
     def _compute_credit_warning(self):
         """Tell on the quotation form whether the credit block would stop it, as it stands."""
-        quotations = self.filtered(lambda order: order.state in ('draft', 'sent')
+        quotations = self.filtered(lambda order: order.state in QUOTATION_STATES
                                    and order.partner_id)
         for order in self - quotations:
             order.credit_warning = False
@@ -146,15 +158,18 @@ class SaleOrder(models.Model):
     @api.model
     def _credit_approver(self):
         """Whether the current user may confirm over the credit block; override to change."""
-        if not self.env.user.has_group('crm_grading.group_credit_approver'):
-            return False
         # A portal or public visitor accepting a quotation online runs as the superuser
         # (sudo): that is no approval.
-        try:
-            web_user = request.env.user if request else None
-        except (RuntimeError, AttributeError):
-            web_user = None
-        return not (web_user and web_user.share)
+        if self.env.context.get(CREDIT_VISITOR):
+            return False
+        return self.env.user.has_group('crm_grading.group_credit_approver')
+
+    @api.multi
+    def _credit_block_applies(self):
+        """Whether the credit block checks this order: unless its company turned it off
+        (an order without a company is checked)."""
+        self.ensure_one()
+        return not self.company_id or self.company_id.sudo().credit_block
 
     @api.multi
     def _credit_entities(self):
@@ -170,9 +185,10 @@ class SaleOrder(models.Model):
         """Return ``{order id: message}`` for the orders the credit block stops.
 
         Orders in ``self`` are confirmed together: each customer's orders in ``self`` are
-        summed. Override ``_credit_block_reasons`` to add a reason.
+        summed. Override ``_credit_block_reasons`` to add a reason. The orders of a
+        company that turned the credit block off (``res.company.credit_block``) pass.
         """
-        orders = self.filtered('partner_id')
+        orders = self.filtered(lambda order: order.partner_id and order._credit_block_applies())
         if not orders:
             return {}
         figures_currency = self.env.user.company_id.currency_id
@@ -212,7 +228,7 @@ class SaleOrder(models.Model):
         if partner.credit_rating == 'D':
             reasons.append(_("the customer is rated D"))
         total = values['receivable'] + values['open'] + values['batch']
-        if values['limit'] > 0 and total > values['limit'] + 0.005:
+        if values['limit'] > 0 and total > values['limit'] + MONEY_TOLERANCE:
             reasons.append(_("the receivable, the open orders and this order exceed the "
                              "credit limit"))
         return reasons
@@ -236,7 +252,7 @@ class SaleOrder(models.Model):
             _("Open orders: %(amount)s") % {'amount': money(values['open'])},
             _("This order: %(amount)s") % {'amount': money(values['order'])},
         ]
-        if values['batch'] - values['order'] > 0.005:
+        if values['batch'] - values['order'] > MONEY_TOLERANCE:
             lines.append(_("Other orders confirmed with it: %(amount)s") % {
                 'amount': money(values['batch'] - values['order'])})
         lines.append(_("Credit limit: %(limit)s") % {
@@ -278,12 +294,13 @@ class SaleOrder(models.Model):
               FROM orders o
               JOIN sale_order so ON so.id = o.id
               JOIN sale_order_line sol ON sol.order_id = so.id
-             WHERE so.state IN ('sale', 'done')
+             WHERE so.state IN %(confirmed)s
                AND so.company_id = ANY(%(companies)s)
                AND NOT so.id = ANY(%(excluded)s)
                AND sol.product_uom_qty > 0 AND sol.product_uom_qty > sol.qty_invoiced
           GROUP BY 1, 2
         """, {'partners': partners.ids, 'companies': self.env.user.company_ids.ids,
+              'confirmed': CONFIRMED_STATES,
               'excluded': [oid for oid in excluded.ids if isinstance(oid, int)] or [0]})
         company_currency = self.env.user.company_id.currency_id
         Currency = self.env['res.currency']

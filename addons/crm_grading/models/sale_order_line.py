@@ -9,7 +9,7 @@ confirmed order's total, checks the order again (``sale.order._check_credit_bloc
 """
 from odoo import api, models
 
-from .sale_order import CONFIRMED_STATES
+from .sale_order import CONFIRMED_STATES, MONEY_TOLERANCE
 
 # Line fields whose change may raise the order's total, or move the line to another order.
 GROWTH_FIELDS = {'product_id', 'product_uom_qty', 'product_uom', 'price_unit', 'discount',
@@ -35,7 +35,7 @@ class SaleOrderLine(models.Model):
         result = super().write(vals)
         grown = self.mapped('order_id').filtered(
             lambda order: order.state in CONFIRMED_STATES
-            and order.amount_total > before.get(order.id, 0.0) + 0.005)
+            and order.amount_total > before.get(order.id, 0.0) + MONEY_TOLERANCE)
         if grown:
             grown._check_credit_block()
         return result

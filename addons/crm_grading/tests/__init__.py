@@ -6,7 +6,9 @@ from . import test_crm_grading_run
 from . import test_crm_grading_run_lock
 from . import test_crm_customer_grade_lock
 from . import test_res_partner_credit
+from . import test_facts_agree
 from . import test_sale_order_credit
+from . import test_sale_portal_credit
 from . import test_res_partner_follow_up
 from . import test_crm_customer_analysis
 from . import test_res_partner_pool_grade

@@ -181,6 +181,32 @@ class TestSaleOrderCredit(Customer360Case):
         self.assertFalse([b for b in order.message_ids.mapped('body')
                           if 'credit block' in b])
 
+    def test_visitor_accepting_online_is_no_approver(self):
+        """The portal's acceptance confirms as the administrator, with the context key of
+        ``controllers/sale_portal.py``: that is no approval."""
+        with self.assertRaises(UserError), self.env.cr.savepoint():
+            self.quotation.with_context(crm_credit_visitor=True).action_confirm()
+        self.quotation.invalidate_cache()
+        self.assertEqual(self.quotation.state, 'draft')
+
+    def test_company_without_credit_block(self):
+        """A company that turned the credit block off (Sales > Settings) confirms over the
+        limit with no warning and no approver's note; turned on again, the block is back."""
+        self.assertTrue(self.env['res.config.settings'].create({}).credit_block)
+        # The settings' field is the company's (not ``execute``: it applies every other
+        # setting of the form too).
+        self.env['res.config.settings'].create({'credit_block': False})
+        self.assertFalse(self.company.credit_block)
+        self.assertFalse(self.quotation.credit_warning)
+        other = self.make_order(self.customer, 200.0, self.day(0), state='draft')
+        other.sudo(self.manager).action_confirm()
+        self.assertEqual(other.state, 'sale')
+        self.assertFalse([b for b in other.message_ids.mapped('body') if 'credit block' in b])
+        self.company.credit_block = True
+        self.quotation.invalidate_cache()
+        self.assertTrue(self.quotation.credit_warning)
+        self.assert_refused(self.quotation)
+
     def test_administrator_is_an_approver(self):
         self.assertTrue(self.env.user.has_group('crm_grading.group_credit_approver'))
         self.quotation.action_confirm()

@@ -22,6 +22,7 @@ from odoo.http import request
 from odoo.osv import expression
 from odoo.tools import consteq, plaintext2html
 
+from odoo.addons.crm_customer360.facts import ORDER_DOMAIN
 from odoo.addons.portal.controllers.mail import PortalChatter
 from odoo.addons.portal.controllers.portal import CustomerPortal, get_records_pager
 from odoo.addons.portal.controllers.portal import pager as portal_pager
@@ -177,7 +178,7 @@ class ServiceCustomerPortal(CustomerPortal):
         """The confirmed sales orders of the user's commercial entity, newest first."""
         partner = request.env.user.partner_id.commercial_partner_id
         return request.env['sale.order'].sudo().search([
-            ('partner_id', 'child_of', partner.id), ('state', 'in', ('sale', 'done'))],
+            ('partner_id', 'child_of', partner.id)] + ORDER_DOMAIN,
             order='date_order desc, id desc', limit=200)
 
     def _ticket_products(self, orders):

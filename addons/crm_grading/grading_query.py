@@ -13,7 +13,7 @@ exactly one company must own it, or two nightly runs would flip it back and fort
 
 Revenue: posted customer invoices (open or paid) minus refunds, taxes included, in the company's
 currency at the invoice date, dated within the period: the card's invoiced amount, from the same
-definition (crm_customer360 ``figure_sql``).
+definition (crm_customer360 ``facts``).
 
 Pareto ranks: customers with positive revenue by revenue, highest first; equal revenues share a
 rank and a grade. "Above" is the revenue of the customers with a strictly higher revenue: a
@@ -27,8 +27,8 @@ frequency the confirmed orders in the period, monetary the revenue. Each is scor
 least revenue), i.e. quintiles like ntile(5) but equal values share a score. 5 is best: the
 most recent, most frequent, highest revenue.
 """
-from odoo.addons.crm_customer360.models.figure_sql import (
-    PURCHASE_INVOICE_TYPE, not_staff_sql, revenue_amount_sql, revenue_invoices_sql)
+from odoo.addons.crm_customer360.facts import (
+    PURCHASE_INVOICE_TYPE, not_staff_sql, order_sql, revenue_amount_sql, revenue_invoices_sql)
 
 GRADING_SQL = """
 WITH credit AS (
@@ -65,7 +65,7 @@ WITH credit AS (
            MAX(so.date_order::date) AS last_date
       FROM sale_order so
       JOIN res_partner p ON p.id = so.partner_id
-     WHERE so.company_id = %(company)s AND so.state IN ('sale', 'done')
+     WHERE so.company_id = %(company)s AND """ + order_sql('so') + """
        AND so.date_order::date <= %(today)s
   GROUP BY p.commercial_partner_id
 ), figures AS (

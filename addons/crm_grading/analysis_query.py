@@ -6,8 +6,15 @@ the query that joins any list of sources into the cube's rows.
 The model calls these through ``_analysis_sources`` and ``_analysis_query``; extend those
 methods, not these functions (see the model's docstring).
 """
-from odoo.addons.crm_customer360.models.figure_sql import (
-    not_staff_sql, order_amount_sql, paid_date_sql, revenue_amount_sql, revenue_invoices_sql)
+from odoo.addons.crm_customer360.facts import (
+    QUOTATION_OR_ORDER_STATES, not_staff_sql, order_amount_sql, order_sql, overdue_invoices_sql,
+    paid_date_sql, quotation_sql, receivable_amount_sql, receivable_invoices_sql,
+    revenue_amount_sql, revenue_invoices_sql, sql_list)
+
+# Today, in the cube: a materialized view takes no parameter, so its query reads the
+# session's day, which ``crm.customer.analysis._cube_time_zone`` sets to the main company's
+# time zone (``tz.company_today``) while the view is built or refreshed.
+CUBE_TODAY = 'CURRENT_DATE'
 
 # Day counts of the lifecycle rules (documented in the README).
 NEW_DAYS = 90           # first purchase at most this many days ago: new
@@ -19,7 +26,7 @@ RECENT_CONTACT_DAYS = 90  # ... unless contacted this recently, which keeps it a
 def base_sources():
     """The sources of ``crm_grading``: invoices, orders, opportunities, open invoices and
     days to pay (the format of ``crm.customer.analysis._analysis_sources``)."""
-    today_month = "date_trunc('month', CURRENT_DATE)::date"
+    today_month = "date_trunc('month', %s)::date" % CUBE_TODAY
     return [
         {'name': 'src_invoices', 'columns': [('revenue', '0')], 'query': """
             SELECT inv.commercial_partner_id AS partner_id, inv.company_id,
@@ -44,21 +51,20 @@ def base_sources():
          'query': """
             SELECT p.commercial_partner_id AS partner_id, so.company_id,
                    date_trunc('month', so.date_order)::date AS date,
-                   COUNT(*) FILTER (WHERE so.state IN ('sale', 'done')) AS order_count,
-                   SUM(%s) FILTER (WHERE so.state IN ('sale', 'done')) AS order_amount,
-                   COUNT(*) FILTER (WHERE so.state IN ('draft', 'sent')) AS quotation_count,
-                   SUM(%s) FILTER (WHERE so.state IN ('draft', 'sent'))
-                       AS quotation_amount,
-                   MIN(so.date_order) FILTER (WHERE so.state IN ('sale', 'done'))
-                       AS first_order,
-                   MAX(so.date_order) FILTER (WHERE so.state IN ('sale', 'done'))
-                       AS last_order
+                   COUNT(*) FILTER (WHERE %(order)s) AS order_count,
+                   SUM(%(amount)s) FILTER (WHERE %(order)s) AS order_amount,
+                   COUNT(*) FILTER (WHERE %(quotation)s) AS quotation_count,
+                   SUM(%(amount)s) FILTER (WHERE %(quotation)s) AS quotation_amount,
+                   MIN(so.date_order) FILTER (WHERE %(order)s) AS first_order,
+                   MAX(so.date_order) FILTER (WHERE %(order)s) AS last_order
               FROM sale_order so
               JOIN res_partner p ON p.id = so.partner_id
               JOIN res_company comp ON comp.id = so.company_id
               JOIN product_pricelist pl ON pl.id = so.pricelist_id
-             WHERE so.state IN ('draft', 'sent', 'sale', 'done')
-          GROUP BY 1, 2, 3""" % (order_amount_sql(), order_amount_sql())},
+             WHERE so.state IN %(states)s
+          GROUP BY 1, 2, 3""" % {
+            'order': order_sql('so'), 'quotation': quotation_sql('so'),
+            'amount': order_amount_sql(), 'states': sql_list(QUOTATION_OR_ORDER_STATES)}},
         # Opportunities by creation month; lost ones are archived with probability 0.
         {'name': 'src_opportunities', 'columns': [
             ('opportunity_open_count', '0'), ('opportunity_won_count', '0'),
@@ -83,15 +89,15 @@ def base_sources():
         {'name': 'src_open_invoices', 'columns': [
             ('receivable_amount', '0'), ('overdue_amount', '0')], 'query': """
             SELECT inv.commercial_partner_id AS partner_id, inv.company_id,
-                   %s AS date,
-                   SUM(inv.residual_company_signed) AS receivable_amount,
-                   SUM(inv.residual_company_signed) FILTER (
-                       WHERE inv.type = 'out_invoice'
-                         AND COALESCE(inv.date_due, inv.date_invoice) < CURRENT_DATE)
-                       AS overdue_amount
+                   %(today_month)s AS date,
+                   SUM(%(residual)s) AS receivable_amount,
+                   SUM(%(residual)s) FILTER (WHERE %(overdue)s) AS overdue_amount
               FROM account_invoice inv
-             WHERE inv.type IN ('out_invoice', 'out_refund') AND inv.state = 'open'
-          GROUP BY 1, 2""" % today_month},
+             WHERE %(receivable)s
+          GROUP BY 1, 2""" % {
+            'today_month': today_month, 'residual': receivable_amount_sql('inv'),
+            'overdue': overdue_invoices_sql('inv', CUBE_TODAY),
+            'receivable': receivable_invoices_sql('inv')}},
         # Days to pay as the card (the same paid date, ``paid_date_sql``).
         {'name': 'src_days_to_pay', 'columns': [('avg_days_to_pay', None)], 'query': """
             SELECT inv.commercial_partner_id AS partner_id, inv.company_id, %s AS date,
@@ -99,8 +105,8 @@ def base_sources():
               FROM account_invoice inv
               JOIN LATERAL (%s) paid ON paid.pay_date IS NOT NULL
              WHERE inv.state = 'paid' AND inv.type = 'out_invoice'
-               AND inv.date_invoice > CURRENT_DATE - 365
-          GROUP BY 1, 2""" % (today_month, paid_date_sql('inv', 'CURRENT_DATE'))},
+               AND inv.date_invoice > %s - 365
+          GROUP BY 1, 2""" % (today_month, paid_date_sql('inv', CUBE_TODAY), CUBE_TODAY)},
     ]
 
 
@@ -167,15 +173,15 @@ def cube_query(sources, dimensions):
                      WHERE rel.partner_id = p.id ORDER BY cat.name, cat.id LIMIT 1)
                        AS category_id,
                    life.first_order_date, life.last_order_date,
-                   CURRENT_DATE - (ct.last_contact AT TIME ZONE 'UTC')::date
+                   %(today)s - (ct.last_contact AT TIME ZONE 'UTC')::date
                        AS days_since_contact,
                    CASE
                    WHEN life.first_order_date IS NULL THEN 'prospect'
-                   WHEN life.first_order_date >= CURRENT_DATE - %(new)s THEN 'new'
-                   WHEN life.last_order_date >= CURRENT_DATE - %(active)s THEN 'active'
-                   WHEN life.last_order_date >= CURRENT_DATE - %(risk)s
+                   WHEN life.first_order_date >= %(today)s - %(new)s THEN 'new'
+                   WHEN life.last_order_date >= %(today)s - %(active)s THEN 'active'
+                   WHEN life.last_order_date >= %(today)s - %(risk)s
                         OR (ct.last_contact AT TIME ZONE 'UTC')::date
-                           >= CURRENT_DATE - %(contact)s
+                           >= %(today)s - %(contact)s
                        THEN 'at_risk'
                    ELSE 'lost' END AS lifecycle_status
               FROM res_partner p
@@ -189,14 +195,14 @@ def cube_query(sources, dimensions):
         k AS (
             SELECT partner_id, company_id, date FROM k0
             UNION
-            SELECT id, base_company_id, date_trunc('month', CURRENT_DATE)::date FROM cust
+            SELECT id, base_company_id, date_trunc('month', %(today)s)::date FROM cust
         )
         -- A row number, not a number made of the keys: those passed 2**31 from the 22nd
         -- customer on, and XML-RPC carries no larger integer (a client could not read the
         -- cube). The ids change at each refresh; nothing keeps them.
         SELECT (row_number() OVER (ORDER BY k.partner_id, k.company_id, k.date))::int AS id,
                k.partner_id, k.company_id, k.date,
-               k.date = date_trunc('month', CURRENT_DATE)::date AS is_current_period,
+               k.date = date_trunc('month', %(today)s)::date AS is_current_period,
                %(dimensions)s,
                (SELECT substring(prop.value_reference FROM '[0-9]+$')::int
                   FROM ir_property prop
@@ -224,7 +230,7 @@ def cube_query(sources, dimensions):
           JOIN cust ON cust.id = k.partner_id
           -- the customer's own row: its figures are counted once per customer
      LEFT JOIN cust base ON base.id = k.partner_id
-                        AND k.date = date_trunc('month', CURRENT_DATE)::date
+                        AND k.date = date_trunc('month', %(today)s)::date
                         AND base.base_company_id IS NOT DISTINCT FROM k.company_id
           %(joins)s
     """ % {
@@ -232,5 +238,5 @@ def cube_query(sources, dimensions):
         'measures': ',\n'.join(measures),
         'dimensions': ', '.join(dimensions),
         'new': NEW_DAYS, 'active': ACTIVE_DAYS, 'risk': AT_RISK_DAYS,
-        'contact': RECENT_CONTACT_DAYS, 'not_staff': not_staff_sql('p'),
+        'contact': RECENT_CONTACT_DAYS, 'not_staff': not_staff_sql('p'), 'today': CUBE_TODAY,
     }
