@@ -14,8 +14,8 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.crm_customer360.access import require_group
-from odoo.addons.crm_customer360.tz import user_today
+from ..access import require_group
+from ..tz import user_today
 
 SALESMAN = 'sales_team.group_sale_salesman'
 # A customer about to go back to the public pool: released within this many days.
@@ -92,8 +92,8 @@ class CrmCustomerDashboardTile(models.Model):
         a method ``_tile_<code>``."""
         method = getattr(self, '_tile_%s' % self.code, None)
         if method is None:
-            raise UserError(_("The dashboard tile %s has no method _tile_%s.")
-                            % (self.name, self.code))
+            raise UserError(_("The dashboard tile %(tile)s has no method _tile_%(code)s.")
+                            % {'tile': self.name, 'code': self.code})
         return method()
 
     def _tile_amount(self, spec):

@@ -87,7 +87,7 @@ class CustomerFigures(models.AbstractModel):
         self.env.cr.execute("""
             CREATE INDEX IF NOT EXISTS account_invoice_c360_overdue_idx ON account_invoice
                    (commercial_partner_id, company_id, date_due, date_invoice)
-             WHERE state = 'open' AND type = '%s'""" % PURCHASE_INVOICE_TYPE)
+             WHERE state = 'open' AND type = %s""", [PURCHASE_INVOICE_TYPE])
         create_index(self.env.cr, 'account_payment_c360_partner_idx', 'account_payment',
                      ['partner_id'])
         create_index(self.env.cr, 'crm_lead_c360_partner_idx', 'crm_lead', ['partner_id'])

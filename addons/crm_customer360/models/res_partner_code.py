@@ -10,12 +10,13 @@ them is in ``res_partner_name_search.py``.
 """
 import logging
 
+from psycopg2 import sql
 from psycopg2.extras import execute_values
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.crm_customer360.access import require_superuser
+from ..access import require_superuser
 
 from . import partner_mnemonic as mnem
 
@@ -64,8 +65,9 @@ class ResPartner(models.Model):
         cr = self.env.cr
         cr.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
         for column in SEARCHED_COLUMNS:
-            cr.execute("CREATE INDEX IF NOT EXISTS res_partner_{0}_trgm_index ON res_partner "
-                       "USING gin ({0} gin_trgm_ops)".format(column))
+            cr.execute(sql.SQL("CREATE INDEX IF NOT EXISTS {} ON res_partner "
+                               "USING gin ({} gin_trgm_ops)").format(
+                sql.Identifier('res_partner_%s_trgm_index' % column), sql.Identifier(column)))
         cr.execute("CREATE UNIQUE INDEX IF NOT EXISTS res_partner_customer_code_company_uniq "
                    "ON res_partner (COALESCE(company_id, 0), customer_code) "
                    "WHERE customer_code IS NOT NULL")
@@ -110,7 +112,6 @@ class ResPartner(models.Model):
         """A new name makes the pinyin and the mnemonic again (unless written by hand); a
         mnemonic written by hand is kept, an emptied one made from the name again; a partner
         that becomes a company or loses its parent gets a customer code."""
-        follow = self.browse()
         merging = self.env.context.get('dup_merging_partner_ids')
         if merging and 'customer_code' in vals:
             # The host's merge writes onto the survivor the values of the partners it merges,
@@ -119,18 +120,7 @@ class ResPartner(models.Model):
             vals.pop('customer_code')
         if vals.get('customer_code'):
             self._check_customer_code_free(vals['customer_code'], vals.get('company_id'))
-        if 'name' in vals or 'mnemonic' in vals:
-            vals = dict(vals)
-            if vals.get('mnemonic'):
-                vals.update(self._mnemonic_values(None, vals['mnemonic']))
-            elif 'mnemonic' in vals:
-                # Emptied: made from the name again, each partner's own unless renamed.
-                vals['mnemonic_manual'] = False
-                follow = self
-            else:
-                follow = self.filtered(lambda partner: not partner.mnemonic_manual)
-            if 'name' in vals:
-                vals['name_pinyin'] = mnem.full_pinyin(vals['name'])
+        vals, follow = self._mnemonic_written(vals)
         res = super().write(vals)
         if follow:
             rule = self._mnemonic_rule()
@@ -146,6 +136,25 @@ class ResPartner(models.Model):
                 if partner._needs_customer_code():
                     partner._assign_customer_code()
         return res
+
+    def _mnemonic_written(self, vals):
+        """The values to write for ``vals`` (the pinyin of a new name, a mnemonic written by
+        hand flagged so) and the partners whose mnemonic is to be made from their name after
+        the write: renamed ones without a hand-written mnemonic, or all when it is emptied."""
+        follow = self.browse()
+        if 'name' in vals or 'mnemonic' in vals:
+            vals = dict(vals)
+            if vals.get('mnemonic'):
+                vals.update(self._mnemonic_values(None, vals['mnemonic']))
+            elif 'mnemonic' in vals:
+                # Emptied: made from the name again, each partner's own unless renamed.
+                vals['mnemonic_manual'] = False
+                follow = self
+            else:
+                follow = self.filtered(lambda partner: not partner.mnemonic_manual)
+            if 'name' in vals:
+                vals['name_pinyin'] = mnem.full_pinyin(vals['name'])
+        return vals, follow
 
     # ------------------------------------------------------------------
     # Business methods
@@ -242,9 +251,9 @@ class ResPartner(models.Model):
         Chinese name: minutes for a large base, too long for an update or a settings page).
         Return the number of partners done now (0 when queued)."""
         require_superuser(self.env)
-        todo = "NOT COALESCE(mnemonic_manual, FALSE)" if everyone else \
-            "name_pinyin IS NULL AND name IS NOT NULL"
-        self.env.cr.execute("SELECT id FROM res_partner WHERE " + todo + " ORDER BY id")
+        todo = sql.SQL("NOT COALESCE(mnemonic_manual, FALSE)" if everyone else
+                       "name_pinyin IS NULL AND name IS NOT NULL")
+        self.env.cr.execute(sql.SQL("SELECT id FROM res_partner WHERE {} ORDER BY id").format(todo))
         ids = [row[0] for row in self.env.cr.fetchall()]
         if len(ids) > MNEMONIC_INLINE:
             self.env['crm.customer.batch']._start(
