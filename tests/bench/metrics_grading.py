@@ -15,7 +15,7 @@ def _policy(env):
     return policy or Policy.create(Policy._default_policy_values(company))
 
 
-@metric('grading_run', requires=has_grading, repeat=3, target_ms=20000)
+@metric('grading_run', requires=has_grading, repeat=3, target_ms=10000)
 def grading_run(ctx):
     """The nightly grading run over every customer (graded once before): revenue, ranks, RFM
     scores, grading figures, grades and history in SQL."""
