@@ -39,6 +39,7 @@ class SaleOrder(models.Model):
     def action_request_credit_approval(self):
         """Open the request form (reason) for a blocked quotation."""
         self.ensure_one()
+        self.check_access_rights('write')
         self.check_access_rule('write')
         return {
             'type': 'ir.actions.act_window',
