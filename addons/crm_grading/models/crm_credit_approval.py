@@ -22,6 +22,7 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import html_escape
 
 from odoo.addons.crm_customer360.facts import QUOTATION_STATES
 
@@ -199,8 +200,9 @@ class CrmCreditApproval(models.Model):
         approvers = self._approvers()
         todo = self.env.ref('mail.mail_activity_data_todo')
         model = self.env['ir.model']._get(self._name)
-        summary = _("Credit approval of %(order)s") % {'order': self.name}
         for user in approvers:
+            # Each to-do in its approver's language.
+            summary = self.with_context(lang=user.lang or self.env.lang)._request_summary()
             self.env['mail.activity'].sudo().create({
                 'res_model_id': model.id, 'res_id': self.id, 'user_id': user.id,
                 'activity_type_id': todo.id, 'summary': summary, 'note': self.reason,
@@ -211,7 +213,7 @@ class CrmCreditApproval(models.Model):
                                   'currency': self.currency_id.name, 'reason': self.reason}
         # The salesperson may not see the approvers' partners or post for them: as superuser.
         self.order_id.sudo().message_post(
-            body=body, partner_ids=approvers.mapped('partner_id').ids,
+            body=html_escape(body).replace('\n', '<br/>'), partner_ids=approvers.mapped('partner_id').ids,
             message_type='comment', subtype='mail.mt_note')
 
     @api.multi
@@ -219,18 +221,13 @@ class CrmCreditApproval(models.Model):
         """The decision on the order and on the customer; the requester gets a message and,
         on a rejection, a to-do with the reason."""
         self.ensure_one()
-        approval = self.sudo()
+        requester = self.requested_by_id
+        # Written for the salesperson who asked, in their language.
+        approval = self.sudo().with_context(lang=requester.lang or self.env.lang)
         # The pending to-dos of the other approvers are done: the request is decided.
         approval.activity_ids.action_feedback(approval._state_label())
-        if approval.state == 'approved':
-            body = _("Credit approval of %(order)s (%(amount)s %(currency)s) approved by "
-                     "%(user)s, valid until %(date)s.") % approval._message_values()
-        else:
-            body = _("Credit approval of %(order)s (%(amount)s %(currency)s) rejected by "
-                     "%(user)s: %(note)s") % approval._message_values()
-        if approval.state == 'approved' and approval.decision_note:
-            body += '\n' + approval.decision_note
-        requester = approval.requested_by_id
+        # Plain text of the users (reason, note): escaped, its lines kept.
+        body = html_escape(approval._decision_body()).replace('\n', '<br/>')
         approval.order_id.message_post(body=body, partner_ids=requester.partner_id.ids,
                                        message_type='comment', subtype='mail.mt_note')
         if approval.partner_id:
@@ -243,8 +240,32 @@ class CrmCreditApproval(models.Model):
                 'res_model_id': order_model.id, 'res_id': approval.order_id.id,
                 'user_id': requester.id,
                 'activity_type_id': self.env.ref('mail.mail_activity_data_todo').id,
-                'summary': _("Credit approval rejected"), 'note': approval.decision_note,
+                'summary': approval._rejected_summary(), 'note': approval.decision_note,
                 'date_deadline': fields.Date.context_today(self)})
+
+    @api.multi
+    def _request_summary(self):
+        """The approvers' to-do summary, in the environment's language."""
+        self.ensure_one()
+        return _("Credit approval of %(order)s") % {'order': self.name}
+
+    @api.multi
+    def _rejected_summary(self):
+        """The requester's to-do summary after a rejection, in the environment's language."""
+        return _("Credit approval rejected")
+
+    @api.multi
+    def _decision_body(self):
+        """The message of the decision, in the environment's language."""
+        self.ensure_one()
+        if self.state == 'approved':
+            body = _("Credit approval of %(order)s (%(amount)s %(currency)s) approved by "
+                     "%(user)s, valid until %(date)s.") % self._message_values()
+            if self.decision_note:
+                body += '\n' + self.decision_note
+            return body
+        return _("Credit approval of %(order)s (%(amount)s %(currency)s) rejected by "
+                 "%(user)s: %(note)s") % self._message_values()
 
     @api.multi
     def _message_values(self):

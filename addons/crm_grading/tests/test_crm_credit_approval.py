@@ -67,8 +67,19 @@ class TestCrmCreditApproval(CreditApprovalCase):
         activities = self.activities(approval)
         self.assertEqual(activities.mapped('user_id'), approvers)
         self.assertEqual(len(activities), len(approvers))
-        self.assertEqual(set(activities.mapped('summary')),
-                         {'Credit approval of %s' % self.quotation.name})
+        # Each to-do in its approver's language.
+        self.approver.lang = 'en_US'
+        zh_approver = self.make_user('approval.approver.zh',
+                                     ['crm_grading.group_credit_approver'])
+        zh_approver.lang = 'zh_CN'
+        approval.sudo(self.approver).action_reject('Ask again')
+        approval = self.request()
+        summaries = {activity.user_id: activity.summary
+                     for activity in self.activities(approval)}
+        self.assertEqual(summaries[self.approver], 'Credit approval of %s' % self.quotation.name)
+        self.assertEqual(summaries[zh_approver], '%s 的信用审批' % self.quotation.name)
+        approvers = approval._approvers()
+        self.assertIn(zh_approver, approvers)
         message = self.quotation.message_ids[0]
         self.assertIn('Credit approval requested by Approval.Salesman for 200.00 %s: '
                       'Pays within the week' % self.currency.name, message.body)
