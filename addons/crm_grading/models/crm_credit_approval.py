@@ -20,7 +20,7 @@ their checks).
 """
 from datetime import timedelta
 
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import html_escape
 
@@ -83,7 +83,7 @@ class CrmCreditApproval(models.Model):
     def write(self, vals):
         """Nobody edits an approval; decisions go through ``action_approve``/``action_reject``
         (which write as superuser). The chatter's own fields stay writable."""
-        if self.env.uid != 1 and set(vals) - {'message_follower_ids', 'activity_ids'}:
+        if self.env.uid != SUPERUSER_ID and set(vals) - {'message_follower_ids', 'activity_ids'}:
             raise AccessError(_("A credit approval cannot be edited; approve or reject it."))
         return super().write(vals)
 
