@@ -181,6 +181,22 @@ class TestDemoTruth(DemoCase):
         self.assertGreater(showcase.credit_usage, 100)
         self.assertIn(self.xinbeidou.credit_rating, ('C', 'D'))
 
+    def test_a_credit_approval_waits(self):
+        """李明 asked for a credit approval of her largest blocked quotation of the showcase
+        customer; the approvers of her company have it on their to-do list."""
+        approval = self.env['crm.credit.approval'].search(
+            [('requested_by_id', '=', self.li_ming.id)])
+        self.assertEqual(len(approval), 1)
+        self.assertEqual((approval.state, approval.partner_id, approval.company_id),
+                         ('requested', self.xinbeidou, self.china))
+        order = approval.order_id
+        self.assertEqual((order.user_id, order.state, approval.amount),
+                         (self.li_ming, order.state, order.amount_total))
+        self.assertIn(order.state, ('draft', 'sent'))
+        self.assertTrue(order._credit_problems(), order.name)
+        self.assertEqual(approval.activity_ids.mapped('user_id'), approval._approvers())
+        self.assertEqual(order.credit_approval_status, 'requested')
+
     def test_readme_figures_are_the_demo_s(self):
         """The figures the README gives of the demo are those the demo shows."""
         readme = (Path(__file__).resolve().parents[1] / 'README.md').read_text()

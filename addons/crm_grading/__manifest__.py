@@ -47,6 +47,12 @@
         "data/crm_customer_dashboard_tile_data.xml",
         "views/res_partner_kanban_views.xml",
         "views/crm_grading_app_menus.xml",
+        # credit approvals instead of a bypass group (issue 20)
+        "security/crm_credit_approval_security.xml",
+        "data/crm_credit_approval_data.xml",
+        "wizards/crm_credit_approval_decision_views.xml",
+        "wizards/crm_credit_approval_request_views.xml",
+        "views/crm_credit_approval_views.xml",
     ],
     "demo": [
         "demo/crm_grading_demo.xml",

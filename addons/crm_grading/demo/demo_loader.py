@@ -13,6 +13,22 @@ class CustomerDemo(models.AbstractModel):
         super()._demo_after_documents()
         self.env['crm.grading.policy']._run_active_policies()
         self.env['res.partner']._rate_credit_all_companies()
+        self._demo_credit_approval()
+
+    @api.model
+    def _demo_credit_approval(self):
+        """李明 (li.ming) asks for a credit approval of her largest blocked quotation (the
+        customer rated D): one request waits for the credit approvers."""
+        user = self.env.ref('crm_customer360.user_li_ming_demo')
+        partner = self.env.ref('crm_customer360.partner_xinbeidou_demo')
+        quotations = self.env['sale.order'].search([
+            ('user_id', '=', user.id), ('partner_id', '=', partner.id),
+            ('state', 'in', ('draft', 'sent'))], order='amount_total desc')
+        blocked = quotations.filtered(lambda order: order._credit_problems())[:1]
+        if blocked:
+            self.env['crm.credit.approval'].sudo(user).with_context(lang=user.lang).create({
+                'order_id': blocked.id,
+                'reason': '客户已承诺本月底前结清逾期发票，本单为续约订单，申请信用审批。'})
 
     @api.model
     def _demo_refresh_reports(self):

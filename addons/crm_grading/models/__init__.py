@@ -26,3 +26,6 @@ from . import crm_customer_pareto
 from . import res_partner_pool_grade
 from . import crm_customer_analysis_batch
 from . import crm_customer_dashboard_tile
+# credit approvals instead of a bypass group (issue 20)
+from . import crm_credit_approval
+from . import sale_order_credit_approval

@@ -8,3 +8,4 @@ class ResConfigSettings(models.TransientModel):
     _inherit = 'res.config.settings'
 
     credit_block = fields.Boolean(related='company_id.credit_block')
+    credit_approval_days = fields.Integer(related='company_id.credit_approval_days')

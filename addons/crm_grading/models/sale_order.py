@@ -123,7 +123,7 @@ class SaleOrder(models.Model):
     def _check_credit_block(self):
         """Refuse the confirmation of blocked orders, or log the approver's decision."""
         self._credit_serialize()
-        problems = self._credit_problems()
+        problems = self._credit_waive(self._credit_problems())
         if not problems:
             return
         if self._credit_approver():
@@ -139,6 +139,12 @@ class SaleOrder(models.Model):
             return
         raise UserError('\n\n'.join(problems[order.id] for order in self
                                     if order.id in problems))
+
+    @api.multi
+    def _credit_waive(self, problems):
+        """Return ``problems`` without the orders let through otherwise; extended by the
+        credit approvals (``sale_order_credit_approval.py``)."""
+        return problems
 
     @api.multi
     def _credit_serialize(self):
@@ -258,7 +264,8 @@ class SaleOrder(models.Model):
         lines.append(_("Credit limit: %(limit)s") % {
             'limit': money(values['limit']) if values['limit'] > 0 else _("none")})
         lines.append(_("A credit approver may change it.") if changed
-                     else _("A credit approver may confirm it."))
+                     else _("A credit approver may confirm it. Request Credit Approval on the "
+                            "order to ask for one."))
         return '\n'.join(lines)
 
     @api.model

@@ -46,7 +46,8 @@ class TestSaleOrderCredit(Customer360Case):
         if others:
             lines.append("Other orders confirmed with it: %s" % self.money(others))
         lines.append("Credit limit: %s" % (self.money(limit) if limit else 'none'))
-        lines.append("A credit approver may confirm it.")
+        lines.append("A credit approver may confirm it. Request Credit Approval on the order "
+                     "to ask for one.")
         return '\n'.join(lines)
 
     def assert_refused(self, orders, message=None, user=None):

@@ -1,0 +1,107 @@
+"""A blocked quotation goes through a credit approval, from the request to the confirmation.
+
+anna (the UK subsidiary's salesperson) asks for a credit approval of her quotation of 500
+for a customer with a credit limit of 100; a credit approver of her company (a user the
+scenario creates) approves it from Sales > Credit Approvals; anna then confirms the order.
+The scenario creates its own customer, product and approver, committed, and archives them
+(and cancels the order) at the end, so it can run again.
+"""
+import time
+
+from selenium.webdriver.common.by import By
+
+import demo_records as demo
+import odoo_ui as ui
+
+LOGIN = 'anna'
+QUOTATIONS_MENU = 'sale.menu_sale_quotations'
+APPROVALS_MENU = 'crm_grading.crm_credit_approval_menu'
+FORM = '.o_content .o_form_view'
+
+
+def _statusbar_button(browser, text):
+    buttons = [b for b in browser.find_elements(By.CSS_SELECTOR, FORM + ' .o_form_statusbar '
+                                                'button') if b.is_displayed()
+               and b.text.strip() == text]
+    assert buttons, 'no button %r on the form' % text
+    return buttons[0]
+
+
+def test_credit_approval_from_request_to_confirmation(odoo_server, browser, odoo_env):
+    stamp = int(time.time() * 1000)
+    name = 'Credit Approval Customer %s' % stamp
+    approver_login = 'credit.approver.%s' % stamp
+    with demo.committed_env(odoo_server.db) as env:
+        anna = demo.demo_user(env, LOGIN)
+        company = anna.company_id
+        pricelist = env['product.pricelist'].search(
+            [('company_id', '=', company.id), ('currency_id', '=', company.currency_id.id)],
+            limit=1)
+        partner = env['res.partner'].create({
+            'name': name, 'is_company': True, 'customer': True, 'user_id': anna.id,
+            'company_id': company.id, 'credit_limit': 100.0})
+        product = env['product.product'].create({
+            'name': 'Credit Approval Service', 'type': 'service', 'list_price': 500.0,
+            'company_id': company.id, 'taxes_id': [(6, 0, [])]})
+        order = env['sale.order'].sudo(anna.id).create({
+            'partner_id': partner.id, 'pricelist_id': pricelist.id,
+            'order_line': [(0, 0, {'product_id': product.id, 'product_uom_qty': 1,
+                                   'price_unit': 500.0, 'tax_id': [(6, 0, [])]})]})
+        approver = env['res.users'].with_context(no_reset_password=True).create({
+            'name': 'Browser Approver %s' % stamp, 'login': approver_login,
+            'password': approver_login, 'lang': 'en_US',
+            'email': '%s@example.com' % approver_login, 'company_id': company.id,
+            'company_ids': [(6, 0, [company.id])],
+            'groups_id': [(6, 0, [env.ref('crm_grading.group_credit_approver').id])]})
+        ids = {'partner': partner.id, 'product': product.id, 'order': order.id,
+               'approver': approver.id}
+        order_name = order.name
+    try:
+        # anna asks for the approval from the blocked quotation.
+        ui.login(browser, odoo_server.url, LOGIN, LOGIN)
+        ui.open_menu(browser, QUOTATIONS_MENU)
+        ui.search(browser, name)
+        ui.open_record(browser, order_name)
+        ui.wait_for(browser, FORM + ' .alert-warning')
+        ui.click(browser, _statusbar_button(browser, 'Request Credit Approval'))
+        ui.wait_for(browser, '.modal .o_field_widget[name="reason"]')
+        ui.type_into(browser, 'reason', 'New customer, pays in advance next time',
+                     within='.modal')
+        ui.close_dialog(browser, button='Request')
+        ui.wait_text(browser, FORM + ' .alert-info', 'Credit approval requested')
+        ui.screenshot(browser, 'credit_approval_requested')
+
+        # The approver decides from Sales > Credit Approvals.
+        ui.login(browser, odoo_server.url, approver_login, approver_login)
+        ui.open_menu(browser, APPROVALS_MENU)
+        ui.open_record(browser, order_name)
+        ui.click(browser, _statusbar_button(browser, 'Approve'))
+        ui.wait_for(browser, '.modal .o_field_widget[name="decision"]')
+        ui.type_into(browser, 'note', 'Approved once', within='.modal')
+        ui.close_dialog(browser, button='Confirm')
+        ui.wait_text(browser, FORM + ' .o_statusbar_status .btn-primary', 'Approved')
+
+        # anna confirms the order.
+        ui.login(browser, odoo_server.url, LOGIN, LOGIN)
+        ui.open_menu(browser, QUOTATIONS_MENU)
+        ui.search(browser, name)
+        ui.open_record(browser, order_name)
+        ui.wait_text(browser, FORM + ' .alert-info', 'Credit approved')
+        ui.click(browser, _statusbar_button(browser, 'Confirm Sale'))
+        ui.wait_text(browser, FORM + ' .o_statusbar_status .btn-primary', 'Sales Order')
+        ui.assert_no_error_dialog(browser)
+        ui.screenshot(browser, 'credit_approval_confirmed')
+
+        odoo_env.cr.rollback()  # a new snapshot: see what the browser committed
+        odoo_env.clear()
+        order = odoo_env['sale.order'].browse(ids['order'])
+        assert order.state == 'sale', order.state
+        approval = order.credit_approval_ids
+        assert [(a.state, a.amount, a.decided_by_id.id) for a in approval] == [
+            ('approved', 500.0, ids['approver'])]
+    finally:
+        with demo.committed_env(odoo_server.db) as env:
+            env['sale.order'].browse(ids['order']).action_cancel()
+            env['res.partner'].browse(ids['partner']).write({'active': False})
+            env['product.product'].browse(ids['product']).write({'active': False})
+            env['res.users'].browse(ids['approver']).write({'active': False})
