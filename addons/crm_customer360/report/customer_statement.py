@@ -73,7 +73,8 @@ class CustomerStatementReport(models.AbstractModel):
             'company': company,
             'currency': company.currency_id,
             'statements': statements,
-            'ageing_labels': self._ageing_labels(),
+            # A function of the customer's language: _() translates into the context's.
+            'ageing_labels': lambda lang: self.with_context(lang=lang)._ageing_labels(),
         }
 
     # ------------------------------------------------------------------

@@ -103,6 +103,20 @@ class TestCustomerStatement(Customer360Case):
         values = self.env[REPORT].get_report_values([self.contact.id], data=self.period)
         self.assertEqual(values['docs'], self.customer)
 
+    def test_customer_language(self):
+        """The statement reads in the customer's language, whatever the user's."""
+        self.customer.lang = 'zh_CN'
+        report = self.env.ref('crm_customer360.customer_statement_report')
+        html = report.render_qweb_html([self.customer.id], data=self.period)[0].decode()
+        self.assertIn('客户对账单', html)
+        self.assertIn('期末余额', html)
+        self.assertIn('1-30 天', html)
+        self.assertIn('600.00', html)
+        self.customer.lang = 'en_US'
+        html = report.render_qweb_html([self.customer.id], data=self.period)[0].decode()
+        self.assertIn('Closing Balance', html)
+        self.assertIn('1-30 days', html)
+
     def test_bad_period_refused(self):
         with self.assertRaises(UserError):
             self._statement(date_from=self.day(0), date_to=self.day(-1))
