@@ -135,6 +135,15 @@ class TestCustomerStatement(Customer360Case):
         with self.assertRaises(AccessError):
             self.customer.sudo(intruder).action_statement_send()
 
+    def test_portal_refused(self):
+        """A portal contact of the customer reads its company, not its statement."""
+        portal = self.make_user('st_portal', ['base.group_portal'])
+        portal.partner_id.parent_id = self.customer
+        with self.assertRaises(AccessError):
+            self._statement(env=self.env(user=portal.id))
+        with self.assertRaises(AccessError):
+            self.customer.sudo(portal).action_statement_send()
+
     def test_wizard_defaults_and_send(self):
         """The wizard takes the list's selection; Send opens the composer with the template."""
         wizard = self.env['crm.customer.statement'].with_context(
