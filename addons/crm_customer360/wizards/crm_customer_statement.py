@@ -15,9 +15,9 @@ class CrmCustomerStatement(models.TransientModel):
 
     partner_ids = fields.Many2many('res.partner', string='Customers', required=True,
                                    default=lambda self: self._default_partner_ids())
-    date_from = fields.Date('From', required=True,
+    date_from = fields.Date('Period Start', required=True,
                             default=lambda self: default_period(self.env)[0])
-    date_to = fields.Date('To', required=True,
+    date_to = fields.Date('Period End', required=True,
                           default=lambda self: default_period(self.env)[1])
 
     @api.model
