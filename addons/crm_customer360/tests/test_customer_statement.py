@@ -1,6 +1,8 @@
 # Copyright 2026 CRM Customer 360 contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The customer statement agrees with the card: worked out by hand on a small data set."""
+import base64
+
 from odoo.exceptions import AccessError, UserError
 
 from .common import Customer360Case
@@ -116,6 +118,25 @@ class TestCustomerStatement(Customer360Case):
         html = report.render_qweb_html([self.customer.id], data=self.period)[0].decode()
         self.assertIn('Closing Balance', html)
         self.assertIn('1-30 days', html)
+
+    def test_mail_template_attaches_statement(self):
+        """The template renders for the customer, the statement of the composer's period
+        attached (the host's test mode renders reports as HTML, else it is the PDF)."""
+        template = self.env.ref('crm_customer360.customer_statement_mail_template')
+        values = template.with_context(
+            statement_date_from=self.period['date_from'],
+            statement_date_to=self.period['date_to']).generate_email(
+                self.customer.id, fields=['subject', 'body_html', 'partner_to'])
+        self.assertIn('statement of account', values['subject'])
+        self.assertIn('Statement Customer', values['body_html'])
+        [(name, content)] = values['attachments']
+        self.assertTrue(name.startswith('Statement_Statement Customer.'), name)
+        content = base64.b64decode(content)
+        if name.endswith('.pdf'):
+            self.assertTrue(content.startswith(b'%PDF'))
+        else:
+            self.assertIn('Closing Balance', content.decode())
+            self.assertIn('600.00', content.decode())
 
     def test_bad_period_refused(self):
         with self.assertRaises(UserError):
