@@ -175,7 +175,8 @@ class TestCustomerStatement(Customer360Case):
         action = wizard.action_print()
         self.assertEqual(action['report_name'], 'crm_customer360.customer_statement')
         self.assertEqual(action['data'], {'date_from': wizard.date_from,
-                                          'date_to': wizard.date_to})
+                                          'date_to': wizard.date_to,
+                                          'partner_ids': [self.customer.id]})
         action = wizard.action_send()
         self.assertEqual(action['res_model'], 'mail.compose.message')
         template = self.env.ref('crm_customer360.customer_statement_mail_template')

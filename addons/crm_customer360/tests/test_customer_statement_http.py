@@ -2,7 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The statement over HTTP, as the web client prints it: the owner gets the totals, another
 salesperson an error."""
+import json
 from datetime import timedelta
+from urllib.parse import urlencode
 from unittest import mock
 
 from odoo import fields
@@ -50,6 +52,7 @@ class TestCustomerStatementHttp(C360HttpCase):
                                              'invoice_line_tax_ids': [(6, 0, [])]})]})
             invoice.action_invoice_open()
             self.customer_id = customer.id
+            self.owner_id = users['st_http_owner'].id
 
     def test_owner_sees_totals(self):
         """The HTML report of the owner shows the closing balance (1,234.50)."""
@@ -58,6 +61,22 @@ class TestCustomerStatementHttp(C360HttpCase):
         self.assertEqual(response.status_code, 200, response.text[:500])
         self.assertIn('Customer Statement', response.text)
         self.assertIn('Closing Balance', response.text)
+        self.assertIn('1,234.50', response.text)
+
+    def test_printed_from_the_wizard(self):
+        """The web client prints a report with ``data`` at a URL without ids (the options
+        and the context in its query): the wizard's customers and period are used."""
+        self.authenticate('st_http_owner', 'st_http_owner')
+        with self.server_env() as env:
+            wizard = env['crm.customer.statement'].sudo(self.owner_id).create({
+                'partner_ids': [(6, 0, [self.customer_id])]})
+            action = wizard.action_print()
+        # As qwebactionmanager.js make_report_url builds it.
+        response = self.url_open('/report/html/%s?%s' % (action['report_name'], urlencode({
+            'options': json.dumps(action['data']),
+            'context': json.dumps(action['context'])})))
+        self.assertEqual(response.status_code, 200, response.text[:500])
+        self.assertIn('Statement HTTP', response.text)
         self.assertIn('1,234.50', response.text)
 
     def test_other_salesperson_refused(self):

@@ -42,8 +42,10 @@ class TestSecurityStatement(RpcCase):
                 PERIOD, partner_ids=[(6, 0, [self.ids[partner]])]))
             action = self.rpc(role, 'crm.customer.statement', 'action_print', [wizard_id])
             self.assertEqual(action['report_name'], 'crm_customer360.customer_statement')
-            self.assertEqual(action['data'], PERIOD)
+            self.assertEqual((action['data']['date_from'], action['data']['date_to']),
+                             (PERIOD['date_from'], PERIOD['date_to']))
             if role == 'sales':
+                self.assertEqual(action['data']['partner_ids'], [self.ids['own']])
                 action = self.rpc(role, 'crm.customer.statement', 'action_send', [wizard_id])
                 self.assertEqual(action['context']['statement_date_to'], '2026-01-31')
             else:

@@ -53,5 +53,7 @@ class CrmCustomerStatement(models.TransientModel):
             statement_date_to=self.date_to).action_statement_send()
 
     def _report_data(self):
-        """The report's ``data``: the period."""
-        return {'date_from': self.date_from, 'date_to': self.date_to}
+        """The report's ``data``: the period and the customers (the web client puts no ids
+        in the URL of a report printed with ``data``)."""
+        return {'date_from': self.date_from, 'date_to': self.date_to,
+                'partner_ids': self.partner_ids.ids}
