@@ -43,3 +43,4 @@ from . import res_config_settings_find
 from . import mail_activity
 from . import queue_job
 from . import crm_customer_dashboard_tile
+from . import res_partner_statement

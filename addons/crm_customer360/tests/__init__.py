@@ -32,3 +32,6 @@ from . import test_security_users
 from . import test_security_batch
 from . import test_mail_activity
 from . import test_queue_job_once
+from . import test_customer_statement
+from . import test_customer_statement_http
+from . import test_security_statement
