@@ -5,6 +5,8 @@
 RPC Own Co (of ``sales``) has a credit limit of 1,000 and a quotation of 1,500: blocked.
 ``sales`` asks for an approval; only ``credit_approver`` decides; nobody edits one.
 """
+from odoo.addons.crm_customer360.tests.rpc_case import RpcError
+
 from .rpc_common import GradingRpcCase
 
 MODEL = 'crm.credit.approval'
@@ -84,3 +86,41 @@ class TestCreditApprovalRpc(GradingRpcCase):
             self.assertEqual(self.rpc(role, MODEL, 'search', domain), expected, role)
         for role in ('portal', 'employee'):
             self.assertRpcRefused(role, MODEL, 'search', domain)
+
+    def test_portal_decides_and_edits_nothing(self):
+        approval_id = self.request()
+        for method, args in (('action_approve', ['Fine']), ('action_reject', ['No']),
+                             ('write', [{'state': 'approved'}])):
+            self.assertRpcRefused('portal', MODEL, method, [approval_id], *args)
+        self.assertEqual(self.approval(approval_id)[0], 'requested')
+
+    def _wizard_refused(self, role, model, values, method):
+        """The form ``model`` filled with ``values`` by ``role`` cannot be created, or its
+        ``method`` is refused."""
+        try:
+            wizard_id = self.rpc(role, model, 'create', values)
+        except RpcError:
+            return
+        self.assertRpcRefused(role, model, method, [wizard_id])
+
+    def test_the_forms_check_the_user(self):
+        """The request and decision forms call the model's methods, which check the user:
+        the portal user and another salesperson ask for nothing, a salesperson and the
+        portal user decide nothing; the requester and the approver get through."""
+        request = {'order_id': self.ids['quotation'], 'reason': 'Pays on delivery'}
+        for role in ('portal', 'colleague'):
+            self._wizard_refused(role, 'crm.credit.approval.request', request, 'action_request')
+        wizard_id = self.rpc('sales', 'crm.credit.approval.request', 'create', request)
+        self.rpc('sales', 'crm.credit.approval.request', 'action_request', [wizard_id])
+        approval_id = self.rpc('sales', MODEL, 'search',
+                               [('order_id', '=', self.ids['quotation'])])[0]
+        decision = {'approval_id': approval_id, 'decision': 'approve', 'note': 'Known'}
+        for role in ('portal', 'sales'):
+            self._wizard_refused(role, 'crm.credit.approval.decision', decision,
+                                 'action_decide')
+        self.assertEqual(self.approval(approval_id)[0], 'requested')
+        wizard_id = self.rpc('credit_approver', 'crm.credit.approval.decision', 'create',
+                             decision)
+        self.rpc('credit_approver', 'crm.credit.approval.decision', 'action_decide',
+                 [wizard_id])
+        self.assertEqual(self.approval(approval_id)[0], 'approved')
