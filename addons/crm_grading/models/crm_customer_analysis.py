@@ -212,13 +212,14 @@ class CrmCustomerAnalysis(models.Model):
 
     def _cube_extended_later(self):
         """True when an installed addon that adds fields to the cube is not loaded yet in
-        the registry being built (its fields are known from an earlier install)."""
+        the registry being built (its fields are known from an earlier install): that
+        addon's init builds the cube."""
         self.env.cr.execute("""
             SELECT DISTINCT d.module
               FROM ir_model_fields f
               JOIN ir_model_data d ON d.model = 'ir.model.fields' AND d.res_id = f.id
               JOIN ir_module_module m ON m.name = d.module
-                                     AND m.state IN ('installed', 'to upgrade')
+                                     AND m.state IN ('installed', 'to upgrade', 'to install')
              WHERE f.model = %s""", [self._name])
         extending = {row[0] for row in self.env.cr.fetchall()}
         loaded = set(self.pool._init_modules) | {self.env.context.get('module')}
