@@ -56,10 +56,11 @@ class OdooUser(HttpUser):
         self.uid = result.get('uid')
         if not self.uid:
             raise RuntimeError('cannot log in as %s: %s' % (self.login, response.text[:300]))
-        self.context = result.get('user_context') or {}
+        # not "context": locust's User.context() is a method its client calls
+        self.odoo_context = result.get('user_context') or {}
 
     def call(self, name, model, method, *args, **kwargs):
-        kwargs.setdefault('context', self.context)
+        kwargs.setdefault('context', self.odoo_context)
         with self.client.post('/web/dataset/call_kw/%s/%s' % (model, method), name=name,
                               catch_response=True, json={
                                   'jsonrpc': '2.0', 'method': 'call', 'params': {
