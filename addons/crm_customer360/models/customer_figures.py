@@ -81,13 +81,14 @@ class CustomerFigures(models.AbstractModel):
         # The card looks invoices up by commercial entity; the host indexes only partner_id.
         create_index(self.env.cr, 'account_invoice_c360_commercial_idx', 'account_invoice',
                      ['commercial_partner_id', 'type', 'state'])
-        # The Overdue filter asks which commercial entities have an overdue invoice: read from
+        # The Overdue filter asks which commercial entities have an overdue invoice (facts.py's
+        # overdue_invoices_sql: open customer invoices, compared on their due date): read from
         # this index alone (an index-only scan), not from every open invoice's row (0.5 s of
         # random reads over a large base, for the list's count).
         self.env.cr.execute("""
             CREATE INDEX IF NOT EXISTS account_invoice_c360_overdue_idx ON account_invoice
                    (commercial_partner_id, company_id, date_due, date_invoice)
-             WHERE state = 'open' AND type = %s""", [PURCHASE_INVOICE_TYPE])
+             WHERE state = %s AND type = %s""", [OPEN_INVOICE_STATE, PURCHASE_INVOICE_TYPE])
         create_index(self.env.cr, 'account_payment_c360_partner_idx', 'account_payment',
                      ['partner_id'])
         create_index(self.env.cr, 'crm_lead_c360_partner_idx', 'crm_lead', ['partner_id'])
