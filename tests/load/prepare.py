@@ -34,6 +34,10 @@ def prepare(env, agents, tickets):
             if not user:
                 user = users.create({'name': 'Agent %d (bench)' % number, 'login': login,
                                      'groups_id': [(6, 0, [group.id])]})
+            # Posting on a ticket needs the author's address (the host refuses a message
+            # without one): agents created before this line had none.
+            if not user.email:
+                user.email = '%s@bench.example.com' % login
             user.password = login
             team_users |= user
             agent_logins.append(login)
