@@ -35,3 +35,4 @@ from . import test_queue_job_once
 from . import test_customer_statement
 from . import test_customer_statement_http
 from . import test_security_statement
+from . import test_customer_briefing
