@@ -36,3 +36,4 @@ from . import test_customer_statement
 from . import test_customer_statement_http
 from . import test_security_statement
 from . import test_customer_briefing
+from . import test_security_briefing
