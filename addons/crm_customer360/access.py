@@ -63,3 +63,16 @@ def acting_user_id(env):
     if env.uid == SUPERUSER_ID:
         return env.context.get('c360_acting_user_id') or env.uid
     return env.uid
+
+
+def readable_report_entities(env, docids, data, message):
+    """The commercial entities of the partners a report prints (``docids``, else
+    ``data['partner_ids']``), refused with ``message`` (an AccessError) unless the user may
+    read every one of them and their companies: for reports, which ``/report/...`` serves to
+    any logged-in user."""
+    require_internal_user(env)
+    partners = env['res.partner'].browse(docids or (data or {}).get('partner_ids') or [])
+    partners = partners | partners.sudo().mapped('commercial_partner_id').sudo(env.uid)
+    if readable_ids(partners) != set(partners.ids):
+        raise AccessError(message)
+    return partners.mapped('commercial_partner_id')

@@ -29,6 +29,7 @@
         "views/crm_grading_policy_views.xml",
         "views/crm_grading_run_views.xml",
         "views/res_partner_views.xml",
+        "report/customer_briefing_templates.xml",
         "views/crm_lead_views.xml",
         "wizards/crm_customer_grade_lock_views.xml",
         "views/crm_grading_menus.xml",

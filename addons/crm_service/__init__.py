@@ -1,4 +1,5 @@
 from . import models
+from . import report
 from . import controllers
 from . import demo
 from .hooks import uninstall_hook

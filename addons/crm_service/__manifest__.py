@@ -27,6 +27,7 @@
         "data/crm_service_stage_data.xml",
         "data/crm_service_sla_data.xml",
         "views/crm_service_ticket_views.xml",
+        "report/customer_briefing_templates.xml",
         "views/crm_service_team_views.xml",
         "views/crm_service_stage_views.xml",
         "views/crm_service_category_views.xml",

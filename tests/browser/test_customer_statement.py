@@ -45,6 +45,15 @@ def dismiss_asset_alert(browser):
     alert.accept()
 
 
+def report_amount(browser, base_url, report, partner, selector, lang):
+    """Open the HTML of ``report`` for ``partner`` as the logged-in user and return the text
+    of ``selector`` and the amount in it (in ``lang``'s number format)."""
+    browser.get('%s/report/html/%s/%d' % (base_url, report, partner.id))
+    dismiss_asset_alert(browser)
+    text = ui.wait_for(browser, selector).text
+    return text, parse_amount(text, lang)
+
+
 def test_statement_from_the_card(odoo_server, browser, odoo_env):
     """li.ming opens the dialog from the card and prints; the statement of the default
     period (this month to today) closes on the card's receivable."""
@@ -59,11 +68,8 @@ def test_statement_from_the_card(odoo_server, browser, odoo_env):
     assert_report_downloaded(since)
     ui.assert_no_error_dialog(browser)
     ui.screenshot(browser, 'customer_statement_printed')
-    browser.get('%s/report/html/crm_customer360.customer_statement/%d'
-                % (odoo_server.url, partner.id))
-    dismiss_asset_alert(browser)
-    closing = ui.wait_for(browser, CLOSING).text
-    amount = parse_amount(closing, lang)
+    closing, amount = report_amount(browser, odoo_server.url,
+                                    'crm_customer360.customer_statement', partner, CLOSING, lang)
     assert amount is not None and abs(amount - figures['receivable_amount']) < 0.005, (
         'the statement closes on %r, the card shows a receivable of %.2f'
         % (closing, figures['receivable_amount']))

@@ -1,1 +1,2 @@
 from . import customer_statement
+from . import customer_briefing

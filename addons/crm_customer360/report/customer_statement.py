@@ -17,9 +17,9 @@ from collections import OrderedDict
 from datetime import date
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
-from ..access import readable_ids, require_internal_user
+from ..access import readable_report_entities
 from ..facts import (
     CUSTOMER_INVOICE_TYPES, PURCHASE_INVOICE_TYPE, days_late_sql, due_date_sql,
     receivable_line_sql, revenue_amount_sql, revenue_invoices_sql)
@@ -53,16 +53,12 @@ class CustomerStatementReport(models.AbstractModel):
         """The statements of the commercial entities of ``docids`` for the period in ``data``
         (``date_from``, ``date_to``), else in the context (the mail composer), else the
         default period; refused for a customer the user may not read."""
-        require_internal_user(self.env)
         data = dict(data or {})
         # A report printed with ``data`` gets no ids in its URL from the web client
         # (qwebactionmanager.js): the wizard passes them in ``data``.
-        partners = self.env['res.partner'].browse(docids or data.get('partner_ids') or [])
-        partners = partners | partners.sudo().mapped('commercial_partner_id').sudo(self.env.uid)
-        if readable_ids(partners) != set(partners.ids):
-            raise AccessError(_("You may only print the statement of customers you may read."))
+        commercial = readable_report_entities(self.env, docids, data, _(
+            "You may only print the statement of customers you may read."))
         date_from, date_to = self._statement_period(data)
-        commercial = partners.mapped('commercial_partner_id')
         company = self.env.user.company_id
         statements = self._compute_statements(commercial.ids, company.id, date_from, date_to)
         return {
