@@ -140,7 +140,14 @@ DERIVED = {
     # the duplicate check's key of a name, derived from the name: crm_customer360 11.0.1.4.0
     # folds transliterations (ü -> ue, ß -> ss) and its migration makes the keys again
     ('res_partner', 'dup_name_key'),
-}
+    # crm_customer360 11.0.1.5.0: the pool and duplicate check settings are each company's;
+    # the settings form's (transient) fields read them from res_company (the migration
+    # copies the old system parameters there)
+} | {('res_config_settings', name) for name in (
+    'pool_enabled', 'pool_release_days', 'pool_exempt_open_orders',
+    'pool_exempt_unpaid_invoices', 'pool_exempt_locked', 'max_customers_per_user',
+    'pool_reclaim_block_days', 'dup_threshold', 'dup_block_email', 'dup_block_phone',
+    'dup_block_domain')}
 
 
 SECURITY = """

@@ -109,7 +109,7 @@ class TestReaderLanguage(ServiceCase):
     def test_ownership_reasons_and_notes(self):
         """Owner changes made in Chinese (by hand, a handover, the pool): the history's
         reasons read in the reader's language; the notes are in the new owner's."""
-        self.env['ir.config_parameter'].set_param('crm_customer360.pool_enabled', 'True')
+        self.env['res.company'].search([]).write({'pool_enabled': True})
         by_hand = self.make_customer('Lang By Hand Co', user_id=self.zh_sales.id)
         self.env['crm.customer.owner.change'].sudo(self.zh_manager).with_context(
             lang='zh_CN', active_model='res.partner', active_ids=by_hand.ids).create({

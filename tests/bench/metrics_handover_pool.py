@@ -63,12 +63,10 @@ def pool_release_job(ctx):
     others a creation date of today.
     """
     env = ctx.env
-    params = env['ir.config_parameter'].sudo()
-    params.set_param('crm_customer360.pool_enabled', 'True')
-    params.set_param('crm_customer360.pool_release_days', '90')
     # No exemption: the tenth due is released whatever it has open (the heaviest night).
-    for exemption in ('open_orders', 'unpaid_invoices', 'locked'):
-        params.set_param('crm_customer360.pool_exempt_%s' % exemption, 'False')
+    env['res.company'].sudo().search([]).write({
+        'pool_enabled': True, 'pool_release_days': 90, 'pool_exempt_open_orders': False,
+        'pool_exempt_unpaid_invoices': False, 'pool_exempt_locked': False})
     env.cr.execute("""
         UPDATE res_partner
            SET create_date = CASE WHEN mod(id, %s) = 0 THEN now() - interval '400 days'

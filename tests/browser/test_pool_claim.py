@@ -14,7 +14,6 @@ import odoo_ui as ui
 
 LOGIN = 'anna'
 POOL_MENU = 'crm_customer360.res_partner_menu_pool'
-POOL_PARAM = 'crm_customer360.pool_enabled'
 FORM = '.o_content .o_form_view'
 
 
@@ -23,8 +22,10 @@ def test_salesperson_claims_from_pool(odoo_server, browser, odoo_env):
     """anna opens the Public Pool, opens a pooled customer and claims it."""
     name = 'Pool Test Customer %s' % int(time.time() * 1000)
     with demo.committed_env(odoo_server.db) as env:
-        previous = env['ir.config_parameter'].get_param(POOL_PARAM)
-        env['ir.config_parameter'].set_param(POOL_PARAM, 'True')
+        # The pool is each company's: enabled in all of them for the test.
+        previous = {company: company.pool_enabled for company in env['res.company'].search([])}
+        previous_ids = {company.id: enabled for company, enabled in previous.items()}
+        env['res.company'].search([]).write({'pool_enabled': True})
         partner_id = env['res.partner'].create({
             'name': name, 'is_company': True, 'customer': True, 'user_id': False,
             'city': 'Hamburg'}).id
@@ -36,7 +37,7 @@ def test_salesperson_claims_from_pool(odoo_server, browser, odoo_env):
         user = demo.demo_user(odoo_env, LOGIN)
         partner = odoo_env['res.partner'].browse(partner_id)
         assert partner.in_pool and not partner.user_id
-        assert odoo_env['res.partner']._pool_settings()['pool_enabled']
+        assert partner.sudo()._pool_company().pool_enabled
 
         ui.login(browser, odoo_server.url, LOGIN, LOGIN)
         ui.open_menu(browser, POOL_MENU)
@@ -61,5 +62,6 @@ def test_salesperson_claims_from_pool(odoo_server, browser, odoo_env):
         assert not partner.in_pool, 'the claimed customer is still in the pool'
     finally:
         with demo.committed_env(odoo_server.db) as env:
-            env['ir.config_parameter'].set_param(POOL_PARAM, previous or False)
+            for company_id, enabled in previous_ids.items():
+                env['res.company'].browse(company_id).pool_enabled = enabled
             env['res.partner'].browse(partner_id).write({'active': False})

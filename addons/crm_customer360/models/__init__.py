@@ -15,6 +15,7 @@ from . import res_partner_duplicate_input
 from . import res_partner_duplicate_review
 from . import res_partner_duplicate_brand
 from . import res_company
+from . import res_company_settings
 from . import res_partner_code
 from . import res_partner_name_search
 from . import res_partner_takeover

@@ -1,7 +1,8 @@
 # Copyright 2026 CRM Customer 360 contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Settings of how customers are found: the pattern of the current company's customer codes
-(its sequence's prefix and padding) and the rule of the pinyin mnemonic."""
+(its sequence's prefix and padding) and the rule of the pinyin mnemonic (global: one rule for
+the names every company shares)."""
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -23,7 +24,7 @@ class ResConfigSettings(models.TransientModel):
              "digits, zeros in front.")
     mnemonic_rule = fields.Selection(
         [('brand', 'Brand initials (XBD)'), ('whole', 'Whole name initials (SZXBDRJKF)')],
-        'Mnemonic Rule', default=mnem.DEFAULT_RULE,
+        'Mnemonic Rule', default=mnem.DEFAULT_RULE, config_parameter=PARAM_RULE,
         help="Which words of a Chinese name give the mnemonic's letters. Changing it makes "
              "again every mnemonic not written by hand.")
 
@@ -37,28 +38,27 @@ class ResConfigSettings(models.TransientModel):
 
     @api.model
     def get_values(self):
-        """The code pattern of the user's company and the mnemonic rule (administrators
-        only, as every setting of the addon)."""
+        """The code pattern of the user's company (administrators only, as every setting of
+        the addon); the mnemonic rule is a ``config_parameter``."""
         self._c360_require_settings_admin()
         res = super().get_values()
         sequence = self.env.user.company_id._customer_code_sequence()
         res.update(customer_code_prefix=sequence.prefix or False,
-                   customer_code_padding=sequence.padding,
-                   mnemonic_rule=self.env['res.partner']._mnemonic_rule())
+                   customer_code_padding=sequence.padding)
         return res
 
     def set_values(self):
-        """Store the code pattern on the company's sequence and the rule; a new rule makes
-        the mnemonics again (those written by hand stay)."""
+        """Store the code pattern on the company's sequence; a new mnemonic rule makes the
+        mnemonics again (those written by hand stay)."""
         self._c360_require_settings_admin()
         self._check_customer_code_padding()
+        partners = self.env['res.partner']
+        old_rule = partners._mnemonic_rule()
         super().set_values()
         sequence = self.env.user.company_id._customer_code_sequence()
         if (sequence.prefix or False, sequence.padding) != (
                 self.customer_code_prefix or False, self.customer_code_padding):
             sequence.sudo().write({'prefix': self.customer_code_prefix or False,
                                    'padding': self.customer_code_padding})
-        partners = self.env['res.partner']
-        if self.mnemonic_rule and self.mnemonic_rule != partners._mnemonic_rule():
-            self.env['ir.config_parameter'].sudo().set_param(PARAM_RULE, self.mnemonic_rule)
+        if partners._mnemonic_rule() != old_rule:
             partners.sudo()._mnemonic_backfill(everyone=True)

@@ -15,8 +15,6 @@ from ..access import require_internal_user, require_superuser
 
 from . import partner_normalize as norm
 
-PARAM_PREFIX = 'crm_customer360.'
-DEFAULT_THRESHOLD = 70
 # Score of a name contained in the other one (both long enough), e.g. "鑫北斗软件" in
 # "鑫北斗软件开发".
 CONTAINED_NAME_SCORE = 0.85
@@ -112,19 +110,19 @@ class ResPartner(models.Model):
         return ['name', 'vat', 'phone', 'mobile', 'email', 'website', 'is_company']
 
     @api.model
-    def _dup_settings(self):
-        """The duplicate check settings (Sales > Settings)."""
-        get = self.env['ir.config_parameter'].sudo().get_param
-        try:
-            threshold = int(get(PARAM_PREFIX + 'dup_threshold', DEFAULT_THRESHOLD))
-        except (TypeError, ValueError):
-            threshold = DEFAULT_THRESHOLD
-        return {
-            'threshold': min(max(threshold, 1), 100),
-            'block_email': get(PARAM_PREFIX + 'dup_block_email') in ('True', '1'),
-            'block_phone': get(PARAM_PREFIX + 'dup_block_phone') in ('True', '1'),
-            'block_domain': get(PARAM_PREFIX + 'dup_block_domain') in ('True', '1'),
-        }
+    def _dup_settings(self, company=None):
+        """The duplicate check settings of ``company`` (Sales > Settings), by default the
+        user's current company."""
+        return (company or self.env.user.company_id)._dup_settings()
+
+    def _dup_company(self, vals=None):
+        """The company whose duplicate check applies to this partner: that of ``vals``
+        (create-like values), else the partner's, else the user's current company."""
+        company_id = (vals or {}).get('company_id')
+        if isinstance(company_id, (list, tuple)):
+            company_id = company_id[0] if company_id else False
+        company = self.env['res.company'].browse(company_id or []).exists()
+        return company or self[:1].company_id or self.env.user.company_id
 
     @api.model
     def _dup_reason_scores(self):
@@ -144,15 +142,10 @@ class ResPartner(models.Model):
     def _check_duplicate_identity(self):
         """A company may not reuse the tax number (and, when set, the e-mail, phone or website
         domain) of another customer."""
-        settings = self._dup_settings()
-        blocking = ['vat']
-        if settings['block_email']:
-            blocking.append('email')
-        if settings['block_phone']:
-            blocking.append('phone')
-        if settings['block_domain']:
-            blocking.append('domain')
         for partner in self.filtered('is_company'):
+            settings = self._dup_settings(partner._dup_company())
+            blocking = ['vat'] + [code for code in ('email', 'phone', 'domain')
+                                  if settings['block_' + code]]
             keys = partner._dup_keys()
             excluded = partner._dup_excluded_ids({}) + list(
                 self.env.context.get('dup_merging_partner_ids') or [])
@@ -185,7 +178,8 @@ class ResPartner(models.Model):
         (the check warns whoever creates a partner); callable over RPC.
 
         :param vals: name, vat, phone, mobile, email, website, is_company, country_id,
-            parent_id; with ``id`` (a partner the caller may read) the values complete that
+            parent_id, company_id (whose strictness applies; default the record's or the
+            user's company); with ``id`` (a partner the caller may read) the values complete that
             record's own and it is left out with its commercial entity and contacts. Refused
             (``ValidationError``) when not a dictionary of such values or when a text is longer
             than a partner may hold (see ``_dup_check_input``).
@@ -214,7 +208,7 @@ class ResPartner(models.Model):
         keys = record._dup_keys(vals)
         keys['phone_digits'] = record._dup_phone_digits(vals)
         excluded = record._dup_excluded_ids(vals)
-        settings = self._dup_settings()
+        settings = self._dup_settings(record._dup_company(vals))
         reasons = self._dup_reason_scores()
         found = {}
         for cid, codes in self._dup_exact_matches(keys, record.id, excluded).items():

@@ -72,7 +72,7 @@ class ResPartner(models.Model):
                 "The duplicate check returns from 1 to %(maximum)d results, not %(limit)s.") % {
                 'maximum': MAX_DUP_LIMIT, 'limit': limit})
         texts = set(self._dup_value_fields()) - {'is_company'}
-        ids = {'id', 'country_id', 'parent_id'}
+        ids = {'id', 'country_id', 'parent_id', 'company_id'}
         unknown = sorted(str(key) for key in vals if key not in texts | ids | {'is_company'})
         if unknown:
             raise ValidationError(_(

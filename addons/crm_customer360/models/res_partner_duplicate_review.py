@@ -155,7 +155,8 @@ class ResPartner(models.Model):
     def _dup_form_values(self):
         """The form's values as ``find_duplicates`` arguments, with the saved record's id."""
         vals = {name: self[name] for name in self._dup_value_fields()}
-        vals.update(country_id=self.country_id.id, parent_id=self.parent_id.id)
+        vals.update(country_id=self.country_id.id, parent_id=self.parent_id.id,
+                    company_id=self.company_id.id)
         origin = getattr(self, '_origin', None)
         record_id = self.id if isinstance(self.id, int) else (origin.id if origin else False)
         if record_id:
@@ -211,6 +212,7 @@ class ResPartner(models.Model):
         """
         if not ids:
             return set()
+        # The reviewer's current company's threshold: the review lists one company's work.
         threshold = self._dup_settings()['threshold']
         base = """
             SELECT p.id, q.id FROM res_partner p JOIN res_partner q ON {join}

@@ -7,6 +7,7 @@ buttons; when each owned customer is due (``pool_release_date``) and the nightly
 ``res_partner_pool_schedule.py``.
 """
 import json
+from collections.abc import Mapping
 from datetime import timedelta
 
 from odoo import _, api, fields, models
@@ -16,17 +17,33 @@ from ..access import require_group
 
 SALESMAN = 'sales_team.group_sale_salesman'
 
-# setting name: (ir.config_parameter key, type, default)
-POOL_PARAMS = {
-    'pool_enabled': ('crm_customer360.pool_enabled', bool, False),
-    'pool_release_days': ('crm_customer360.pool_release_days', int, 90),
-    # The issue's rule: no release while an open order is being delivered or invoiced.
-    'pool_exempt_open_orders': ('crm_customer360.pool_exempt_open_orders', bool, True),
-    'pool_exempt_unpaid_invoices': ('crm_customer360.pool_exempt_unpaid_invoices', bool, False),
-    'pool_exempt_locked': ('crm_customer360.pool_exempt_locked', bool, True),
-    'max_customers_per_user': ('crm_customer360.max_customers_per_user', int, 0),
-    'pool_reclaim_block_days': ('crm_customer360.pool_reclaim_block_days', int, 30),
-}
+
+class LazySettings(Mapping):
+    """Settings read from ``loader()`` (a dict) when first used.
+
+    The schedule's query reads each customer's company's rules itself, so that the card's
+    fields and the nightly job pass the user's company's settings to the hooks
+    (``_pool_release_periods``) without needing them: read at once, they would cost two
+    queries per page.
+    """
+
+    def __init__(self, loader):
+        self._loader = loader
+        self._values = None
+
+    def _data(self):
+        if self._values is None:
+            self._values = self._loader()
+        return self._values
+
+    def __getitem__(self, key):
+        return self._data()[key]
+
+    def __iter__(self):
+        return iter(self._data())
+
+    def __len__(self):
+        return len(self._data())
 
 
 class ResPartner(models.Model):
@@ -66,22 +83,20 @@ class ResPartner(models.Model):
     # Settings
     # ------------------------------------------------------------------
     @api.model
-    def _pool_settings(self):
-        """The public pool settings as ``{name: value}``, read from the system parameters."""
-        get_param = self.env['ir.config_parameter'].sudo().get_param
-        values = {}
-        for name, (param, kind, default) in POOL_PARAMS.items():
-            raw = get_param(param)
-            if raw in (None, False, ''):
-                values[name] = default
-            elif kind is bool:
-                values[name] = raw not in ('False', '0')
-            else:
-                try:
-                    values[name] = int(raw)
-                except ValueError:
-                    values[name] = default
-        return values
+    def _pool_settings(self, company=None):
+        """The public pool settings of ``company`` (by default the user's current company)
+        as a mapping ``{name: value}``, read when first used (``LazySettings``)."""
+        return LazySettings(lambda: (company or self.env.user.company_id)._pool_settings())
+
+    def _pool_company(self):
+        """The company whose pool rules apply to this customer: its own, else the main
+        company (as in the schedule's query)."""
+        return self.company_id or self._pool_main_company()
+
+    @api.model
+    def _pool_main_company(self):
+        """The company whose rules apply to the customers without a company."""
+        return self.env['res.company'].sudo().search([], order='id', limit=1)
 
     # ------------------------------------------------------------------
     # Release by hand
@@ -123,10 +138,16 @@ class ResPartner(models.Model):
         when one salesperson claims twice at once near the limit."""
         require_group(self.env, SALESMAN)
         user = self.env.user
-        settings = self._pool_settings()
-        if settings['max_customers_per_user']:
+        by_company = {}
+        for partner in self:
+            company = partner.sudo()._pool_company()
+            by_company.setdefault(company, self.browse())
+            by_company[company] |= partner
+        settings = {company: company._pool_settings() for company in by_company}
+        if any(values['max_customers_per_user'] for values in settings.values()):
             self._lock_pool_claimer(user)
-        self._check_pool_claim(user, settings)
+        for company, partners in by_company.items():
+            partners._check_pool_claim(user, settings[company], company)
         # Only one transaction flips in_pool: a customer claimed meanwhile is not returned.
         self.env.cr.execute(
             "UPDATE res_partner SET in_pool = FALSE WHERE id IN %s AND in_pool RETURNING id",
@@ -161,8 +182,10 @@ class ResPartner(models.Model):
                             (user.id,))
 
     @api.multi
-    def _check_pool_claim(self, user, settings):
-        """Refuse a claim outside the pool, within the reclaim block or beyond the limit."""
+    def _check_pool_claim(self, user, settings, company=None):
+        """Refuse a claim outside the pool, within the reclaim block or beyond the limit
+        (``settings`` of ``company``, the customers' company: the limit counts the
+        customers of that company the user owns)."""
         not_in_pool = self.filtered(lambda p: not p.in_pool)
         taken = not_in_pool.sudo().filtered(lambda p: p.user_id and p.user_id != user)
         if taken:
@@ -187,8 +210,14 @@ class ResPartner(models.Model):
                                        'days': block})
         maximum = settings['max_customers_per_user']
         if maximum:
+            company = company or self._pool_main_company()
+            # Customers without a company count for the main company, as their rules are
+            # that company's.
+            companies = [company.id] + (
+                [False] if company == self._pool_main_company() else [])
             owned = self.sudo().search_count([
-                ('user_id', '=', user.id), ('customer', '=', True), ('parent_id', '=', False)])
+                ('user_id', '=', user.id), ('customer', '=', True), ('parent_id', '=', False),
+                ('company_id', 'in', companies)])
             if owned + len(self) > maximum:
                 raise UserError(_(
                     "You own %(owned)d customers; claiming %(claimed)d more would exceed the "

@@ -11,6 +11,12 @@ release: otherwise anyone could keep a colleague's neglected customer out of the
 ``pool_release_reason``, the "Released Tomorrow" list and the nightly job all read it, so they
 always agree.
 
+The rules are those of each customer's company (``res_company_settings.py``; a customer
+without a company follows the main company, as for its calendar, whoever runs the query):
+the query joins ``res_company``, so that one statement serves every company. ``settings``
+arguments below are the user's current company's (``_pool_settings``); the query does not
+read them.
+
 To give some customers another release period, override ``_pool_release_periods`` (the
 grading module gives each grade its own period): it returns values, the query is built here.
 """
@@ -59,7 +65,7 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _pool_release_periods(self, settings):
-        """Release periods other than the global setting, first match wins: a list of
+        """Release periods other than the company's setting, first match wins: a list of
         ``(field, days)``, where ``field`` is an integer or many-to-one column of
         ``res.partner`` and ``days`` either a map ``{value: days}`` or, for a many-to-one,
         the name of an integer field of its model that holds the days (0 or empty: no
@@ -75,7 +81,8 @@ class ResPartner(models.Model):
     def _pool_release_days_clause(self, settings):
         """SQL expression of the release period in days of the customer row ``p``
         (``res_partner``), as ``(sql, params)``: the first of ``_pool_release_periods``
-        that has the customer's value, else the global setting."""
+        that has the customer's value, else the setting of the customer's company (the row
+        ``rc``, ``res_company``)."""
         choices, params = [], []
         for name, days in self._pool_release_periods(settings):
             field = self._fields.get(name)
@@ -96,8 +103,7 @@ class ResPartner(models.Model):
             choices.append(sql.SQL(
                 "(SELECT NULLIF(d.{}, 0) FROM {} d WHERE d.id = p.{})").format(
                 sql.Identifier(days), sql.Identifier(comodel._table), sql.Identifier(name)))
-        choices.append(sql.SQL('%s'))
-        params.append(int(settings['pool_release_days']))
+        choices.append(sql.SQL('rc.pool_release_days'))
         return (sql.SQL('COALESCE({})').format(sql.SQL(', ').join(choices))
                 .as_string(self.env.cr._obj)), params
 
@@ -106,8 +112,10 @@ class ResPartner(models.Model):
         """The query of the coming releases, as ``(sql, params)``.
 
         It returns one row per owned customer that is its own commercial entity and not in
-        the pool: ``id, user_id, basis_kind ('contact', 'order' or 'assigned'), basis_date,
-        basis_day, release_date, today, exempt`` (one of ``EXEMPTIONS`` or NULL). Days are
+        the pool, of a company whose pool is enabled: ``id, user_id, basis_kind ('contact',
+        'order' or 'assigned'), basis_date, basis_day, release_date, today, exempt`` (one of
+        ``EXEMPTIONS`` or NULL, by the exemptions the customer's company keeps) and
+        ``open_orders_kept`` (whether the company keeps customers with open orders). Days are
         those of the customer's company's calendar (``tz.company_tz_sql``): ``basis_day`` is
         the day of the last contact, order or assignment there, ``release_date`` that day
         plus the period, ``today`` today there. Users' own partners are no customers.
@@ -118,17 +126,14 @@ class ResPartner(models.Model):
         only = partner_ids is not None
         filter_p = "AND p.id = ANY(%s)" if only else ""
         filter_c = "AND c.commercial_partner_id = ANY(%s)" if only else ""
-        exempt = ["CASE"]
-        if settings['pool_exempt_locked']:
-            exempt.append("WHEN cu.pool_locked THEN 'locked'")
-        if settings['pool_exempt_open_orders']:
-            exempt.append("WHEN o.open_order THEN 'open_order'")
-        if settings['pool_exempt_unpaid_invoices']:
-            exempt.append("""WHEN EXISTS (
+        # Each exemption applies where the customer's company keeps it.
+        exempt = """CASE
+            WHEN cu.exempt_locked AND cu.pool_locked THEN 'locked'
+            WHEN cu.exempt_open_orders AND o.open_order THEN 'open_order'
+            WHEN cu.exempt_unpaid_invoices AND EXISTS (
                 SELECT 1 FROM account_invoice i
-                 WHERE i.commercial_partner_id = cu.id AND %s) THEN 'unpaid_invoice'"""
-                          % unpaid_invoices_sql('i'))
-        exempt = ' '.join(exempt + ["END"]) if len(exempt) > 1 else "NULL::varchar"
+                 WHERE i.commercial_partner_id = cu.id AND %s) THEN 'unpaid_invoice'
+            END""" % unpaid_invoices_sql('i')
         sql = """
             WITH cu AS (
                 SELECT p.id, p.user_id, p.pool_locked,
@@ -143,9 +148,14 @@ class ResPartner(models.Model):
                                   WHERE h.partner_id = p.id AND h.to_user_id = p.user_id),
                                 p.create_date) AS assigned_date,
                        ({days}) AS days,
-                       {tz} AS tz
+                       {tz} AS tz,
+                       rc.pool_exempt_locked AS exempt_locked,
+                       rc.pool_exempt_open_orders AS exempt_open_orders,
+                       rc.pool_exempt_unpaid_invoices AS exempt_unpaid_invoices
                   FROM res_partner p
-                 WHERE p.customer AND p.parent_id IS NULL AND p.active
+                  JOIN res_company rc
+                    ON rc.id = COALESCE(p.company_id, (SELECT MIN(id) FROM res_company))
+                 WHERE rc.pool_enabled AND p.customer AND p.parent_id IS NULL AND p.active
                    AND p.in_pool IS NOT TRUE AND p.user_id IS NOT NULL AND {not_staff}
                    {filter_p}
             ), o AS (
@@ -165,11 +175,12 @@ class ResPartner(models.Model):
                    {basis_day} AS basis_day,
                    {basis_day} + s.days AS release_date,
                    (now() AT TIME ZONE s.tz)::date AS today,
-                   s.exempt
+                   s.exempt, s.open_orders_kept
               FROM (SELECT cu.id, cu.user_id, cu.last_contact, o.last_order,
                            GREATEST(cu.last_contact, o.last_order,
                                     cu.assigned_date) AS basis,
-                           cu.days, cu.tz, {exempt} AS exempt
+                           cu.days, cu.tz, {exempt} AS exempt,
+                           COALESCE(cu.exempt_open_orders, FALSE) AS open_orders_kept
                       FROM cu LEFT JOIN o ON o.id = cu.id) s
         """.format(days=days_sql, filter_p=filter_p, filter_c=filter_c,
                    exempt=exempt, tz=company_tz_sql('p.company_id'),
@@ -221,9 +232,10 @@ class ResPartner(models.Model):
 
     @api.model
     def _pool_release_facts(self, row, settings):
-        """The facts of a release (``_pool_reason_of``) from a schedule row."""
+        """The facts of a release (``_pool_reason_of``) from a schedule row (whose company
+        says whether open orders keep customers back)."""
         return {'basis_kind': row['basis_kind'], 'basis_day': row['basis_day'],
-                'open_orders': bool(settings['pool_exempt_open_orders'])}
+                'open_orders': bool(row['open_orders_kept'])}
 
     @api.model
     def _pool_reason_texts(self, settings):
@@ -249,36 +261,43 @@ class ResPartner(models.Model):
 
     @api.model
     def _pool_reason(self, row, texts):
-        """The readable reason of a schedule row (``texts``: ``_pool_reason_texts``)."""
+        """The readable reason of a schedule row (``texts``: ``_pool_reason_texts`` of the
+        row's company's settings, see ``_pool_row_texts``)."""
         if row['exempt']:
             return texts[row['exempt']]
         # Odoo's cursor returns dates as strings; the day in the company's calendar.
         day = row['basis_day'] or '?'
         return texts[row['basis_kind']] % {'date': day}
 
+    @api.model
+    def _pool_row_texts(self):
+        """``_pool_reason_texts`` by the rows' ``open_orders_kept`` (True or False)."""
+        return {kept: self._pool_reason_texts({'pool_exempt_open_orders': kept})
+                for kept in (True, False)}
+
     # ------------------------------------------------------------------
     # Card fields
     # ------------------------------------------------------------------
     def _compute_pool_release(self):
-        """One query for the whole page: every record gets its commercial entity's values."""
+        """One query for the whole page: every record gets its commercial entity's values
+        (none where its company's pool is disabled)."""
         settings = self._pool_settings()
         for partner in self:
             partner.pool_release_date = False
             partner.pool_release_reason = False
             partner.pool_days_left = False
-        if not settings['pool_enabled']:
-            return
         commercial_ids = [pid for pid in set(self.mapped('commercial_partner_id').ids) if pid]
         if not commercial_ids:
             return
         rows = {row['id']: row for row in self.sudo()._pool_schedule(settings, commercial_ids)}
-        texts = self._pool_reason_texts(settings)
+        texts = self._pool_row_texts()
         today = user_today(self.env)
         for partner in self:
             row = rows.get(partner.commercial_partner_id.id)
             if row:
                 partner.pool_release_date = False if row['exempt'] else row['release_date']
-                partner.pool_release_reason = self._pool_reason(row, texts)
+                partner.pool_release_reason = self._pool_reason(
+                    row, texts[bool(row['open_orders_kept'])])
                 if partner.pool_release_date:
                     # The kanban's countdown: never negative, the job runs tonight.
                     partner.pool_days_left = max(0, (fields.Date.from_string(
@@ -290,8 +309,6 @@ class ResPartner(models.Model):
             raise UserError(_("The release date cannot be searched with \"%(operator)s\".") % {
                 'operator': operator})
         settings = self._pool_settings()
-        if not settings['pool_enabled']:
-            return [('id', '=', 0)] if value or operator == '!=' else []
         if value is False or value is None:
             rows = self.sudo()._pool_schedule(settings, scheduled=True)
             scheduled = [row['id'] for row in rows]
@@ -320,9 +337,9 @@ class ResPartner(models.Model):
     def _cron_release_to_pool(self):
         """Nightly job: queue the release of every customer due today or earlier, by parts
         (see ``crm_customer_batch.py``); return the background run, if any."""
-        settings = self._pool_settings()
-        if not settings['pool_enabled']:
+        if not self._pool_enabled_anywhere():
             return self.env['crm.customer.batch']
+        settings = self._pool_settings()
         rows = self.sudo()._pool_due(settings)
         _logger.info("Public pool: %d customers due for release", len(rows))
         if not rows:
@@ -330,6 +347,11 @@ class ResPartner(models.Model):
         return self.env['crm.customer.batch']._start(
             _("Release to the public pool"), self.browse(), '_pool_release_chunk',
             [row['id'] for row in rows])
+
+    @api.model
+    def _pool_enabled_anywhere(self):
+        """Whether a company has its public pool enabled (else the job has nothing to do)."""
+        return bool(self.env['res.company'].sudo().search_count([('pool_enabled', '=', True)]))
 
     @api.model
     def _pool_release_chunk(self, batch, partner_ids):
@@ -371,9 +393,9 @@ class ResPartner(models.Model):
         users and other workers: rows locked by another transaction are skipped and released
         next time.
         """
-        settings = self._pool_settings()
-        if not settings['pool_enabled']:
+        if not self._pool_enabled_anywhere():
             return 0
+        settings = self._pool_settings()
         Partner = self.sudo()
         rows = Partner._pool_due(settings, partner_ids)
         # Stored with the release as facts, so that the card says why it happened, in the

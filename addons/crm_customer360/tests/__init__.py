@@ -14,6 +14,8 @@ from . import test_crm_customer_handover
 from . import test_crm_customer_merge_log
 from . import test_res_partner_pool
 from . import test_res_partner_pool_schedule
+from . import test_res_company_settings
+from . import test_migration_company_settings
 from . import test_crm_customer_owner_change
 from . import test_security_api
 from . import test_crm_customer_batch

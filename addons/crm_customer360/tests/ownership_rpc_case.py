@@ -15,8 +15,7 @@ class OwnershipRpcCase(RpcCase):
         return world
 
     def set_pool(self, **values):
-        """Set public pool parameters (``pool_enabled=True``...) on the requests' cursor."""
+        """Set public pool settings (``pool_enabled=True``...) of every company on the
+        requests' cursor."""
         with self.server_env() as env:
-            set_param = env['ir.config_parameter'].sudo().set_param
-            for name, value in values.items():
-                set_param('crm_customer360.%s' % name, str(value))
+            env['res.company'].sudo().search([]).write(values)

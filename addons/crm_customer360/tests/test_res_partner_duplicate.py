@@ -120,7 +120,7 @@ class TestResPartnerDuplicate(DuplicateCase):
         found = self.find({'name': '深圳市鑫北辰测控有限公司'})
         self.assertEqual(found[self.xinbeidou.id]['score'], 85)
         # A threshold above the containment score keeps only similar names.
-        self.env['ir.config_parameter'].set_param('crm_customer360.dup_threshold', '90')
+        self.env.user.company_id.dup_threshold = 90
         self.assertNotIn(self.xinbeidou.id, self.find({'name': '深圳市鑫北辰测控有限公司'}))
 
     def test_unreadable_candidate_shows_minimum(self):
@@ -140,8 +140,7 @@ class TestResPartnerDuplicate(DuplicateCase):
     def test_threshold_setting(self):
         vals = {'name': 'Harbourview Dupcheck Logistic Inc'}
         score = self.find(vals)[self.harbour.id]['score']
-        self.env['ir.config_parameter'].set_param('crm_customer360.dup_threshold',
-                                                  str(min(score + 1, 100)))
+        self.env.user.company_id.dup_threshold = min(score + 1, 100)
         self.assertNotIn(self.harbour.id, self.find(vals))
 
     def takeover_message(self, partner):

@@ -75,5 +75,5 @@ class TestResPartnerDuplicateBrand(DuplicateCase):
         self.assertFalse(contact.default_get(['country_id']).get('country_id'))
 
     def test_brand_hidden_by_a_stricter_threshold(self):
-        self.env['ir.config_parameter'].set_param('crm_customer360.dup_threshold', '71')
+        self.env.user.company_id.dup_threshold = 71
         self.assertNotIn(self.xinbeidou.id, self.find({'name': '鑫北辰', 'is_company': True}))

@@ -10,7 +10,8 @@ from .dup_common import DuplicateCase, make_uscc
 class TestResPartnerDuplicateRefusal(DuplicateCase):
 
     def set_param(self, key, value):
-        self.env['ir.config_parameter'].set_param('crm_customer360.' + key, value)
+        """Set a duplicate check setting of the user's (and the customers') company."""
+        self.env.user.company_id.write({key: value})
 
     def test_create_same_vat_refused_naming_customer_and_owner(self):
         spaced = '%s %s-%s' % (self.vat_xbd[:4], self.vat_xbd[4:10], self.vat_xbd[10:].lower())
@@ -74,7 +75,7 @@ class TestResPartnerDuplicateRefusal(DuplicateCase):
         self.assertTrue(company)
 
     def test_same_email_blocked_when_set(self):
-        self.set_param('dup_block_email', 'True')
+        self.set_param('dup_block_email', True)
         with self.assertRaises(ValidationError) as ctx, self.env.cr.savepoint():
             self.make_customer('Harbour View Freight', email='INFO@harbourview-dup.com')
         self.assertIn('Harbourview Dupcheck Logistics Co., Ltd.', ctx.exception.name)
@@ -83,7 +84,7 @@ class TestResPartnerDuplicateRefusal(DuplicateCase):
             self.make_customer('Zhang Consulting', email='zhang.wei@xbd-dup-test.cn')
 
     def test_same_phone_blocked_when_set(self):
-        self.set_param('dup_block_phone', 'True')
+        self.set_param('dup_block_phone', True)
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
             self.make_customer('Harbour View Freight', mobile='(415) 555-0142',
                                country_id=self.usa.id)
@@ -94,7 +95,7 @@ class TestResPartnerDuplicateRefusal(DuplicateCase):
     def test_same_website_domain_blocked_when_set(self):
         self.assertTrue(self.make_customer('Harbour View Cargo',
                                            website='https://www.harbourview-dup.com/en'))
-        self.set_param('dup_block_domain', 'True')
+        self.set_param('dup_block_domain', True)
         with self.assertRaises(ValidationError) as ctx, self.env.cr.savepoint():
             self.make_customer('Harbour View Freight', website='http://harbourview-dup.com')
         self.assertEqual(ctx.exception.name, (

@@ -9,8 +9,6 @@ from odoo import api, fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import mute_logger
 
-from odoo.addons.crm_customer360.models.res_partner_pool import POOL_PARAMS
-
 from .common import ConcurrencyCase, Customer360Case
 
 
@@ -59,24 +57,22 @@ class PoolCase(Customer360Case):
 
     @classmethod
     def settings(cls, values):
-        """Set pool parameters as the settings form stores them (without ``execute``, which
-        resets the environments and would leave the test's record caches stale)."""
-        set_param = cls.env['ir.config_parameter'].sudo().set_param
-        for name, value in values.items():
-            param, kind, _default = POOL_PARAMS[name]
-            set_param(param, repr(bool(value)) if kind is bool else str(value))
+        """Set pool settings of the user's company, that of the customers (without the
+        settings' ``execute``, which resets the environments and would leave the test's
+        record caches stale)."""
+        cls.env.user.company_id.write(values)
 
 
 class TestResPartnerPool(PoolCase):
 
-    def test_settings_stored_as_parameters(self):
+    def test_settings_stored_on_the_company(self):
         self.env['res.config.settings'].create({
             'pool_enabled': True, 'pool_release_days': 45, 'pool_exempt_open_orders': False,
             'max_customers_per_user': 7, 'pool_reclaim_block_days': 10}).execute()
-        get_param = self.env['ir.config_parameter'].sudo().get_param
-        self.assertEqual(get_param('crm_customer360.pool_release_days'), '45')
-        self.assertEqual(get_param('crm_customer360.pool_enabled'), 'True')
-        self.assertEqual(get_param('crm_customer360.pool_exempt_open_orders'), 'False')
+        company = self.env.user.company_id
+        self.assertEqual(company.pool_release_days, 45)
+        self.assertTrue(company.pool_enabled)
+        self.assertFalse(company.pool_exempt_open_orders)
         settings = self.env['res.partner']._pool_settings()
         self.assertEqual(settings['max_customers_per_user'], 7)
         self.assertFalse(settings['pool_exempt_open_orders'])

@@ -94,8 +94,9 @@ class TestSecurityCardAdmin(CardRpcCase):
         self.assertIn('Merge into RPC Own Co', name)
 
     def param(self, key):
+        """A setting of the administrator's current company."""
         with self.server_env() as env:
-            return env['ir.config_parameter'].get_param('crm_customer360.' + key)
+            return env.ref('base.user_root').company_id[key]
 
     def test_settings_for_administrators(self):
         """Any salesperson changed the duplicate and pool settings (written as superuser)
@@ -111,13 +112,29 @@ class TestSecurityCardAdmin(CardRpcCase):
             self.assertIn('Only administrators', error.message)
         self.assertEqual(self.param('dup_threshold'), before)
         values = self.rpc('system', 'res.config.settings', 'get_values')
-        self.assertIn('pool_release_days', values)
+        self.assertIn('mnemonic_rule', values)
         wizard = self.rpc('system', 'res.config.settings', 'create', {
             'dup_threshold': 55, 'pool_release_days': 60})
         # The settings' Save button: the host's execute, which calls set_values.
         self.rpc('system', 'res.config.settings', 'execute', [wizard])
-        self.assertEqual(self.param('dup_threshold'), '55')
-        self.assertEqual(self.param('pool_release_days'), '60')
+        self.assertEqual(self.param('dup_threshold'), 55)
+        self.assertEqual(self.param('pool_release_days'), 60)
+
+    def test_company_settings_for_administrators(self):
+        """The pool rules and the duplicate check's strictness are fields of the company:
+        only the host's administrators (Access Rights) may write a company."""
+        with self.server_env() as env:
+            company_id = env.ref('base.user_root').company_id.id
+        before = (self.param('pool_enabled'), self.param('max_customers_per_user'),
+                  self.param('dup_threshold'))
+        for role in ('portal', 'sales', 'manager'):
+            self.assertRpcRefused(role, 'res.company', 'write', [company_id], {
+                'pool_enabled': not before[0], 'max_customers_per_user': 1,
+                'dup_threshold': 5}, refusals=REFUSED)
+        self.assertEqual((self.param('pool_enabled'), self.param('max_customers_per_user'),
+                          self.param('dup_threshold')), before)
+        self.rpc('system', 'res.company', 'write', [company_id], {'dup_threshold': 56})
+        self.assertEqual(self.param('dup_threshold'), 56)
 
     def test_settings_bounds(self):
         """A release after two billion days broke every date computed from it."""

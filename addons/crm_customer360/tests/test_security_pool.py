@@ -122,11 +122,10 @@ class TestClaimLimitConcurrency(ConcurrencyCase):
     def setUp(self):
         super().setUp()
         with self.committed_env() as env:
-            params = env['ir.config_parameter']
-            keys = ('crm_customer360.pool_enabled', 'crm_customer360.max_customers_per_user')
-            previous = {key: params.get_param(key) for key in keys}
-            params.set_param('crm_customer360.pool_enabled', 'True')
-            params.set_param('crm_customer360.max_customers_per_user', '1')
+            company = env.ref('base.main_company')
+            keys = ('pool_enabled', 'max_customers_per_user')
+            previous = {key: company[key] for key in keys}
+            company.write({'pool_enabled': True, 'max_customers_per_user': 1})
             user = env['res.users'].create({
                 'name': 'c360_limit_claimer', 'login': 'c360_limit_claimer',
                 'groups_id': [(6, 0, [env.ref('sales_team.group_sale_salesman').id])]})
@@ -144,8 +143,7 @@ class TestClaimLimitConcurrency(ConcurrencyCase):
 
         def restore():
             with self.committed_env() as env:
-                for key, value in previous.items():
-                    env['ir.config_parameter'].set_param(key, value or '')
+                env.ref('base.main_company').write(previous)
         self.addCleanup(restore)
 
     def test_two_claims_at_once_respect_the_limit(self):

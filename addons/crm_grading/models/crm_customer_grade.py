@@ -29,7 +29,8 @@ class CrmCustomerGrade(models.Model):
     pool_release_days = fields.Integer(
         'Pool Release After (Days)',
         help="Release this grade's customers into the public pool after this many days "
-             "without a contact; empty or 0 uses the global setting of the public pool.")
+             "without a contact; empty or 0 uses the public pool setting of the "
+             "customer's company.")
     description = fields.Text('Description', translate=True)
     partner_count = fields.Integer('Customers', compute='_compute_partner_count')
 

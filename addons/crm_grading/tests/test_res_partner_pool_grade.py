@@ -5,7 +5,6 @@ from datetime import timedelta
 
 from odoo import fields
 
-from odoo.addons.crm_customer360.models.res_partner_pool import POOL_PARAMS
 from odoo.addons.crm_customer360.tests.common import Customer360Case
 
 
@@ -20,10 +19,8 @@ class TestPoolReleaseByGrade(Customer360Case):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        set_param = cls.env['ir.config_parameter'].sudo().set_param
-        for name, value in (('pool_enabled', 'True'), ('pool_release_days', '90'),
-                            ('pool_exempt_open_orders', 'True')):
-            set_param(POOL_PARAMS[name][0], value)
+        cls.env.user.company_id.write({'pool_enabled': True, 'pool_release_days': 90,
+                                       'pool_exempt_open_orders': True})
         cls.grade_a = cls.env.ref('crm_grading.crm_customer_grade_a')
         cls.grade_a.pool_release_days = 30
         cls.grade_b = cls.env.ref('crm_grading.crm_customer_grade_b')
