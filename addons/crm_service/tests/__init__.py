@@ -14,3 +14,4 @@ from . import test_crm_customer_analysis_service
 from . import test_service_rpc_ticket
 from . import test_service_rpc_message
 from . import test_service_rpc_config
+from . import test_sla_escalation_equivalence
