@@ -21,8 +21,9 @@ MailSnapshot = collections.namedtuple(
 
 MESSAGE_COLUMNS = ('model', 'res_id', 'record_name', 'body', 'message_type', 'subtype_id',
                    'author_id', 'email_from')
-TRACKING_COLUMNS = ('field', 'field_desc', 'field_type', 'old_value_integer',
-                    'old_value_char', 'new_value_integer', 'new_value_char')
+TRACKING_COLUMNS = ('field', 'field_desc', 'field_type') + tuple(
+    '%s_value_%s' % (side, kind) for side in ('old', 'new')
+    for kind in ('integer', 'float', 'monetary', 'char', 'text', 'datetime'))
 ACTIVITY_COLUMNS = ('res_model_id', 'res_model', 'res_id', 'res_name', 'activity_type_id',
                     'summary', 'note', 'date_deadline', 'user_id', 'create_uid', 'write_uid')
 
