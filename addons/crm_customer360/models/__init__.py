@@ -42,6 +42,7 @@ from . import crm_customer_batch_chunk
 from . import res_config_settings_batch
 from . import res_config_settings_find
 from . import mail_activity
+from . import mail_message
 from . import queue_job
 from . import crm_customer_dashboard_tile
 from . import res_partner_statement

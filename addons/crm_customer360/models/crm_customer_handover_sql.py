@@ -9,16 +9,24 @@ What the ORM would do on ``write({'user_id': ...})`` of an open document, done i
 - stored fields that depend on the salesperson (``_handover_after_reassign``: the
   opportunities' assignment date and days to assign, the order lines' salesperson);
   a module adding such a field extends that method;
-- one tracking message per document ("Salesperson: giver -> receiver"), as the host's
-  tracking posts it (an internal note nobody is notified of);
+- one tracking message per document ("Salesperson: giver -> receiver", with the unchanged
+  fields tracked ``'always'`` beside it), as the host's tracking posts it (an internal note
+  nobody is notified of);
 - the followers: the giver leaves, the receiver follows with the default subtypes
   (``_handover_replace_follower``). The host's e-mail "you have been assigned to ..." for
   each document is not sent: the receivers get one briefing to-do per handover instead.
 
 The records are found by the ORM (``search`` with the handover's domains, so record rules
 apply); only their ids go into the statements. The ORM cache is invalidated afterwards.
+
+Why SQL: a handover moves up to 50,000 customers with their documents in one transaction;
+``write`` tracks, auto-subscribes and mails each document, several queries apiece.
+``tests/test_handover_mail_equivalence.py`` checks that the messages, tracking values,
+followers with subtypes and notifications written here equal those of ``write`` followed by
+the giver's ``message_unsubscribe``, run with ``mail_auto_subscribe_no_notify``; and that
+without it the host's assignment e-mails are the only difference.
 """
-from odoo import api, fields, models, tools
+from odoo import api, fields, models
 
 from ..access import acting_user_id
 
@@ -100,46 +108,66 @@ class CrmCustomerHandover(models.Model):
 
     @api.multi
     def _handover_track_reassign(self, records, receiver, acting_id, now):
-        """One tracking message per record, as the host's tracking of ``user_id`` posts:
-        a note with a tracking value from the giver to the receiver."""
+        """One tracking message per record, as the host's tracking of ``user_id`` posts
+        (``message_post`` of a note without body) when the acting user writes it: a note
+        with a tracking value from the giver to the receiver, after the values of the
+        unchanged fields tracked ``'always'`` that the host shows beside a change for
+        information (an invoice's type and amounts)."""
         field = records._fields['user_id']
         if not getattr(field, 'track_visibility', None):
             return
         acting = self.env['res.users'].sudo().browse(acting_id)
         names = dict(records.sudo().name_get())
-        ids = list(records.ids)
-        giver = self.from_user_id.sudo()
-        receiver = receiver.sudo()
-        field_desc = records.fields_get(['user_id'])['user_id']['string']
-        subtype_id = self.env['ir.model.data'].xmlid_to_res_id('mail.mt_note')
-        email_from = acting.partner_id.email and '"%s" <%s>' % (
-            acting.partner_id.name, acting.partner_id.email) or None
+        message_ids = self.env['mail.message']._bulk_post_notes(
+            records._name, [(record_id, names.get(record_id), '') for record_id in records.ids],
+            author=acting.partner_id, date=now)
+        shown = [name for name, column in records._fields.items()
+                 if name != 'user_id' and getattr(column, 'track_visibility', None) == 'always']
+        infos = records.fields_get(shown + ['user_id'])
+        Tracking = self.env['mail.tracking.value']
+        change = Tracking.create_tracking_values(
+            self.from_user_id.sudo(), receiver.sudo(), 'user_id', infos['user_id'])
+        values = []
+        for record, message_id in zip(records.sudo(), message_ids):
+            values += [dict(Tracking.create_tracking_values(
+                record[name], record[name], name, infos[name]), mail_message_id=message_id)
+                       for name in shown]
+            values.append(dict(change, mail_message_id=message_id))
+        self._handover_insert_tracking([vals for vals in values if len(vals) > 1],
+                                       acting_id, now)
+
+    @api.model
+    def _handover_insert_tracking(self, values, acting_id, now):
+        """Insert the tracking values ``values`` (dicts as ``create_tracking_values`` makes,
+        with ``mail_message_id``) in one statement, in their order."""
+        columns = [('mail_message_id', 'int'), ('field', 'varchar'),
+                   ('field_desc', 'varchar'), ('field_type', 'varchar')] + [
+            ('%s_value_%s' % (side, kind), sql_type)
+            for side in ('old', 'new')
+            for kind, sql_type in (('integer', 'int'), ('float', 'float8'),
+                                   ('monetary', 'float8'), ('char', 'varchar'),
+                                   ('text', 'text'), ('datetime', 'timestamp'))]
         self.env.cr.execute("""
-            WITH posted AS (
-                INSERT INTO mail_message
-                       (model, res_id, record_name, body, message_type, subtype_id,
-                        author_id, email_from, date, message_id, create_uid, create_date,
-                        write_uid, write_date)
-                SELECT %s, c.id, c.name, '', 'notification', %s, %s, %s, %s, c.message_id,
-                       %s, %s, %s, %s
-                  FROM unnest(%s::int[], %s::varchar[], %s::varchar[])
-                       AS c(id, name, message_id)
-                RETURNING id)
-            INSERT INTO mail_tracking_value
-                   (mail_message_id, field, field_desc, field_type,
-                    old_value_integer, old_value_char, new_value_integer, new_value_char,
-                    create_uid, create_date, write_uid, write_date)
-            SELECT posted.id, 'user_id', %s, 'many2one', %s, %s, %s, %s, %s, %s, %s, %s
-              FROM posted""",
-                            (records._name, subtype_id, acting.partner_id.id or None, email_from,
-                             now, acting_id, now, acting_id, now,
-                             ids, [names.get(i) for i in ids],
-                             [tools.generate_tracking_message_id('c360-handover') for _i in ids],
-                             field_desc, giver.id, giver.name_get()[0][1],
-                             receiver.id, receiver.name_get()[0][1],
-                             acting_id, now, acting_id, now))
-        self.env['mail.message'].invalidate_cache()
+            INSERT INTO mail_tracking_value (%s, create_uid, create_date, write_uid, write_date)
+            SELECT %s, %%s, %%s, %%s, %%s
+              FROM unnest(%s) WITH ORDINALITY AS v(%s, position)
+             ORDER BY v.position""" % (
+                 ', '.join(name for name, _type in columns),
+                 ', '.join('v.' + name for name, _type in columns),
+                 ', '.join('%%s::%s[]' % sql_type for _name, sql_type in columns),
+                 ', '.join(name for name, _type in columns)),
+                            [acting_id, now, acting_id, now] + [
+                                [self._handover_tracking_column(name, vals)
+                                 for vals in values] for name, _type in columns])
         self.env['mail.tracking.value'].invalidate_cache()
+
+    @api.model
+    def _handover_tracking_column(self, name, vals):
+        """The column ``name`` of the tracking value ``vals`` as ``create`` stores it."""
+        if name not in vals:
+            return None
+        Tracking = self.env['mail.tracking.value']
+        return Tracking._fields[name].convert_to_column(vals[name], Tracking)
 
     @api.multi
     def _handover_bulk_co_owners(self, customer_ids, elsewhere=False):

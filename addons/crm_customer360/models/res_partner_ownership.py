@@ -70,13 +70,15 @@ class ResPartner(models.Model):
         reason = self.env.context.get('ownership_change_reason') or ('changed', {})
         History = self.env['crm.customer.ownership.history']
         History._record_changes(changes, reason)
-        acting_user = self.env['res.users'].browse(acting_user_id(self.env))
+        author = self.env['res.users'].sudo().browse(acting_user_id(self.env)).partner_id
+        email_from = tools.formataddr((author.name, author.email)) if author.email else False
         for partner, old_user, new_user in changes:
             lang = (new_user or old_user).lang or partner._owner_lang()
+            # the sender is the author named, not the user the server runs as
             partner.message_post(
                 body=History.with_context(lang=lang)._owner_note(
                     old_user.name, new_user.name, reason),
-                author_id=acting_user.partner_id.id)
+                author_id=author.id, email_from=email_from)
 
     # ------------------------------------------------------------------
     # Set-based change of owners
@@ -165,9 +167,11 @@ class ResPartner(models.Model):
     @api.model
     def _bulk_post_owner_notes(self, changes, acting, now):
         """One internal note per customer, as ``_record_ownership_changes`` posts, inserted
-        at once (nobody is notified of a note, so no notification rows are needed). Each
-        note is written for the customer's owner (the new one; the previous one when it
-        goes to the pool), in the owner's language."""
+        at once by ``mail.message._bulk_post_notes`` (a handover or the nightly pool job
+        changes thousands of owners; ``tests/test_owner_note_equivalence.py`` checks the
+        result equals ``message_post``'s). Each note is written for the customer's owner
+        (the new one; the previous one when it goes to the pool), in the owner's
+        language."""
         users = self.env['res.users'].sudo().browse(
             {uid for change in changes for uid in change[1:3] if uid})
         names = {user.id: user.name for user in users}
@@ -180,23 +184,12 @@ class ResPartner(models.Model):
             if lang not in histories:
                 histories[lang] = History.with_context(lang=lang)
             bodies.append(histories[lang]._owner_note(names.get(old), names.get(new), reason))
-        message_ids = [tools.generate_tracking_message_id('c360-owner') for _c in changes]
-        subtype_id = self.env['ir.model.data'].xmlid_to_res_id('mail.mt_note')
-        email_from = tools.formataddr((acting.partner_id.name, acting.partner_id.email)) \
-            if acting.partner_id.email else False
-        self.env.cr.execute("""
-            INSERT INTO mail_message
-                   (model, res_id, record_name, body, message_type, subtype_id, author_id,
-                    email_from, date, message_id, create_uid, create_date, write_uid,
-                    write_date)
-            SELECT 'res.partner', c.id, p.display_name, c.body, 'notification', %s, %s,
-                   %s, %s, c.message_id, %s, %s, %s, %s
-              FROM unnest(%s::int[], %s::text[], %s::varchar[]) AS c(id, body, message_id)
-              JOIN res_partner p ON p.id = c.id""",
-                            (subtype_id, acting.partner_id.id, email_from, now, acting.id, now,
-                             acting.id, now, [change[0] for change in changes], bodies,
-                             message_ids))
-        self.env['mail.message'].invalidate_cache()
+        ids = [change[0] for change in changes]
+        record_names = self.env['mail.activity']._bulk_document_names(self._name, ids)
+        self.env['mail.message']._bulk_post_notes(
+            self._name, [(partner_id, record_names.get(partner_id), body)
+                         for partner_id, body in zip(ids, bodies)],
+            author=acting.partner_id, date=now)
 
     @api.multi
     def _after_bulk_owner_change(self, changes):

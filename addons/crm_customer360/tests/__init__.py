@@ -20,6 +20,8 @@ from . import test_crm_customer_owner_change
 from . import test_security_api
 from . import test_crm_customer_batch
 from . import test_crm_customer_handover_batch
+from . import test_handover_mail_equivalence
+from . import test_owner_note_equivalence
 from . import test_security_figures
 from . import test_security_duplicates
 from . import test_security_name_search

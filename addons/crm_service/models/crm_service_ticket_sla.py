@@ -15,7 +15,9 @@ around the clock. A ticket is
 
 The job ``_cron_update_sla`` computes the statuses of all open tickets, writes only those that
 change and escalates each ticket once per level (at risk, breached): an activity for the team
-leader and a message in the chatter, all in one SQL statement.
+leader and a note in the chatter. One SQL statement finds and writes the changes, then
+``_sla_escalate`` writes the activities and notes as the ORM would, a constant number of
+statements whatever the number of tickets.
 """
 import datetime
 import json
@@ -190,7 +192,7 @@ class CrmServiceTicket(models.Model):
 
     @api.model
     def _update_sla(self, now=None):
-        """Update the SLA status of every open ticket and escalate, in one SQL statement.
+        """Update the SLA status of every open ticket (one SQL statement) and escalate.
 
         Only the tickets whose status changes, or that are at risk or breached beyond their
         last escalation, are written. Each of the latter gets one activity for the team
@@ -202,18 +204,13 @@ class CrmServiceTicket(models.Model):
         :return: the number of tickets whose status changed
         """
         now = now or fields.Datetime.now()
-        activity_type = self.env.ref('mail.mail_activity_data_todo', raise_if_not_found=False)
         # The activity and the note are written for the person asked to act, in their
         # language, due on their calendar day: the texts of every installed language.
         texts = {code: self.with_context(lang=code)._sla_escalation_texts()
                  for code, _name in self.env['res.lang'].get_installed()}
         params = {
-            'now': now, 'uid': self.env.uid,
-            'model': self._name, 'model_id': self.env['ir.model']._get_id(self._name),
-            'type_id': activity_type.id if activity_type else None,
-            'subtype_id': self.env.ref('mail.mt_note').id,
+            'now': now,
             'manager_group_id': self.env.ref('crm_service.group_service_manager').id,
-            'author_id': self.env.user.partner_id.id,
             'texts': json.dumps(texts),
             'default_lang': self.env.lang if self.env.lang in texts else 'en_US',
         }
@@ -239,8 +236,8 @@ class CrmServiceTicket(models.Model):
                        write_date = (now() at time zone 'UTC')
                   FROM todo
                  WHERE t.id = todo.id AND (todo.changed OR todo.escalate)
-             RETURNING t.id, t.number, t.name, t.team_id, t.user_id, t.company_id, todo.status,
-                       todo.changed, todo.escalate
+             RETURNING t.id, t.team_id, t.user_id, t.company_id, todo.status, todo.changed,
+                       todo.escalate
             ), esc AS (
                 -- who is asked to act (the team leader, else the assignee, else the first
                 -- service manager of the company), their language and time zone
@@ -261,42 +258,56 @@ class CrmServiceTicket(models.Model):
                   LEFT JOIN res_users wu ON wu.id = whom.user_id
                   LEFT JOIN res_partner wp ON wp.id = wu.partner_id
                  WHERE u.escalate
-            ), activities AS (
-                INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name,
-                                           activity_type_id, summary, date_deadline, user_id,
-                                           create_uid, create_date, write_uid, write_date)
-                SELECT %%(model_id)s, %%(model)s, e.id, e.number || ' ' || e.name,
-                       %%(type_id)s, e.txt ->> 0,
-                       (%%(now)s::timestamp AT TIME ZONE 'UTC' AT TIME ZONE e.whom_tz)::date,
-                       e.whom_id, %%(uid)s, %%(now)s, %%(uid)s, %%(now)s
-                  FROM esc e
-                 WHERE e.whom_id IS NOT NULL
-             RETURNING id
-            ), messages AS (
-                INSERT INTO mail_message (model, res_id, record_name, body, message_type,
-                                          subtype_id, author_id, date, message_id,
-                                          no_auto_thread, create_uid, create_date,
-                                          write_uid, write_date)
-                SELECT %%(model)s, e.id, e.number || ' ' || e.name, e.txt ->> 1,
-                       'notification', %%(subtype_id)s, %%(author_id)s, %%(now)s,
-                       '<sla-' || e.status || '-' || e.id || '-'
-                           || md5(random()::text) || '@crm_service>', FALSE,
-                       %%(uid)s, %%(now)s, %%(uid)s, %%(now)s
-                  FROM esc e
-             RETURNING id
             )
-            SELECT (SELECT count(*) FROM updated WHERE changed),
-                   (SELECT count(*) FROM updated WHERE escalate),
-                   (SELECT count(*) FROM activities),
-                   (SELECT count(*) FROM messages)
+            SELECT e.id, e.status, e.whom_id, e.txt ->> 0, e.txt ->> 1,
+                   (%%(now)s::timestamp AT TIME ZONE 'UTC' AT TIME ZONE e.whom_tz)::date,
+                   (SELECT count(*) FROM updated WHERE changed)
+              FROM (SELECT NULL) AS one
+              LEFT JOIN esc e ON TRUE
         """ % {'status': self._sql_status(), 'company_tz': company_tz_sql('u.company_id')},
             params)
-        changed, escalated, _activities, _messages = self.env.cr.fetchone()
-        if changed or escalated:
+        rows = self.env.cr.fetchall()
+        changed = rows[0][-1]
+        escalations = [{'ticket_id': ticket_id, 'status': status, 'user_id': user_id,
+                        'summary': summary, 'body': body, 'date_deadline': str(deadline)}
+                       for ticket_id, status, user_id, summary, body, deadline, _c in rows
+                       if ticket_id]
+        if changed or escalations:
             self.invalidate_cache(['sla_status', 'sla_escalation', 'activity_ids',
                                    'message_ids'])
-            self.env['mail.activity'].invalidate_cache()
+        self._sla_escalate(escalations)
         return changed
+
+    @api.model
+    def _sla_escalate(self, escalations):
+        """Plan the activity and post the note of each escalation, in a constant number of
+        statements whatever their number: what ``mail.activity.create`` (the assignee
+        follows the ticket, its web client is told) and ``message_post`` of a note (nobody
+        is notified of it) write, done by ``mail.activity._bulk_create`` and one INSERT,
+        because a first run may escalate tens of thousands of tickets.
+        ``tests/test_sla_escalation_equivalence.py`` checks that the result equals the ORM
+        path's. An escalation without anyone to ask (no leader, assignee or manager) gets
+        the note only.
+
+        :param escalations: dicts with ``ticket_id``, ``status``, ``user_id`` (who is asked
+            to act, or None), ``summary``, ``body`` (HTML) and ``date_deadline``
+        """
+        if not escalations:
+            return
+        activity_type = self.env.ref('mail.mail_activity_data_todo', raise_if_not_found=False)
+        model_id = self.env['ir.model']._get_id(self._name)
+        self.env['mail.activity']._bulk_create([{
+            'res_model_id': model_id, 'res_id': escalation['ticket_id'],
+            'activity_type_id': activity_type.id if activity_type else False,
+            'summary': escalation['summary'], 'date_deadline': escalation['date_deadline'],
+            'user_id': escalation['user_id']} for escalation in escalations
+            if escalation['user_id']])
+        ids = [escalation['ticket_id'] for escalation in escalations]
+        names = dict(self.sudo().browse(ids).name_get())
+        self.env['mail.message']._bulk_post_notes(self._name, [
+            (escalation['ticket_id'], names[escalation['ticket_id']], escalation['body'])
+            for escalation in escalations])
+        self.invalidate_cache(['activity_ids', 'message_ids'])
 
     @api.model
     def _sla_escalation_texts(self):

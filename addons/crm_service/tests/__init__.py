@@ -15,3 +15,4 @@ from . import test_service_rpc_ticket
 from . import test_service_rpc_message
 from . import test_service_rpc_config
 from . import test_customer_briefing_tickets
+from . import test_sla_escalation_equivalence
