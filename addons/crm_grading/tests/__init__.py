@@ -17,3 +17,4 @@ from . import test_crm_grading_race
 from . import test_security_credit
 from . import test_security_grade
 from . import test_security_grading
+from . import test_dashboard_credit_blocks
