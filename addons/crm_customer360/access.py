@@ -76,3 +76,16 @@ def readable_report_entities(env, docids, data, message):
     if readable_ids(partners) != set(partners.ids):
         raise AccessError(message)
     return partners.mapped('commercial_partner_id')
+
+
+def readable_sql(model, domain, column='id'):
+    """SQL selecting ``column`` of the records of ``model`` that match ``domain`` and that the
+    current user may read (access rights, record rules), as ``(sql, params)``: a subquery
+    for code that counts or sums in SQL without listing the records first. Refuses (as a
+    search does) a user without the read right."""
+    model.check_access_rights('read')
+    query = model._where_calc(domain)
+    model._apply_ir_rules(query, 'read')
+    from_clause, where_clause, params = query.get_sql()
+    return ('SELECT "%s".%s FROM %s WHERE %s' % (
+        model._table, column, from_clause, where_clause or 'TRUE'), list(params))

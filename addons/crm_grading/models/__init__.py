@@ -29,3 +29,4 @@ from . import crm_customer_dashboard_tile
 # credit approvals instead of a bypass group (issue 20)
 from . import crm_credit_approval
 from . import sale_order_credit_approval
+from . import sale_order_credit_blocked

@@ -41,6 +41,8 @@ CREDIT_VISITOR = 'crm_credit_visitor'
 # same total) must not count as over it. Half of the smallest unit (0.01) of the currencies
 # the figures are shown in.
 MONEY_TOLERANCE = 0.005
+# The credit rating whose customer confirms nothing without a credit approver.
+BLOCKED_RATING = 'D'
 # Fields of a confirmed order that move its credit to another customer.
 CREDIT_PARTNER_FIELDS = {'partner_id', 'partner_invoice_id'}
 
@@ -231,13 +233,27 @@ class SaleOrder(models.Model):
     def _credit_block_reasons(self, partner, values):
         """Reasons to refuse the confirmation; extend to add one (return translated text)."""
         reasons = []
-        if partner.credit_rating == 'D':
+        rated_blocked, over_limit = self._credit_blocks(partner.credit_rating, values)
+        if rated_blocked:
             reasons.append(_("the customer is rated D"))
-        total = values['receivable'] + values['open'] + values['batch']
-        if values['limit'] > 0 and total > values['limit'] + MONEY_TOLERANCE:
+        if over_limit:
             reasons.append(_("the receivable, the open orders and this order exceed the "
                              "credit limit"))
         return reasons
+
+    @api.model
+    def _credit_blocks(self, rating, values):
+        """The block's own two tests of one customer, as ``(rated D, over the limit)``: the
+        one definition that ``_credit_block_reasons`` words and the dashboard's count of
+        blocked quotations (``sale_order_credit_blocked.py``) reads.
+
+        :param rating: the customer's credit rating (or False).
+        :param values: ``receivable``, ``open``, ``batch`` and ``limit`` as in
+            ``_credit_problems``.
+        """
+        total = values['receivable'] + values['open'] + values['batch']
+        return (rating == BLOCKED_RATING,
+                values['limit'] > 0 and total > values['limit'] + MONEY_TOLERANCE)
 
     @api.model
     def _credit_block_message(self, order, partner, values, reasons, currency):
@@ -309,10 +325,15 @@ class SaleOrder(models.Model):
         """, {'partners': partners.ids, 'companies': self.env.user.company_ids.ids,
               'confirmed': CONFIRMED_STATES,
               'excluded': [oid for oid in excluded.ids if isinstance(oid, int)] or [0]})
+        # Fetched before reading anything else: a read of the user's company (not yet in
+        # the cache) runs its own query on the cursor and would leave no rows to fetch.
+        # Fetched before reading anything else: a read of the user's company (not yet in
+        # the cache) runs its own query on the cursor and would leave no rows to fetch.
+        rows = self.env.cr.fetchall()
         company_currency = self.env.user.company_id.currency_id
         Currency = self.env['res.currency']
         amounts = defaultdict(float)
-        for partner_id, currency_id, amount in self.env.cr.fetchall():
+        for partner_id, currency_id, amount in rows:
             currency = Currency.browse(currency_id)
             amounts[partner_id] += (currency.compute(amount, company_currency, round=False)
                                     if currency_id and currency != company_currency
@@ -330,6 +351,12 @@ class SaleOrder(models.Model):
                          / line.product_uom_qty for line in order.order_line
                          if line.product_uom_qty > 0
                          and line.product_uom_qty > line.qty_invoiced)
-        if order.currency_id and order.currency_id != currency:
-            return order.currency_id.compute(amount, currency, round=False)
+        return self._credit_convert(amount, order.currency_id, currency)
+
+    @api.model
+    def _credit_convert(self, amount, currency, to):
+        """``amount`` of ``currency`` (a record, possibly empty) in ``to`` at today's rate,
+        unrounded, as the block compares amounts."""
+        if currency and currency != to:
+            return currency.compute(amount, to, round=False)
         return amount

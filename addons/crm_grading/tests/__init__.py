@@ -18,3 +18,4 @@ from . import test_security_credit
 from . import test_security_grade
 from . import test_security_grading
 from . import test_customer_briefing_grade
+from . import test_dashboard_credit_blocks
