@@ -1,6 +1,6 @@
 # Copyright 2026 CRM Customer 360 contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""E-mails of a ticket: the receipt to the customer.
+"""E-mails of a ticket: the receipt to the customer, the SLA breach to the person asked to act.
 
 - *Received* (``crm_service.mail_template_ticket_received``): when a ticket is created with
   *Send a Receipt*, which tickets from an e-mail or from the portal always have and an agent
@@ -8,6 +8,9 @@
   promised response time and the link to the ticket's portal page, in their language.
 - *Resolved*: the rating request (``crm_service_ticket_rating.py``) is that e-mail, so that a
   closing sends one e-mail, not two.
+- *SLA breached* (``crm_service.mail_template_ticket_sla_breach``): the SLA job
+  (``_update_sla``) hands the tickets it escalates as breached, with the person it asked to
+  act, to ``_sla_breach_mail``.
 
 All are queued (sent by the mail queue), never sent in the request.
 """
@@ -69,3 +72,35 @@ class CrmServiceTicket(models.Model):
             ticket.message_post(
                 body=_("Receipt sent to %(customer)s.") % {'customer': partner.name},
                 subtype='mail.mt_note')
+
+    # ------------------------------------------------------------------
+    # SLA breached
+    # ------------------------------------------------------------------
+    @api.model
+    def _sla_breach_mail(self, escalations):
+        """Queue one SLA breach e-mail per ``(ticket id, user id)`` of ``escalations``: to that
+        user (the one the SLA job asked to act), in their language. Users without an e-mail
+        address are skipped (the job's activity still reaches them).
+
+        The e-mail is not linked to the ticket (``model`` and ``res_id`` empty): the customer
+        follows the ticket, and a reply to an e-mail linked to it would be posted on it and
+        sent to them.
+
+        :return: the number of e-mails queued
+        """
+        template = self.env.ref('crm_service.mail_template_ticket_sla_breach',
+                                raise_if_not_found=False)
+        if not template or not escalations:
+            return 0
+        users = self.env['res.users'].sudo().browse({user_id for _id, user_id in escalations})
+        partners = {user.id: user.partner_id for user in users}
+        sent = 0
+        for ticket_id, user_id in escalations:
+            partner = partners[user_id]
+            if not partner.email:
+                continue
+            template.sudo().with_context(lang=partner.lang or 'en_US').send_mail(
+                ticket_id, force_send=False, email_values={
+                    'recipient_ids': [(6, 0, partner.ids)], 'model': False, 'res_id': False})
+            sent += 1
+        return sent

@@ -197,6 +197,7 @@ class CrmServiceTicket(models.Model):
         leader (the assignee when the team has no leader, else the first service manager of
         the ticket's company: someone always hears of it) and one message in the chatter,
         and its escalation level is remembered, so that no escalation is ever sent twice.
+        A breach also e-mails that person (``_sla_breach_mail``, queued).
 
         :param now: the reference time (a datetime string), now by default; for tests.
         :return: the number of tickets whose status changed
@@ -288,14 +289,18 @@ class CrmServiceTicket(models.Model):
             SELECT (SELECT count(*) FROM updated WHERE changed),
                    (SELECT count(*) FROM updated WHERE escalate),
                    (SELECT count(*) FROM activities),
-                   (SELECT count(*) FROM messages)
+                   (SELECT count(*) FROM messages),
+                   -- (ticket, person asked to act) of the breaches: _sla_breach_mail
+                   (SELECT array_agg(ARRAY[e.id, e.whom_id]) FROM esc e
+                     WHERE e.status = 'breached' AND e.whom_id IS NOT NULL)
         """ % {'status': self._sql_status(), 'company_tz': company_tz_sql('u.company_id')},
             params)
-        changed, escalated, _activities, _messages = self.env.cr.fetchone()
+        changed, escalated, _activities, _messages, breaches = self.env.cr.fetchone()
         if changed or escalated:
             self.invalidate_cache(['sla_status', 'sla_escalation', 'activity_ids',
                                    'message_ids'])
             self.env['mail.activity'].invalidate_cache()
+        self._sla_breach_mail(breaches or [])
         return changed
 
     @api.model

@@ -1,8 +1,9 @@
 # Copyright 2026 CRM Customer 360 contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""The e-mails of a ticket: receipt, resolved (the rating request, once); who gets which,
-in which language."""
+"""The e-mails of a ticket: receipt, resolved (the rating request, once), SLA breach; who
+gets which, in which language."""
 from .common import ServiceCase
+from .test_crm_service_ticket import MONDAY_LATE, MONDAY_RISK
 
 TICKET = 'crm.service.ticket'
 
@@ -105,11 +106,47 @@ class TestTicketMailTemplates(ServiceCase):
         self.assertIn('尊敬的客户', mail.body_html)
 
     # ------------------------------------------------------------------
+    # SLA breached
+    # ------------------------------------------------------------------
+    def test_breach_mails_the_team_leader_once_in_their_language(self):
+        self.leader.lang = 'zh_CN'
+        ticket = self.make_ticket(self.contact)
+        self.Ticket._update_sla(now=MONDAY_RISK)
+        self.assertFalse(self.mails(self.leader.partner_id))  # at risk: the activity only
+        self.Ticket._update_sla(now=MONDAY_LATE)
+        self.Ticket._update_sla(now=MONDAY_LATE)
+        mail = self.mails(self.leader.partner_id)
+        self.assertEqual(len(mail), 1)
+        self.assertEqual(mail.subject, 'SLA 已超时：工单 %s %s' % (ticket.number, ticket.name))
+        self.assertIn('Svc Customer A', mail.body_html)
+        self.assertIn('model=crm.service.ticket', mail.body_html)
+        # not on the ticket: a reply must not reach the customer who follows it
+        self.assertFalse(mail.model)
+        self.assertFalse(mail.res_id)
+        # nobody else heard of it by e-mail; the customer least of all
+        self.assertFalse(self.mails(self.contact))
+        self.assertEqual(self.env['mail.mail'].search([('subject', 'ilike', ticket.number)]),
+                         mail)
+
+    def test_breach_without_leader_mails_the_assignee_in_english(self):
+        team = self.env['crm.service.team'].create({
+            'name': 'Svc Leaderless', 'tz': 'UTC', 'resource_calendar_id': self.calendar.id})
+        self.agent2.lang = 'en_US'
+        ticket = self.make_ticket(self.contact, team_id=team.id, user_id=self.agent2.id)
+        self.Ticket._update_sla(now=MONDAY_LATE)
+        mail = self.mails(self.agent2.partner_id)
+        self.assertEqual(len(mail), 1)
+        self.assertEqual(mail.subject, 'SLA breached: ticket %s %s' % (ticket.number,
+                                                                    ticket.name))
+        self.assertIn('You are asked to act', mail.body_html)
+
+    # ------------------------------------------------------------------
     # Rendering
     # ------------------------------------------------------------------
     def test_templates_render_in_chinese_and_english(self):
         ticket = self.make_ticket(self.contact)
-        for xmlid in ('mail_template_ticket_received', 'mail_template_ticket_rating_request'):
+        for xmlid in ('mail_template_ticket_received', 'mail_template_ticket_rating_request',
+                      'mail_template_ticket_sla_breach'):
             template = self.env.ref('crm_service.' + xmlid)
             for lang in ('zh_CN', 'en_US'):
                 self.contact.lang = lang  # the customer's templates take the contact's
