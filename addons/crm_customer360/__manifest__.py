@@ -39,6 +39,7 @@
         "data/crm_customer_dashboard_tile_data.xml",
         "report/customer_statement_templates.xml",
         "data/customer_statement_mail_template_data.xml",
+        "data/crm_customer_handover_mail_template_data.xml",
         "wizards/crm_customer_statement_views.xml",
         "views/assets.xml",
         "views/res_partner_views.xml",
