@@ -55,8 +55,7 @@ class CrmServiceTicket(models.Model):
     @api.multi
     def _receipt_send(self):
         """Queue the receipt e-mail to the contact of each ticket, in the contact's language
-        (the template's), and say so in the chatter; a contact without an e-mail address gets
-        a note instead."""
+        (the template's); a contact without an e-mail address gets a note instead."""
         template = self._receipt_template()
         if not template:
             return
@@ -67,11 +66,11 @@ class CrmServiceTicket(models.Model):
                     body=_("No receipt sent: the contact has no e-mail address."),
                     subtype='mail.mt_note')
                 continue
-            # sudo: the template reads the SLA policy and makes the portal link's token
-            template.sudo().send_mail(ticket.id, force_send=False)
-            ticket.message_post(
-                body=_("Receipt sent to %(customer)s.") % {'customer': partner.name},
-                subtype='mail.mt_note')
+            # sudo: the template reads the SLA policy and makes the portal link's token. A
+            # notification, not an 'email' message: the customer's e-mails on the ticket stay
+            # the ones they wrote. No note either: the receipt shows in the chatter.
+            template.sudo().send_mail(ticket.id, force_send=False,
+                                      email_values={'message_type': 'notification'})
 
     # ------------------------------------------------------------------
     # SLA breached
