@@ -40,6 +40,7 @@
         "report/customer_statement_templates.xml",
         "report/customer_briefing_templates.xml",
         "data/customer_statement_mail_template_data.xml",
+        "data/crm_customer_handover_mail_template_data.xml",
         "wizards/crm_customer_statement_views.xml",
         "views/assets.xml",
         "views/res_partner_views.xml",

@@ -26,6 +26,7 @@
         "data/crm_service_ticket_data.xml",
         "data/crm_service_stage_data.xml",
         "data/crm_service_sla_data.xml",
+        "data/crm_service_mail_template_data.xml",
         "views/crm_service_ticket_views.xml",
         "report/customer_briefing_templates.xml",
         "views/crm_service_team_views.xml",

@@ -25,6 +25,7 @@ from . import crm_customer_handover_movers
 from . import crm_customer_handover_sql
 from . import crm_customer_handover_line
 from . import crm_customer_handover_batch
+from . import crm_customer_handover_intro
 from . import res_users
 from . import crm_customer_merge_log
 from . import res_partner_merge

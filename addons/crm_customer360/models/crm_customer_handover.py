@@ -259,6 +259,7 @@ class CrmCustomerHandover(models.Model):
             moved = handover._handover_move_lines(lines_by_receiver)
             moved += handover._handover_move_final(lines_by_receiver)
             handover._create_briefings(lines_by_receiver, moved)
+            handover._handover_introduce(lines_by_receiver, post_note=True)
             handover.write({'state': 'done', 'date_done': fields.Datetime.now()})
         return True
 

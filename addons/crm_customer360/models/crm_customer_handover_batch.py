@@ -93,8 +93,9 @@ class CrmCustomerHandover(models.Model):
         lines_by_receiver = handover._lines_by_receiver(lines)
         moved = handover._handover_move_lines(lines_by_receiver)
         with_work = handover._customers_with_work(moved)
-        return {'customers': len(owned), 'skipped': len(skipped), 'skipped_ids': skipped,
-                'with_work_ids': with_work.ids}
+        return dict(handover._handover_introduce(lines_by_receiver),
+                    customers=len(owned), skipped=len(skipped), skipped_ids=skipped,
+                    with_work_ids=with_work.ids)
 
     @api.multi
     def _handover_finish(self, batch, totals):

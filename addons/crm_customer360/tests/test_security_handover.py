@@ -109,3 +109,25 @@ class TestHandoverSecurity(OwnershipRpcCase):
         with self.server_env() as env:
             self.assertEqual(env[HANDOVER].browse(draft).line_ids.ids, [new])
             self.assertEqual(env[LINE].browse(new).to_user_id.id, self.ids['sales_all'])
+
+    def test_introduction_mails_only_through_a_manager(self):
+        """Portal users and salespeople can neither ask for the introduction e-mails nor
+        confirm a handover that sends them; the manager's confirmation queues one per
+        customer, to the customer."""
+        draft = self.ids['draft']
+
+        def intro_recipients():
+            with self.server_env() as env:
+                return env['mail.mail'].search([
+                    ('model', '=', LINE), ('res_id', '=', self.ids['draft_line'])
+                ]).mapped('recipient_ids').ids
+
+        for role in ('portal', 'sales', 'sales_all'):
+            self.assertRpcRefused(role, HANDOVER, 'write', [draft],
+                                  {'introduce_customers': True})
+            self.assertRpcRefused(role, HANDOVER, 'action_confirm', [draft],
+                                  refusals=('odoo.exceptions.AccessError',))
+        self.assertEqual(intro_recipients(), [])
+        self.rpc('manager', HANDOVER, 'write', [draft], {'introduce_customers': True})
+        self.rpc('manager', HANDOVER, 'action_confirm', [draft])
+        self.assertEqual(intro_recipients(), [self.ids['own']])

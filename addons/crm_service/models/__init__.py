@@ -15,3 +15,4 @@ from . import crm_customer_analysis
 from . import crm_grading_run
 from . import rating_rating
 from . import crm_customer_dashboard_tile
+from . import crm_service_ticket_notify

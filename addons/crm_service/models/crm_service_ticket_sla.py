@@ -199,6 +199,7 @@ class CrmServiceTicket(models.Model):
         leader (the assignee when the team has no leader, else the first service manager of
         the ticket's company: someone always hears of it) and one message in the chatter,
         and its escalation level is remembered, so that no escalation is ever sent twice.
+        A breach also e-mails that person (``_sla_breach_mail``, queued).
 
         :param now: the reference time (a datetime string), now by default; for tests.
         :return: the number of tickets whose status changed
@@ -276,6 +277,8 @@ class CrmServiceTicket(models.Model):
             self.invalidate_cache(['sla_status', 'sla_escalation', 'activity_ids',
                                    'message_ids'])
         self._sla_escalate(escalations)
+        self._sla_breach_mail([(e['ticket_id'], e['user_id']) for e in escalations
+                               if e['status'] == 'breached' and e['user_id']])
         return changed
 
     @api.model

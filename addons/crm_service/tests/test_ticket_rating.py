@@ -40,7 +40,7 @@ class TestTicketRating(SavepointCase):
         self.assertEqual(rating.partner_id, self.w.own_person)
         self.assertFalse(rating.consumed)
         self.assertEqual(mail.recipient_ids, self.w.own_person)
-        self.assertEqual(mail.subject, '%s: how satisfied are you with ticket %s?'
+        self.assertEqual(mail.subject, '%s: ticket %s is resolved, how satisfied are you?'
                          % (ticket.company_id.name, ticket.number))
         for score in (10, 5, 1):
             self.assertIn('/rating/%s/%d' % (rating.access_token, score), mail.body_html)
