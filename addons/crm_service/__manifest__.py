@@ -4,7 +4,7 @@
     "name": "After-sale Service",
     "summary": "Service tickets with teams, stages, SLA deadlines by customer grade in working "
                "hours, an e-mail channel and service figures on the customer card",
-    "version": "11.0.1.2.0",
+    "version": "11.0.1.3.0",
     "category": "Services",
     "website": "https://github.com/crm-customer360/crm-customer360",
     "author": "CRM Customer 360 contributors",
