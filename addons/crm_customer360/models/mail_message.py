@@ -38,9 +38,11 @@ class MailMessage(models.Model):
         now = fields.Datetime.now()
         subtype_id = self.env['ir.model.data'].xmlid_to_res_id('mail.mt_note')
         res_ids, names, bodies = (list(column) for column in zip(*notes))
-        # sanitized as ``create`` stores the body (a bare text gets its paragraph)
+        # sanitized as ``create`` stores the body (a bare text gets its paragraph), each
+        # distinct body once: a job's notes repeat a few texts over thousands of documents
         body_field = self._fields['body']
-        bodies = [body_field.convert_to_column(body or '', self) for body in bodies]
+        clean = {body: body_field.convert_to_column(body or '', self) for body in set(bodies)}
+        bodies = [clean[body] for body in bodies]
         message_ids = [tools.generate_tracking_message_id('%s-%s' % (res_id, model))
                        for res_id in res_ids]
         self.env.cr.execute("""

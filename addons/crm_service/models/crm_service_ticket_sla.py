@@ -238,7 +238,10 @@ class CrmServiceTicket(models.Model):
                   FROM todo
                  WHERE t.id = todo.id AND (todo.changed OR todo.escalate)
              RETURNING t.id, t.team_id, t.user_id, t.company_id, todo.status, todo.changed,
-                       todo.escalate
+                       todo.escalate,
+                       -- the ticket's name_get, read here: through the ORM it costs a query
+                       -- per thousand tickets, and a first run escalates them all
+                       t.number || ' ' || t.name AS display_name
             ), esc AS (
                 -- who is asked to act (the team leader, else the assignee, else the first
                 -- service manager of the company), their language and time zone
@@ -260,7 +263,7 @@ class CrmServiceTicket(models.Model):
                   LEFT JOIN res_partner wp ON wp.id = wu.partner_id
                  WHERE u.escalate
             )
-            SELECT e.id, e.status, e.whom_id, e.txt ->> 0, e.txt ->> 1,
+            SELECT e.id, e.status, e.whom_id, e.txt ->> 0, e.txt ->> 1, e.display_name,
                    (%%(now)s::timestamp AT TIME ZONE 'UTC' AT TIME ZONE e.whom_tz)::date,
                    (SELECT count(*) FROM updated WHERE changed)
               FROM (SELECT NULL) AS one
@@ -270,8 +273,9 @@ class CrmServiceTicket(models.Model):
         rows = self.env.cr.fetchall()
         changed = rows[0][-1]
         escalations = [{'ticket_id': ticket_id, 'status': status, 'user_id': user_id,
-                        'summary': summary, 'body': body, 'date_deadline': str(deadline)}
-                       for ticket_id, status, user_id, summary, body, deadline, _c in rows
+                        'summary': summary, 'body': body, 'name': name,
+                        'date_deadline': str(deadline)}
+                       for ticket_id, status, user_id, summary, body, name, deadline, _c in rows
                        if ticket_id]
         if changed or escalations:
             self.invalidate_cache(['sla_status', 'sla_escalation', 'activity_ids',
@@ -293,7 +297,8 @@ class CrmServiceTicket(models.Model):
         the note only.
 
         :param escalations: dicts with ``ticket_id``, ``status``, ``user_id`` (who is asked
-            to act, or None), ``summary``, ``body`` (HTML) and ``date_deadline``
+            to act, or None), ``summary``, ``body`` (HTML), ``date_deadline`` and ``name``
+            (the ticket's ``name_get``)
         """
         if not escalations:
             return
@@ -303,12 +308,10 @@ class CrmServiceTicket(models.Model):
             'res_model_id': model_id, 'res_id': escalation['ticket_id'],
             'activity_type_id': activity_type.id if activity_type else False,
             'summary': escalation['summary'], 'date_deadline': escalation['date_deadline'],
-            'user_id': escalation['user_id']} for escalation in escalations
-            if escalation['user_id']])
-        ids = [escalation['ticket_id'] for escalation in escalations]
-        names = dict(self.sudo().browse(ids).name_get())
+            'user_id': escalation['user_id'], 'res_name': escalation['name']}
+            for escalation in escalations if escalation['user_id']])
         self.env['mail.message']._bulk_post_notes(self._name, [
-            (escalation['ticket_id'], names[escalation['ticket_id']], escalation['body'])
+            (escalation['ticket_id'], escalation['name'], escalation['body'])
             for escalation in escalations])
         self.invalidate_cache(['activity_ids', 'message_ids'])
 
