@@ -8,16 +8,21 @@
   promised response time and the link to the ticket's portal page, in their language.
 - *Resolved*: the rating request (``crm_service_ticket_rating.py``) is that e-mail, so that a
   closing sends one e-mail, not two.
-- *SLA breached* (``crm_service.mail_template_ticket_sla_breach``): the SLA job
+- *SLA breached* (``crm_service.mail_template_ticket_sla_breach``, and
+  ``..._sla_breach_digest`` when a run breaches several tickets for one person): the SLA job
   (``_update_sla``) hands the tickets it escalates as breached, with the person it asked to
   act, to ``_sla_breach_mail``.
 
 All are queued (sent by the mail queue), never sent in the request.
 """
+from collections import OrderedDict
+
 from odoo import _, api, fields, models
 
 # The channels of tickets that the customer opened themselves: they always get a receipt.
 RECEIPT_CHANNELS = ('email', 'portal')
+# The tickets an SLA breach digest lists; it says how many more there are.
+SLA_DIGEST_LIST = 50
 
 
 class CrmServiceTicket(models.Model):
@@ -77,29 +82,43 @@ class CrmServiceTicket(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _sla_breach_mail(self, escalations):
-        """Queue one SLA breach e-mail per ``(ticket id, user id)`` of ``escalations``: to that
-        user (the one the SLA job asked to act), in their language. Users without an e-mail
-        address are skipped (the job's activity still reaches them).
+        """E-mail each user of ``escalations`` (``(ticket id, user id)`` pairs: whom the SLA
+        job asked to act on which breached ticket), in their language: the ticket's e-mail
+        for one ticket, one digest listing them (the first ``SLA_DIGEST_LIST``) for more, so
+        that a run breaching thousands of tickets queues one e-mail per person, rendered in
+        a constant number of queries. Users without an e-mail address are skipped (the
+        job's activities still reach them).
 
-        The e-mail is not linked to the ticket (``model`` and ``res_id`` empty): the customer
-        follows the ticket, and a reply to an e-mail linked to it would be posted on it and
-        sent to them.
+        The e-mails are not linked to a ticket (``model`` and ``res_id`` empty): the
+        customer follows the ticket, and a reply to an e-mail linked to it would be posted
+        on it and sent to them.
 
         :return: the number of e-mails queued
         """
-        template = self.env.ref('crm_service.mail_template_ticket_sla_breach',
-                                raise_if_not_found=False)
-        if not template or not escalations:
-            return 0
-        users = self.env['res.users'].sudo().browse({user_id for _id, user_id in escalations})
-        partners = {user.id: user.partner_id for user in users}
-        sent = 0
+        single = self.env.ref('crm_service.mail_template_ticket_sla_breach',
+                              raise_if_not_found=False)
+        digest = self.env.ref('crm_service.mail_template_ticket_sla_breach_digest',
+                              raise_if_not_found=False)
+        by_user = OrderedDict()
         for ticket_id, user_id in escalations:
-            partner = partners[user_id]
+            by_user.setdefault(user_id, []).append(ticket_id)
+        sent = 0
+        for user in self.env['res.users'].sudo().browse(list(by_user)):
+            partner = user.partner_id
             if not partner.email:
                 continue
-            template.sudo().with_context(lang=partner.lang or 'en_US').send_mail(
-                ticket_id, force_send=False, email_values={
-                    'recipient_ids': [(6, 0, partner.ids)], 'model': False, 'res_id': False})
+            ticket_ids = by_user[user.id]
+            values = {'recipient_ids': [(6, 0, partner.ids)], 'model': False, 'res_id': False}
+            lang = partner.lang or 'en_US'
+            if len(ticket_ids) > 1 and digest:
+                digest.sudo().with_context(
+                    lang=lang, sla_breach_ticket_ids=ticket_ids[:SLA_DIGEST_LIST],
+                    sla_breach_count=len(ticket_ids),
+                ).send_mail(user.id, force_send=False, email_values=values)
+            elif single:
+                single.sudo().with_context(lang=lang).send_mail(
+                    ticket_ids[0], force_send=False, email_values=values)
+            else:
+                continue
             sent += 1
         return sent

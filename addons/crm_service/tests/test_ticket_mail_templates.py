@@ -2,6 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The e-mails of a ticket: receipt, resolved (the rating request, once), SLA breach; who
 gets which, in which language."""
+from unittest.mock import patch
+
+from odoo.addons.crm_service.models import crm_service_ticket_notify as notify
+
 from .common import ServiceCase
 from .test_crm_service_ticket import MONDAY_LATE, MONDAY_RISK
 
@@ -137,6 +141,38 @@ class TestTicketMailTemplates(ServiceCase):
         self.assertEqual(mail.subject, 'SLA breached: ticket %s %s' % (ticket.number,
                                                                     ticket.name))
         self.assertIn('You are asked to act', mail.body_html)
+
+    def test_breach_of_several_tickets_is_one_digest(self):
+        self.leader.lang = 'zh_CN'
+        tickets = [self.make_ticket(self.contact, name='Digest %d' % index)
+                   for index in range(3)]
+        self.Ticket._update_sla(now=MONDAY_LATE)
+        mail = self.mails(self.leader.partner_id)
+        self.assertEqual(len(mail), 1)
+        self.assertEqual(mail.subject, 'SLA 已超时：3 个工单')
+        for ticket in tickets:
+            self.assertIn('%s</a> %s' % (ticket.number, ticket.name), mail.body_html)
+            self.assertIn('id=%d&amp;model=crm.service.ticket' % ticket.id, mail.body_html)
+        self.assertIn('Svc Customer A', mail.body_html)
+        self.assertIn('未达成的期限', mail.body_html)
+        self.assertNotIn('另有', mail.body_html)  # all three listed
+        self.assertFalse(mail.model)
+        self.assertFalse(mail.res_id)
+        self.assertFalse(self.mails(self.contact))
+
+    def test_breach_digest_lists_the_first_tickets_and_counts_the_rest(self):
+        self.leader.lang = 'en_US'
+        tickets = [self.make_ticket(self.contact, name='Many %d' % index)
+                   for index in range(3)]
+        with patch.object(notify, 'SLA_DIGEST_LIST', 2):
+            self.Ticket._update_sla(now=MONDAY_LATE)
+        mail = self.mails(self.leader.partner_id)
+        self.assertEqual(len(mail), 1)
+        self.assertEqual(mail.subject, 'SLA breached: 3 tickets')
+        self.assertIn('Hello %s' % self.leader.name, mail.body_html)
+        listed = [ticket for ticket in tickets if ticket.number in mail.body_html]
+        self.assertEqual(len(listed), 2)
+        self.assertIn('And 1 more.', mail.body_html)
 
     # ------------------------------------------------------------------
     # Rendering
