@@ -1,7 +1,8 @@
 # Copyright 2026 CRM Customer 360 contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The grading tiles of the Customers dashboard: customers by grade, the changes of the last
-grading run, the quotations the credit block holds back."""
+grading run, the credit approvals waiting for a decision, my quotations the credit block
+holds back."""
 from odoo import models
 
 
@@ -38,12 +39,22 @@ class CrmCustomerDashboardTile(models.Model):
         }
 
     def _tile_credit_blocks(self):
-        """Quotations the credit block holds back (their customer rated D, or over its credit
-        limit with them), no valid credit approval letting them through: their confirmation
-        waits for a credit approver, asked or not yet. The block's own test, over every
-        quotation the reader may read, in a fixed number of queries
-        (``sale.order._credit_blocked_quotation_ids``)."""
-        blocked = self.env['sale.order']._credit_blocked_quotation_ids()
+        """The credit approval requests waiting for a credit approver's decision (under the
+        reader's record rules): what a manager acts on. Counting every quotation the block
+        would hold back, asked about or not, costs seconds on a large base (every customer's
+        receivable and open orders) for quotations nobody is waiting on yet."""
+        return {
+            'model': 'crm.credit.approval', 'action': 'crm_grading.crm_credit_approval_action',
+            'domain': [('state', '=', 'requested')],
+        }
+
+    def _tile_my_credit_blocks(self):
+        """My quotations the credit block holds back (their customer rated D, or over its
+        credit limit with them), no valid credit approval letting them through: I may ask
+        for an approval. The block's own test over my quotations, in a fixed number of
+        queries (``sale.order._credit_blocked_quotation_ids``)."""
+        blocked = self.env['sale.order']._credit_blocked_quotation_ids(
+            [('user_id', '=', self.env.uid)])
         return {
             'model': 'sale.order', 'action': 'sale.action_quotations',
             'domain': [('id', 'in', blocked)],

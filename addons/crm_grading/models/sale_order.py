@@ -327,8 +327,6 @@ class SaleOrder(models.Model):
               'excluded': [oid for oid in excluded.ids if isinstance(oid, int)] or [0]})
         # Fetched before reading anything else: a read of the user's company (not yet in
         # the cache) runs its own query on the cursor and would leave no rows to fetch.
-        # Fetched before reading anything else: a read of the user's company (not yet in
-        # the cache) runs its own query on the cursor and would leave no rows to fetch.
         rows = self.env.cr.fetchall()
         company_currency = self.env.user.company_id.currency_id
         Currency = self.env['res.currency']

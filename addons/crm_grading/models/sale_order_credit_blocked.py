@@ -1,7 +1,7 @@
 # Copyright 2026 CRM Customer 360 contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Which quotations the credit block holds back, for many quotations at once (the
-dashboard's *Quotations Waiting for Credit Approval*).
+dashboard's *My Quotations Held by the Credit Block*).
 
 The same test as confirming each quotation alone (``sale_order.py``: the customer rated D,
 or its receivable, open orders and this quotation over its credit limit; the company's
@@ -26,15 +26,17 @@ class SaleOrder(models.Model):
     _inherit = 'sale.order'
 
     @api.model
-    def _credit_blocked_quotation_ids(self):
+    def _credit_blocked_quotation_ids(self, domain=None):
         """Ids of the quotations the current user may read whose confirmation the credit
         block would refuse now, each confirmed alone, unless a credit approver confirms.
 
-        The quotations are those of ``QUOTATION_DOMAIN`` under the user's record rules; only
-        those of a customer with a credit limit or rated D can be held back (the other
-        customers' figures are not read).
+        The quotations are those of ``QUOTATION_DOMAIN`` and ``domain`` under the user's
+        record rules; only those of a customer with a credit limit or rated D can be held
+        back (the other customers' figures are not read). The cost grows with the customers
+        concerned (their receivables and open orders are read): narrow ``domain`` (one
+        salesperson's quotations) on a large base.
         """
-        readable, params = readable_sql(self, list(QUOTATION_DOMAIN))
+        readable, params = readable_sql(self, list(QUOTATION_DOMAIN) + list(domain or []))
         # Each quotation with its amount and the customers whose credit it uses (the
         # ordering and the invoiced commercial entities, as ``_credit_entities``).
         self.env.cr.execute("""

@@ -17,8 +17,9 @@ class TestGradingDashboardTile(GradingCase):
         cls.make_order(cls.small, 100, cls.day(-30))
         # Small owes 100 against a limit of 50: its new quotation waits for an approver.
         cls.make_invoice(cls.small, 100, cls.day(-10), cls.day(20))
-        cls.make_order(cls.small, 30, cls.day(0), state='draft')
+        cls.held = cls.make_order(cls.small, 30, cls.day(0), state='draft')
         cls.make_order(cls.big, 30, cls.day(0), state='draft')
+        cls.held.user_id = cls.seller
 
     def tile_count(self, code, user):
         """The tile's number, checked against the count of the records it opens."""
@@ -44,7 +45,28 @@ class TestGradingDashboardTile(GradingCase):
         self.assertEqual(mine, 2)
         self.assertEqual(action['context']['group_by'], 'grade_id')
 
-    def test_credit_block_tile(self):
-        count, action = self.tile_count('credit_blocks', self.manager)
+    def test_credit_block_tiles(self):
+        # The seller's quotation the block holds back, on the seller's own tile; the
+        # manager has no quotation of their own held back.
+        count, action = self.tile_count('my_credit_blocks', self.seller)
         self.assertEqual(count, 1)
-        self.assertEqual(self.env['sale.order'].search(action['domain']).partner_id, self.small)
+        self.assertEqual(self.env['sale.order'].search(action['domain']), self.held)
+        self.assertEqual(self.tile_count('my_credit_blocks', self.manager)[0], 0)
+        # The manager's tile counts the requests waiting for a decision (the demo's, if
+        # any), the seller's request too until it is decided.
+        waiting = self.env['crm.credit.approval'].sudo(self.manager).search(
+            [('state', '=', 'requested')])
+        self.assertEqual(self.tile_count('credit_blocks', self.manager)[0], len(waiting))
+        approval = self.env['crm.credit.approval'].sudo(self.seller).create({
+            'order_id': self.held.id, 'reason': 'Pays on Friday'})
+        self.env['crm.customer.dashboard.tile'].invalidate_cache()
+        count, action = self.tile_count('credit_blocks', self.manager)
+        self.assertEqual(count, len(waiting) + 1)
+        self.assertEqual(action['res_model'], 'crm.credit.approval')
+        self.assertEqual(self.env['crm.credit.approval'].sudo(self.manager).search(
+            action['domain']), waiting | approval)
+        approver = self.make_user('grading_dash_approver', [
+            'sales_team.group_sale_salesman', 'crm_grading.group_credit_approver'])
+        approval.sudo(approver).action_reject('No')
+        self.env['crm.customer.dashboard.tile'].invalidate_cache()
+        self.assertEqual(self.tile_count('credit_blocks', self.manager)[0], len(waiting))

@@ -1,7 +1,8 @@
 # Copyright 2026 CRM Customer 360 contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""The dashboard's blocked quotations are those the credit block would refuse, each alone,
-under the reader's record rules; the whole dashboard costs the same queries at any size."""
+"""The dashboard's blocked quotations (*My Quotations Held by the Credit Block*) are those the
+credit block would refuse, each alone, under the reader's record rules; the whole dashboard
+costs the same queries at any size."""
 from .common import GradingCase
 
 
@@ -51,19 +52,16 @@ class TestDashboardCreditBlocks(GradingCase):
         return self.env['sale.order'].sudo(user).browse(
             self.env['sale.order'].sudo(user)._credit_blocked_quotation_ids())
 
-    def tile(self, user):
-        tile = self.Tile.search([('code', '=', 'credit_blocks')]).sudo(user)
+    def tile(self, user, code='my_credit_blocks'):
+        tile = self.Tile.search([('code', '=', code)]).sudo(user)
         tile.invalidate_cache()
         return tile
 
     def test_manager_sees_every_blocked_quotation(self):
         expected = self.q_edge_over | self.q_rated | self.q_paid_by | self.q_requested
         self.assertEqual(self.blocked(self.manager), expected)
-        tile = self.tile(self.manager)
-        self.assertEqual(tile.value, 4)
-        action = tile.action_open()
-        self.assertEqual(self.env['sale.order'].sudo(self.manager).search(action['domain']),
-                         expected)
+        # the manager's dashboard counts the requests waiting for a decision instead
+        self.assertEqual(self.tile(self.manager, 'credit_blocks').value, 1)
         # The block agrees, quotation by quotation.
         for order in self.q_edge_ok | self.q_free | self.q_approved | expected:
             problems = order._credit_waive(order._credit_problems())
@@ -73,11 +71,23 @@ class TestDashboardCreditBlocks(GradingCase):
         self.assertEqual(self.blocked(self.seller),
                          self.q_edge_over | self.q_paid_by | self.q_requested)
         self.assertEqual(self.blocked(self.other), self.q_rated)
+        # each one's tile, opening exactly those
+        for user, expected in ((self.seller, self.q_edge_over | self.q_paid_by
+                                | self.q_requested), (self.other, self.q_rated)):
+            tile = self.tile(user)
+            self.assertEqual(tile.value, len(expected), user.login)
+            action = tile.action_open()
+            self.assertEqual(self.env['sale.order'].sudo(user).search(action['domain']),
+                             expected, user.login)
+        # a narrower domain, as the tile passes it
+        self.assertEqual(self.env['sale.order'].sudo(self.manager).browse(
+            self.env['sale.order'].sudo(self.manager)._credit_blocked_quotation_ids(
+                [('user_id', '=', self.other.id)])), self.q_rated)
 
     def test_block_turned_off(self):
         self.company.credit_block = False
         self.assertFalse(self.blocked(self.manager))
-        self.assertEqual(self.tile(self.manager).value, 0)
+        self.assertEqual(self.tile(self.seller).value, 0)
 
     def test_open_orders_from_a_cold_cache(self):
         # The user's company not yet in the cache: reading it must not take the place of the
@@ -107,9 +117,9 @@ class TestDashboardCreditBlocks(GradingCase):
 
         add_customers(3, 0)
         counts = {user: dashboard_queries(user) for user in (self.manager, self.seller)}
-        blocked = self.tile(self.manager).value
+        blocked = self.tile(self.seller).value
         add_customers(27, 3)
         for user, count in counts.items():
             self.assertEqual(dashboard_queries(user), count, user.login)
         # 80 + 10 + 30 over 100: the 27 new quotations wait too.
-        self.assertEqual(self.tile(self.manager).value, blocked + 27)
+        self.assertEqual(self.tile(self.seller).value, blocked + 27)
