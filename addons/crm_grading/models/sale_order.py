@@ -300,27 +300,29 @@ class SaleOrder(models.Model):
         """
         self.env['sale.order.line'].recompute()
         # An order counts for the customer who orders and for the one invoiced, once each
-        # (UNION): each branch follows an index from the customers to their orders.
+        # (UNION): each branch follows an index from the customers to their orders and
+        # keeps only the open ones, so that the lines are joined to those alone (joining the
+        # orders again after the UNION read every confirmed order of the base).
         self.env.cr.execute("""
             WITH orders AS (
                 SELECT so.id, p.commercial_partner_id AS partner_id
-                  FROM sale_order so JOIN res_partner p ON p.id = so.partner_id
+                  FROM res_partner p JOIN sale_order so ON so.partner_id = p.id
                  WHERE p.commercial_partner_id = ANY(%(partners)s)
+                   AND so.state IN %(confirmed)s AND so.company_id = ANY(%(companies)s)
+                   AND NOT so.id = ANY(%(excluded)s)
                 UNION
                 SELECT so.id, p.commercial_partner_id
-                  FROM sale_order so JOIN res_partner p ON p.id = so.partner_invoice_id
+                  FROM res_partner p JOIN sale_order so ON so.partner_invoice_id = p.id
                  WHERE p.commercial_partner_id = ANY(%(partners)s)
+                   AND so.state IN %(confirmed)s AND so.company_id = ANY(%(companies)s)
+                   AND NOT so.id = ANY(%(excluded)s)
             )
             SELECT o.partner_id, sol.currency_id,
                    SUM(sol.price_total * (sol.product_uom_qty - sol.qty_invoiced)
                        / sol.product_uom_qty)
               FROM orders o
-              JOIN sale_order so ON so.id = o.id
-              JOIN sale_order_line sol ON sol.order_id = so.id
-             WHERE so.state IN %(confirmed)s
-               AND so.company_id = ANY(%(companies)s)
-               AND NOT so.id = ANY(%(excluded)s)
-               AND sol.product_uom_qty > 0 AND sol.product_uom_qty > sol.qty_invoiced
+              JOIN sale_order_line sol ON sol.order_id = o.id
+             WHERE sol.product_uom_qty > 0 AND sol.product_uom_qty > sol.qty_invoiced
           GROUP BY 1, 2
         """, {'partners': partners.ids, 'companies': self.env.user.company_ids.ids,
               'confirmed': CONFIRMED_STATES,
