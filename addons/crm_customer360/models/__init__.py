@@ -34,6 +34,7 @@ from . import base_partner_merge_dropped
 from . import base_partner_merge_ownership
 from . import res_partner_pool
 from . import res_partner_pool_schedule
+from . import res_partner_pool_release
 from . import res_partner_ownership_guard
 from . import res_partner_unlink
 from . import res_config_settings_pool

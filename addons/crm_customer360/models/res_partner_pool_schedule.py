@@ -1,6 +1,7 @@
 # Copyright 2026 CRM Customer 360 contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""When each owned customer goes back to the public pool, and the nightly job that does it.
+"""When each owned customer goes back to the public pool (the nightly job that releases them:
+``res_partner_pool_release.py``).
 
 One SQL query (``_pool_schedule_query``) gives, for every owned customer or for a page of
 them, the date of its coming release and why: the latest of its last contact logged by its
@@ -20,8 +21,6 @@ read them.
 To give some customers another release period, override ``_pool_release_periods`` (the
 grading module gives each grade its own period): it returns values, the query is built here.
 """
-import json
-import logging
 from datetime import timedelta
 
 from psycopg2 import sql
@@ -33,8 +32,6 @@ from ..access import require_group
 from ..tz import company_tz_sql, local_date_sql, user_today
 
 from ..facts import not_staff_sql, order_sql, unpaid_invoices_sql
-
-_logger = logging.getLogger(__name__)
 
 # How a release date may be compared (a search, ``_pool_schedule``).
 RELEASE_DATE_OPERATORS = ('=', '!=', '<', '<=', '>', '>=')
@@ -329,109 +326,3 @@ class ResPartner(models.Model):
         action['display_name'] = action['name'] = _("Released Tomorrow (%(date)s)") % {
             'date': tomorrow}
         return action
-
-    # ------------------------------------------------------------------
-    # Nightly job
-    # ------------------------------------------------------------------
-    @api.model
-    def _cron_release_to_pool(self):
-        """Nightly job: queue the release of every customer due today or earlier, by parts
-        (see ``crm_customer_batch.py``); return the background run, if any."""
-        if not self._pool_enabled_anywhere():
-            return self.env['crm.customer.batch']
-        settings = self._pool_settings()
-        rows = self.sudo()._pool_due(settings)
-        _logger.info("Public pool: %d customers due for release", len(rows))
-        if not rows:
-            return self.env['crm.customer.batch']
-        return self.env['crm.customer.batch']._start(
-            _("Release to the public pool"), self.browse(), '_pool_release_chunk',
-            [row['id'] for row in rows])
-
-    @api.model
-    def _pool_enabled_anywhere(self):
-        """Whether a company has its public pool enabled (else the job has nothing to do)."""
-        return bool(self.env['res.company'].sudo().search_count([('pool_enabled', '=', True)]))
-
-    @api.model
-    def _pool_release_chunk(self, batch, partner_ids):
-        """A part of the nightly release: those of ``partner_ids`` still due."""
-        return {'released': self._release_due_to_pool(partner_ids)}
-
-    @api.model
-    def _batch_title(self, batch):
-        """The name of the partners' background runs, in the reader's language (the other
-        runs of partners extend this)."""
-        if batch.method == '_pool_release_chunk':
-            return _("Release to the public pool")
-        return False
-
-    @api.model
-    def _batch_summary(self, batch, totals):
-        """The sentence of a pool release's background run, in the reader's language (the
-        partners' other background runs extend this)."""
-        if batch.method != '_pool_release_chunk':
-            return super()._batch_summary(batch, totals)
-        if batch.state == 'running' or not totals:
-            return False
-        return _("%(released)s customers released to the public pool.") % {
-            'released': totals.get('released', 0)}
-
-    @api.model
-    def _pool_due(self, settings, partner_ids=None):
-        """The schedule rows of the customers due for release today or earlier (today in
-        the calendar of each customer's company)."""
-        return self._pool_schedule(
-            settings, partner_ids=partner_ids, scheduled=True, release_date=('<=', None))
-
-    @api.model
-    def _release_due_to_pool(self, partner_ids=None):
-        """Release every customer due today or earlier (of ``partner_ids``, or all), in a few
-        statements; return how many were released.
-
-        Idempotent (released customers are no longer owned, so not due again) and safe beside
-        users and other workers: rows locked by another transaction are skipped and released
-        next time.
-        """
-        if not self._pool_enabled_anywhere():
-            return 0
-        settings = self._pool_settings()
-        Partner = self.sudo()
-        rows = Partner._pool_due(settings, partner_ids)
-        # Stored with the release as facts, so that the card says why it happened, in the
-        # reader's language.
-        reasons = {row['id']: Partner._pool_release_facts(row, settings) for row in rows}
-        return len(Partner._pool_release(reasons))
-
-    @api.model
-    def _pool_release(self, reasons):
-        """Release customers to the pool without an owner, keeping the history.
-
-        :param reasons: ``{partner_id: facts of the release}`` (see ``_pool_reason_of``)
-        :return: ids of the customers released (those still owned and not locked by another
-            transaction)
-        """
-        if not reasons:
-            return []
-        cr = self.env.cr
-        cr.execute("""
-            SELECT id, user_id FROM res_partner
-             WHERE id = ANY(%s) AND in_pool IS NOT TRUE AND user_id IS NOT NULL
-               FOR UPDATE SKIP LOCKED""", (list(reasons),))
-        owners = dict(cr.fetchall())
-        if not owners:
-            return []
-        ids = list(owners)
-        cr.execute("""
-            DELETE FROM crm_customer_co_owner_rel r
-             USING res_partner p
-             WHERE r.partner_id = p.id AND p.commercial_partner_id = ANY(%s)""", (ids,))
-        self._bulk_change_owners(
-            [(pid, owners[pid], None, ('pool', reasons[pid])) for pid in ids],
-            values={'in_pool': True, 'pool_released_date': fields.Datetime.now(),
-                    'pool_released_reason_text': None},
-            values_by_customer={
-                'pool_released_user_id': [owners[pid] for pid in ids],
-                'pool_released_facts': [json.dumps(reasons[pid], sort_keys=True)
-                                        for pid in ids]})
-        return ids
