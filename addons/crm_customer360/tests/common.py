@@ -7,7 +7,7 @@ from datetime import timedelta
 from odoo import SUPERUSER_ID, api, fields
 from odoo.tests.common import SavepointCase
 
-from odoo.addons.crm_customer360.tz import company_today, company_tz
+from odoo.addons.crm_customer360.tz import company_today, company_tz, local_date
 
 
 def run_background(env, batch):
@@ -61,6 +61,12 @@ class Customer360Case(SavepointCase):
     def day(cls, offset):
         """Today plus ``offset`` days, as an Odoo date string."""
         return fields.Date.to_string(cls.today + timedelta(days=offset))
+
+    @classmethod
+    def local_day(cls, value):
+        """The company's calendar day (a date string) of a stored UTC datetime: how the
+        jobs count days (``tz.py``). Differs from the UTC date part for hours of the day."""
+        return local_date(cls.env, value, company_tz(cls.company))
 
     @classmethod
     def make_sales_manager(cls, login):

@@ -33,6 +33,9 @@ class TestMailActivityBulk(Customer360Case):
             subtype_ids=cls.env.ref('mail.mt_comment').ids)
         todo = cls.env.ref('mail.mail_activity_data_todo')
         model_id = cls.env['ir.model']._get('res.partner').id
+        # The host notifies an activity due by its UTC date (fields.Date.today()), and the
+        # third's default deadline is the context's today: in UTC both agree at any hour.
+        cls.env = cls.env(context=dict(cls.env.context, tz='UTC'))
         today = fields.Date.today()
         cls.values = [
             {'res_model_id': model_id, 'res_id': cls.customers[0].id, 'user_id': cls.seller.id,

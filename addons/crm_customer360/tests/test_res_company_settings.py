@@ -10,7 +10,6 @@ from ..models.crm_customer_handover_batch import QUEUE_THRESHOLD_PARAM
 from ..models.res_partner_code import PARAM_RULE
 from .dup_common import DuplicateCase
 from .test_res_partner_pool import PoolCase
-from .test_res_partner_pool_schedule import utc_day
 
 
 def make_company(env, name, **vals):
@@ -39,8 +38,8 @@ class TestCompanyPool(PoolCase):
     def test_release_days_of_each_company(self):
         """Both last contacted 40 days ago: due 10 days ago in the main company (30 days),
         in 20 days in the second (60 days); the job releases only the first."""
-        self.assertEqual(self.stale.pool_release_date, utc_day(-10))
-        self.assertEqual(self.stale_second.pool_release_date, utc_day(20))
+        self.assertEqual(self.stale.pool_release_date, self.day(-10))
+        self.assertEqual(self.stale_second.pool_release_date, self.day(20))
         self.assertEqual(self.stale_second.pool_days_left, 20)
         self.env['res.partner']._release_due_to_pool()
         self.assertTrue(self.stale.in_pool)
@@ -52,7 +51,7 @@ class TestCompanyPool(PoolCase):
         self.stale_second.invalidate_cache()
         self.assertFalse(self.stale_second.pool_release_date)
         self.assertFalse(self.stale_second.pool_release_reason)
-        self.assertEqual(self.stale.pool_release_date, utc_day(-10))
+        self.assertEqual(self.stale.pool_release_date, self.day(-10))
         self.second.pool_release_days = 10
         self.main.pool_enabled = False
         self.env['res.partner']._release_due_to_pool()
@@ -71,9 +70,9 @@ class TestCompanyPool(PoolCase):
         self.assertEqual(self.with_order.pool_release_reason,
                          'Kept with its owner: it has an open order')
         self.assertFalse(self.with_order.pool_release_date)
-        self.assertEqual(self.stale_second.pool_release_date, utc_day(-10))
+        self.assertEqual(self.stale_second.pool_release_date, self.day(-10))
         self.assertEqual(self.stale_second.pool_release_reason,
-                         'No contact since %s' % self.ago(40)[:10])
+                         'No contact since %s' % self.local_day(self.ago(40)))
 
     def test_claim_limit_of_each_company(self):
         """Alice owns four customers of the main company, whose limit is 4: she may still

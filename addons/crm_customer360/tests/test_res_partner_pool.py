@@ -88,7 +88,7 @@ class TestResPartnerPool(PoolCase):
         self.assertFalse(self.stale.user_id)
         self.assertFalse(self.stale.co_owner_ids)
         self.assertEqual(self.stale.pool_released_reason,
-                         'No contact since %s and no open order' % self.ago(40)[:10])
+                         'No contact since %s and no open order' % self.local_day(self.ago(40)))
         self.assertFalse(self.stale.pool_release_date)
         self.assertEqual(self.stale.pool_released_user_id, self.alice)
         for partner in self.fresh | self.with_order | self.with_invoice:

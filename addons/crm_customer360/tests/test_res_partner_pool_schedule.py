@@ -12,12 +12,6 @@ from .common import ConcurrencyCase, run_background
 from .test_res_partner_pool import PoolCase
 
 
-def utc_day(offset):
-    """The UTC date ``offset`` days from now, as a string (the job counts in UTC days)."""
-    return fields.Date.to_string(
-        fields.Datetime.from_string(fields.Datetime.now()).date() + timedelta(days=offset))
-
-
 class TestPoolSchedule(PoolCase):
 
     @classmethod
@@ -40,16 +34,16 @@ class TestPoolSchedule(PoolCase):
             'user_id': cls.restricted.id})
 
     def test_release_date_and_reason_of_each_kind(self):
-        self.assertEqual(self.stale.pool_release_date, utc_day(-10))
+        self.assertEqual(self.stale.pool_release_date, self.day(-10))
         self.assertEqual(self.stale.pool_release_reason,
-                         'No contact since %s and no open order' % self.ago(40)[:10])
-        self.assertEqual(self.fresh.pool_release_date, utc_day(28))
-        self.assertEqual(self.silent.pool_release_date, utc_day(25))
+                         'No contact since %s and no open order' % self.local_day(self.ago(40)))
+        self.assertEqual(self.fresh.pool_release_date, self.day(28))
+        self.assertEqual(self.silent.pool_release_date, self.day(25))
         self.assertEqual(self.silent.pool_release_reason,
                          'No contact since it was assigned on %s and no open order'
-                         % self.ago(5)[:10])
+                         % self.local_day(self.ago(5)))
         # A contact of the company shows the company's coming release.
-        self.assertEqual(self.person.pool_release_date, utc_day(-10))
+        self.assertEqual(self.person.pool_release_date, self.day(-10))
         for partner, reason in ((self.with_order, 'Kept with its owner: it has an open order'),
                                 (self.with_invoice,
                                  'Kept with its owner: it has unpaid invoices'),
@@ -66,7 +60,7 @@ class TestPoolSchedule(PoolCase):
         periods = [('user_id', {0: 1}), ('user_id', {self.alice.id: 50})]
         with patch.object(Partner, '_pool_release_periods', lambda model, s: periods):
             self.stale.invalidate_cache()
-            self.assertEqual(self.stale.pool_release_date, utc_day(10))
+            self.assertEqual(self.stale.pool_release_date, self.day(10))
         partners = self.env['res.partner']
         settings = partners._pool_settings()
         for wrong in ([('name', {1: 5})], [('user_id', 'login')]):
@@ -86,8 +80,8 @@ class TestPoolSchedule(PoolCase):
         self.assertEqual(self.stale.pool_release_date, expected)
         self.assertEqual(self.stale.pool_release_reason,
                          'No contact or order since %s' % recent.date_order[:10])
-        self.assertEqual(self.with_invoice.pool_release_date, utc_day(-10))
-        self.assertEqual(self.locked.pool_release_date, utc_day(-70))
+        self.assertEqual(self.with_invoice.pool_release_date, self.day(-10))
+        self.assertEqual(self.locked.pool_release_date, self.day(-70))
 
     def test_nothing_when_disabled_or_in_pool(self):
         self.settings({'pool_enabled': False})
@@ -103,10 +97,10 @@ class TestPoolSchedule(PoolCase):
     def test_released_tomorrow_list_matches_the_job(self):
         Partner = self.env['res.partner']
         action = Partner.action_pool_release_preview()
-        self.assertIn(utc_day(1), action['name'])
+        self.assertIn(self.day(1), action['name'])
         tomorrow = Partner.search(action['domain'] + [('name', 'ilike', 'C360 Pool')])
         self.assertEqual(tomorrow, self.stale | self.mine)
-        due_today = Partner.search([('pool_release_date', '<=', utc_day(0)),
+        due_today = Partner.search([('pool_release_date', '<=', self.day(0)),
                                     ('name', 'ilike', 'C360 Pool')])
         scheduled = Partner.search([('pool_release_date', '!=', False),
                                     ('name', 'ilike', 'C360 Pool')])
@@ -117,7 +111,7 @@ class TestPoolSchedule(PoolCase):
 
     def test_nightly_job_releases_in_the_background(self):
         Partner = self.env['res.partner']
-        due_today = Partner.search([('pool_release_date', '<=', utc_day(0)),
+        due_today = Partner.search([('pool_release_date', '<=', self.day(0)),
                                     ('name', 'ilike', 'C360 Pool')])
         batch = Partner._cron_release_to_pool()
         self.assertTrue(set(due_today.ids) <= set(
@@ -135,12 +129,12 @@ class TestPoolSchedule(PoolCase):
 
     def test_restricted_salesperson_sees_own_schedule_only(self):
         Partner = self.env['res.partner'].sudo(self.restricted)
-        tomorrow = Partner.search([('pool_release_date', '<=', utc_day(1)),
+        tomorrow = Partner.search([('pool_release_date', '<=', self.day(1)),
                                    ('name', 'ilike', 'C360 Pool')])
         self.assertEqual(tomorrow, self.mine)
-        self.assertEqual(tomorrow.pool_release_date, utc_day(-1))
+        self.assertEqual(tomorrow.pool_release_date, self.day(-1))
         self.assertEqual(tomorrow.pool_release_reason,
-                         'No contact since %s and no open order' % self.ago(31)[:10])
+                         'No contact since %s and no open order' % self.local_day(self.ago(31)))
         with self.assertRaises(AccessError), self.env.cr.savepoint():
             self.silent.sudo(self.restricted).action_pool_release()
         # A co-owner sees the customer but may not release it.
@@ -165,11 +159,11 @@ class TestPoolSchedule(PoolCase):
         self.assertFalse(self.stale.co_owner_ids)
         self.assertEqual(self.stale.profile_completeness, 0)
         self.assertEqual(self.stale.pool_released_user_id, self.alice)
-        self.assertEqual(self.stale.pool_released_date[:10], utc_day(0))
+        self.assertEqual(self.stale.pool_released_date[:10], fields.Datetime.now()[:10])
         history = self.stale.ownership_history_ids
         self.assertEqual(len(history), 1)
         self.assertEqual(history.reason, 'Released to the public pool: No contact since %s '
-                                         'and no open order' % self.ago(40)[:10])
+                                         'and no open order' % self.local_day(self.ago(40)))
         self.assertEqual(history.changed_by, self.env.user)
         self.assertEqual(len(self.stale.message_ids), messages + 1)
         note = self.stale.message_ids[0]

@@ -13,6 +13,7 @@ from odoo import fields
 from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.crm_customer360.tests.common import Customer360Case, run_background
+from odoo.addons.crm_customer360.tz import company_today, main_company
 
 MEASURES = ['customer_count', 'revenue', 'revenue_previous', 'order_count', 'order_amount',
             'quotation_count', 'quotation_amount', 'opportunity_open_count', 'opportunity_won_count',
@@ -31,9 +32,10 @@ class CustomerAnalysisCase(Customer360Case):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # The cube counts days from the database's date, so do the expectations.
-        cls.env.cr.execute("SELECT CURRENT_DATE")
-        cls.today = fields.Date.from_string(cls.env.cr.fetchone()[0])
+        # The cube counts days from the main company's today (its CURRENT_DATE is taken in
+        # that company's time zone, ``_refresh``), so do the expectations: the UTC date
+        # differs for part of the day.
+        cls.today = company_today(main_company(cls.env))
         cls.this_month = month(cls.today)
         cls.owner = cls.make_user('cube.own', ['crm_customer360.group_own_customers_only'])
         cls.industry = cls.env['res.partner.industry'].create({'name': 'Cube Machinery'})

@@ -8,12 +8,6 @@ from odoo import fields
 from odoo.addons.crm_customer360.tests.common import Customer360Case
 
 
-def utc_day(offset):
-    """The UTC date ``offset`` days from now, as a string (the pool job counts UTC days)."""
-    return fields.Date.to_string(
-        fields.Datetime.from_string(fields.Datetime.now()).date() + timedelta(days=offset))
-
-
 class TestPoolReleaseByGrade(Customer360Case):
 
     @classmethod
@@ -44,16 +38,16 @@ class TestPoolReleaseByGrade(Customer360Case):
         customers.invalidate_cache()
 
     def test_grade_period_sets_release_date(self):
-        self.assertEqual(self.key.pool_release_date, utc_day(-10))
-        self.assertEqual(self.plain.pool_release_date, utc_day(50))
+        self.assertEqual(self.key.pool_release_date, self.day(-10))
+        self.assertEqual(self.plain.pool_release_date, self.day(50))
         # A grade without its own period keeps the global one.
-        self.assertEqual(self.second.pool_release_date, utc_day(50))
+        self.assertEqual(self.second.pool_release_date, self.day(50))
         self.assertEqual(self.key.pool_release_reason, 'No contact since %s and no open order'
-                         % self.contact_date[:10])
+                         % self.local_day(self.contact_date))
 
     def test_job_releases_grade_a_customer_only(self):
         released = self.env['res.partner'].search([
-            ('pool_release_date', '<=', utc_day(1)), ('name', 'like', 'Grade Pool ')])
+            ('pool_release_date', '<=', self.day(1)), ('name', 'like', 'Grade Pool ')])
         self.assertEqual(released, self.key)
         self.env['res.partner']._release_due_to_pool()
         self.assertTrue(self.key.in_pool)
