@@ -24,7 +24,7 @@ class CrmCustomerInteraction(models.Model):
 
     partner_id = fields.Many2one(
         'res.partner', 'Customer', required=True, index=True, ondelete='restrict',
-        domain=[('parent_id', '=', False)],
+        domain=[('parent_id', '=', False)], auto_join=True,
         help="The customer (company or individual) the contact was with; a contact person "
              "given here is replaced by their company, and kept as the person met.")
     contact_id = fields.Many2one(

@@ -23,7 +23,7 @@ class CrmCustomerMergeLog(models.Model):
     user_id = fields.Many2one('res.users', 'Merged by', required=True, readonly=True,
                               default=lambda self: self.env.user, ondelete='restrict')
     partner_id = fields.Many2one('res.partner', 'Surviving Customer', required=True,
-                                 readonly=True, index=True, ondelete='restrict')
+                                 readonly=True, index=True, ondelete='restrict', auto_join=True)
     facts = fields.Text('Facts', readonly=True,
                         help="What the merge did, as figures and names (JSON).")
     merged_partners = fields.Text(

@@ -31,7 +31,7 @@ class CrmCustomerOwnershipHistory(models.Model):
 
     partner_id = fields.Many2one(
         'res.partner', 'Customer', required=True, index=True, ondelete='restrict',
-        readonly=True)
+        readonly=True, auto_join=True)
     date = fields.Datetime('Date', required=True, default=fields.Datetime.now, readonly=True)
     changed_by = fields.Many2one(
         'res.users', 'Changed By', default=lambda self: self.env.user, readonly=True)

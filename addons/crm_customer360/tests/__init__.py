@@ -41,3 +41,4 @@ from . import test_customer_statement_http
 from . import test_security_statement
 from . import test_customer_briefing
 from . import test_security_briefing
+from . import test_rule_joins

@@ -38,7 +38,7 @@ class CrmCreditApproval(models.Model):
     name = fields.Char(related='order_id.name', store=True, readonly=True)
     order_id = fields.Many2one(
         'sale.order', 'Sales Order', required=True, readonly=True, index=True,
-        ondelete='cascade')
+        ondelete='cascade', auto_join=True)
     partner_id = fields.Many2one(
         'res.partner', 'Customer', readonly=True, index=True,
         help="The commercial entity of the order's customer, when it was asked for.")

@@ -76,7 +76,7 @@ class CrmCustomerAnalysis(models.Model):
     is_current_period = fields.Boolean(
         'Current Month', readonly=True,
         help="The row of the current month, the only one that carries the snapshot measures.")
-    partner_id = fields.Many2one('res.partner', 'Customer', readonly=True)
+    partner_id = fields.Many2one('res.partner', 'Customer', readonly=True, auto_join=True)
     company_id = fields.Many2one('res.company', 'Company', readonly=True)
     grade_id = fields.Many2one('crm.customer.grade', 'Grade', readonly=True)
     credit_rating = fields.Selection(CREDIT_RATINGS, 'Credit Rating', readonly=True)

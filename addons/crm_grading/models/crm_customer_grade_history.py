@@ -22,7 +22,7 @@ class CrmCustomerGradeHistory(models.Model):
     _order = 'date desc, id desc'
 
     partner_id = fields.Many2one(
-        'res.partner', 'Customer', required=True, index=True, ondelete='restrict')
+        'res.partner', 'Customer', required=True, index=True, ondelete='restrict', auto_join=True)
     date = fields.Datetime('Date', required=True, index=True, default=fields.Datetime.now)
     old_grade_id = fields.Many2one('crm.customer.grade', 'Previous Grade', ondelete='restrict')
     new_grade_id = fields.Many2one('crm.customer.grade', 'New Grade', ondelete='restrict')

@@ -18,7 +18,7 @@ class CrmCustomerGrading(models.Model):
     _rec_name = 'partner_id'
 
     partner_id = fields.Many2one('res.partner', 'Customer', required=True,
-                                 ondelete='cascade', readonly=True)
+                                 ondelete='cascade', readonly=True, auto_join=True)
     company_id = fields.Many2one('res.company', 'Company', required=True, index=True,
                                  readonly=True)
     revenue = fields.Float('Revenue', readonly=True,

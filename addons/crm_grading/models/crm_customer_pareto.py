@@ -28,7 +28,7 @@ class CrmCustomerPareto(models.Model):
     _rec_name = 'partner_id'
     _order = 'company_id, rank'
 
-    partner_id = fields.Many2one('res.partner', 'Customer', readonly=True)
+    partner_id = fields.Many2one('res.partner', 'Customer', readonly=True, auto_join=True)
     company_id = fields.Many2one('res.company', 'Company', readonly=True)
     user_id = fields.Many2one('res.users', 'Salesperson', readonly=True)
     grade_id = fields.Many2one('crm.customer.grade', 'Grade', readonly=True)

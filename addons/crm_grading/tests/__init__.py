@@ -19,3 +19,4 @@ from . import test_security_grade
 from . import test_security_grading
 from . import test_customer_briefing_grade
 from . import test_dashboard_credit_blocks
+from . import test_rule_joins_grading

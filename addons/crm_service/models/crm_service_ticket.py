@@ -46,6 +46,9 @@ class CrmServiceTicket(models.Model):
     partner_id = fields.Many2one(
         'res.partner', 'Contact', index=True, track_visibility='onchange',
         help="Who asked: the customer or one of its contact persons.")
+    # No auto_join, unlike the customer records of the other addons: Odoo 11 puts the join's
+    # condition before the whole rule, so a ticket without a customer would be hidden from
+    # a salesperson's rule (commercial_partner_id.user_id) even when assigned to them.
     commercial_partner_id = fields.Many2one(
         'res.partner', 'Customer', related='partner_id.commercial_partner_id', store=True,
         readonly=True, index=True,
