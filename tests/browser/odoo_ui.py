@@ -74,6 +74,26 @@ return Array.prototype.some.call(
     function (rec) { return rec.crmBeforeSearch; });
 """
 
+# The box (in the screenshot's pixels) around the visible elements that the selectors
+# arguments[0] match, widened by arguments[1] CSS pixels and kept inside the window.
+_CROP_BOX_JS = """
+var box = null;
+arguments[0].forEach(function (selector) {
+    document.querySelectorAll(selector).forEach(function (node) {
+        var r = node.getBoundingClientRect();
+        if (!r.width || !r.height) { return; }
+        box = box ? [Math.min(box[0], r.left), Math.min(box[1], r.top),
+                     Math.max(box[2], r.right), Math.max(box[3], r.bottom)]
+                  : [r.left, r.top, r.right, r.bottom];
+    });
+});
+if (!box) { return null; }
+var m = arguments[1], ratio = window.devicePixelRatio || 1;
+box = [Math.max(box[0] - m, 0), Math.max(box[1] - m, 0),
+       Math.min(box[2] + m, window.innerWidth), Math.min(box[3] + m, window.innerHeight)];
+return box.map(function (v) { return v * ratio; });
+"""
+
 # After Discard: a confirmation dialog is open, or the form left edit mode (or closed).
 _DISCARDED_JS = """
 var buttons = document.querySelectorAll('.modal .modal-footer .btn-primary');
@@ -376,9 +396,12 @@ def type_into(browser, name, text, warning=False, within='.o_content .o_form_vie
     return dialog_text(browser, '.modal .o_dialog_warning')
 
 
-def set_many2one(browser, name, text, within='.o_content .o_form_view', choice=None):
+def set_many2one(browser, name, text, within='.o_content .o_form_view', choice=None,
+                 before_pick=None):
     """Type `text` in the many2one field `name` of the form part `within` and pick the
-    exact match in its drop-down (or the entry `choice`, e.g. a name found by its code)."""
+    exact match in its drop-down (or the entry `choice`, e.g. a name found by its code).
+    `before_pick` is called with the drop-down's entry while the drop-down is open (to take
+    a screenshot of it, say)."""
     field = wait_for(browser, within + ' .o_field_widget[name="%s"] input' % name)
     field.clear()
     field.send_keys(text)
@@ -397,6 +420,8 @@ def set_many2one(browser, name, text, within='.o_content .o_form_view', choice=N
     except TimeoutException:
         raise AssertionError('no %r in the drop-down of %s after typing %r' % (
             wanted, name, text)) from None
+    if before_pick is not None:
+        before_pick(link)
     click(browser, link)
     wait_loaded(browser)
 
@@ -462,11 +487,30 @@ def discard(browser):
     wait_loaded(browser)
 
 
-def screenshot(browser, name):
-    """Save a PNG of the page as tests/screenshots/<name>.png and return its path."""
+def screenshot(browser, name, crop=(), whole_page=False):
+    """Save a PNG of the page as tests/screenshots/<name>.png and return its path. With
+    `crop` (CSS selectors), keep only the visible box around the elements they match, with a
+    margin: a picture of the part that matters, for the documentation. With `whole_page`,
+    the window grows to the page's height (up to 2400 pixels) for the picture."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / (name if name.endswith('.png') else name + '.png')
-    browser.save_screenshot(str(path))
+    size = browser.get_window_size() if whole_page else None
+    if size:
+        chrome, height = browser.execute_script(
+            'return [window.outerHeight - window.innerHeight,'
+            ' document.documentElement.scrollHeight];')
+        browser.set_window_size(size['width'], min(max(height + chrome, size['height']), 2400))
+    try:
+        browser.save_screenshot(str(path))
+        box = browser.execute_script(_CROP_BOX_JS, list(crop), 12) if crop else None
+    finally:
+        if size:
+            browser.set_window_size(size['width'], size['height'])
+    if box:
+        from PIL import Image  # Odoo's own requirement: in the venv of the tests
+        with Image.open(str(path)) as image:
+            cropped = image.crop(tuple(int(round(v)) for v in box))
+        cropped.save(str(path), optimize=True)
     return path
 
 

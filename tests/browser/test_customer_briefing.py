@@ -7,7 +7,7 @@ zh_CN) and her customer of the Chinese company, with receivables.
 """
 import odoo_ui as ui
 from test_customer_card import CUSTOMER, card_expectations, open_customer_card
-from test_customer_statement import assert_report_downloaded, report_amount
+from test_customer_statement import REPORT_PAGE, assert_report_downloaded, report_amount
 
 RECEIVABLE = '.c360_briefing_receivable'
 
@@ -28,4 +28,4 @@ def test_briefing_from_the_card(odoo_server, browser, odoo_env):
     assert amount is not None and abs(amount - figures['receivable_amount']) < 0.005, (
         'the briefing shows a receivable of %r, the card %.2f'
         % (receivable, figures['receivable_amount']))
-    ui.screenshot(browser, 'customer_briefing')
+    ui.screenshot(browser, 'customer_briefing', crop=REPORT_PAGE, whole_page=True)

@@ -26,14 +26,21 @@ def expectations(env, login, customer, typed):
     return user, partner
 
 
-def pick_customer_on_new_quotation(browser, url, login, typed, customer):
+def pick_customer_on_new_quotation(browser, url, login, typed, customer, shot=None):
     """Log in as ``login``, create a quotation, type ``typed`` in its customer field and pick
-    ``customer``; return the customer field's text."""
+    ``customer``; return the customer field's text. With ``shot``, save a screenshot of that
+    name of the open drop-down."""
     ui.login(browser, url, login, login)
     ui.open_menu(browser, QUOTATIONS_MENU)
     ui.click(browser, ui.wait_for(browser, '.o_list_button_add'))
     ui.wait_for(browser, FORM + '.o_form_editable')
-    ui.set_many2one(browser, 'partner_id', typed, choice=customer)
+
+    def dropdown_shot(_entry):
+        ui.screenshot(browser, shot, crop=['.o_control_panel .breadcrumb', FORM + ' .oe_title',
+                                           FORM + ' .o_field_widget[name="partner_id"]',
+                                           'ul.ui-autocomplete'])
+    ui.set_many2one(browser, 'partner_id', typed, choice=customer,
+                    before_pick=dropdown_shot if shot else None)
     ui.assert_no_error_dialog(browser)
     field = browser.find_element(By.CSS_SELECTOR, FORM + ' .o_field_widget[name="partner_id"] '
                                                          'input')
@@ -47,7 +54,7 @@ def test_li_ming_finds_his_customer_by_mnemonic(odoo_server, browser, odoo_env):
     assert user.lang == 'zh_CN', 'li.ming should work in Chinese (lang %r)' % user.lang
     assert partner.mnemonic == 'XBD', partner.mnemonic
     value = pick_customer_on_new_quotation(browser, odoo_server.url, 'li.ming', 'xbd',
-                                           customer)
+                                           customer, shot='pinyin_search')
     assert value == customer, value
     ui.screenshot(browser, 'pinyin_search_li_ming')
     ui.discard(browser)

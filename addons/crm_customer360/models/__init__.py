@@ -48,3 +48,4 @@ from . import mail_message
 from . import queue_job
 from . import crm_customer_dashboard_tile
 from . import res_partner_statement
+from . import ir_qweb

@@ -3,6 +3,7 @@
 """The statement over HTTP, as the web client prints it: the owner gets the totals, another
 salesperson an error."""
 import json
+import re
 from datetime import timedelta
 from urllib.parse import urlencode
 from unittest import mock
@@ -62,6 +63,23 @@ class TestCustomerStatementHttp(C360HttpCase):
         self.assertIn('Customer Statement', response.text)
         self.assertIn('Closing Balance', response.text)
         self.assertIn('1,234.50', response.text)
+
+    def test_styled_with_bootstrap(self):
+        """The HTML (and so the PDF) links the report stylesheet bundle, compiled without
+        error and with Bootstrap's rules: the host's bundle names a file of ``website``,
+        which the wheels do not ship, and without ir_qweb.py the whole bundle's CSS is
+        dropped."""
+        self.authenticate('st_http_owner', 'st_http_owner')
+        response = self.url_open(URL % ('html', self.customer_id), timeout=300)
+        self.assertEqual(response.status_code, 200, response.text[:500])
+        # The host inlines a script that alerts the bundle's error (assetsbundle.py).
+        error = re.search(r'__assetsBundleErrorSeen.*?\}\)\((".*?")\);', response.text, re.S)
+        self.assertFalse(error, 'the report assets failed: %s' % (error and error.group(1)))
+        hrefs = re.findall(r'href="(/web/content/[^"]*/web\.report_assets_common\.\d+\.css)"',
+                           response.text)
+        self.assertTrue(hrefs, 'the report links no web.report_assets_common stylesheet')
+        css = ''.join(self.url_open(href, timeout=300).text for href in hrefs)
+        self.assertRegex(css, r'(^|[\s}])\.table\s*\{', "no Bootstrap .table rule in the bundle")
 
     def test_printed_from_the_wizard(self):
         """The web client prints a report with ``data`` at a URL without ids (the options
