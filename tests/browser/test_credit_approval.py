@@ -118,6 +118,7 @@ def approval_flow(browser, url, name, order_name, approver_login, lang):
     ui.type_into(browser, 'note', 'Approved once', within='.modal')
     ui.close_dialog(browser, button=labels['confirm'])
     ui.wait_text(browser, FORM + ' .o_statusbar_status .btn-primary', labels['approved'])
+    ui.screenshot_in(browser, 'credit_approval_approved', lang, 'en_US')
 
     # anna confirms the order.
     ui.login(browser, url, LOGIN, LOGIN)

@@ -8,11 +8,13 @@ zh_CN) and his customer of the Chinese company, anna (English, no accounting rig
 customer of the UK subsidiary, both with receivables.
 """
 import time
+from datetime import datetime
 
 import pytest
 
 import odoo_ui as ui
 from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 from conftest import SERVER_LOG
@@ -20,6 +22,7 @@ from test_customer_card import (CUSTOMER, UK_CUSTOMER, card_expectations, open_c
                                 parse_amount)
 
 CLOSING = '.c360_statement_closing td:last-child'
+CLOSING_DATE = '.c360_statement_closing td:first-child'
 WIZARD = '.modal .o_form_view input[name="date_from"], .modal .o_form_view div[name="date_from"]'
 
 
@@ -85,4 +88,12 @@ def test_statement_from_the_card(odoo_server, browser, odoo_env, login, customer
     assert amount is not None and abs(amount - figures['receivable_amount']) < 0.005, (
         'the statement closes on %r, the card shows a receivable of %.2f'
         % (closing, figures['receivable_amount']))
+    # The statement is in the customer's language, its dates too (not the reader's, nor
+    # the language of whoever used the browser before: the host's frontend_lang cookie).
+    day = browser.find_element(By.CSS_SELECTOR, CLOSING_DATE).text.strip()
+    try:
+        datetime.strptime(day, lang.date_format)
+    except ValueError:
+        raise AssertionError('the statement\'s closing date %r is not in the %s format %r'
+                             % (day, lang.code, lang.date_format)) from None
     ui.screenshot_in(browser, 'customer_statement', user.lang, 'zh_CN')
