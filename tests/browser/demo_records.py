@@ -28,3 +28,24 @@ def demo_customer(env, name):
     partner = env['res.partner'].search([('name', '=', name), ('parent_id', '=', False)])
     assert len(partner) == 1, 'expected one demo customer %r, found %d' % (name, len(partner))
     return partner
+
+
+@contextlib.contextmanager
+def user_language(db, login, lang):
+    """Give the demo user ``login`` the interface language ``lang`` while the block runs, then
+    give it back its own (both committed: the server reads the user's language at login).
+
+    A scenario runs for a Chinese and an English user this way without a second demo user.
+    """
+    with committed_env(db) as env:
+        user = demo_user(env, login)
+        previous = user.lang
+        if previous != lang:
+            user.write({'lang': lang})
+    try:
+        yield
+    finally:
+        if previous != lang:
+            with committed_env(db) as env:
+                demo_user(env, login).write({'lang': previous})
+

@@ -526,3 +526,17 @@ def open_tab_with(browser, selector, within='.o_content .o_form_view'):
     assert link is not None, 'no page of the form holds %s' % selector
     click(browser, link)
     wait_loaded(browser)
+
+
+
+def assert_breadcrumb(browser, text):
+    """Wait until the control panel's breadcrumb shows `text`: an action's name, in the
+    user's language (a scenario's proof of the interface language)."""
+    wait_text(browser, '.o_control_panel .breadcrumb', text)
+
+
+def screenshot_in(browser, name, lang, native, **options):
+    """Save the screenshot `name` of a scenario that runs in several languages: under `name`
+    when it runs in its `native` language (the README shows those), else suffixed with
+    `lang`, and return its path. `options` are those of `screenshot`."""
+    return screenshot(browser, name if lang == native else '%s_%s' % (name, lang), **options)

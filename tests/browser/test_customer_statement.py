@@ -1,20 +1,28 @@
-"""A salesperson prints a customer's statement (对账单) from the card: the period dialog
-opens from the card's header and prints without an error, and the statement's closing
-balance is the receivable the card shows.
+"""A salesperson prints a customer's statement (对账单) from the card, in Chinese and in
+English: the period dialog opens from the card's header (button and dialog named in the
+user's language) and prints without an error, and the statement's closing balance is the
+receivable the card shows.
 
 Needs the demo data of crm_customer360 (scripts/test.sh installs it): li.ming (interface in
-zh_CN) and her customer of the Chinese company, with receivables.
+zh_CN) and his customer of the Chinese company, anna (English, no accounting rights) and her
+customer of the UK subsidiary, both with receivables.
 """
 import time
+from datetime import datetime
+
+import pytest
 
 import odoo_ui as ui
 from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 from conftest import SERVER_LOG
-from test_customer_card import CUSTOMER, card_expectations, open_customer_card, parse_amount
+from test_customer_card import (CUSTOMER, UK_CUSTOMER, card_expectations, open_customer_card,
+                                parse_amount)
 
 CLOSING = '.c360_statement_closing td:last-child'
+CLOSING_DATE = '.c360_statement_closing td:first-child'
 # The parts of a report's HTML page (the host's layouts): the picture of the page.
 REPORT_PAGE = ['main .header', 'main .article', 'main .footer']
 WIZARD = '.modal .o_form_view input[name="date_from"], .modal .o_form_view div[name="date_from"]'
@@ -57,23 +65,39 @@ def report_amount(browser, base_url, report, partner, selector, lang):
     return text, parse_amount(text, lang)
 
 
-def test_statement_from_the_card(odoo_server, browser, odoo_env):
-    """li.ming opens the dialog from the card and prints; the statement of the default
-    period (this month to today) closes on the card's receivable."""
-    user, partner, figures = card_expectations(odoo_env, 'li.ming', CUSTOMER)
+@pytest.mark.parametrize('login, customer, labels', [
+    ('li.ming', CUSTOMER, {'lang': 'zh_CN', 'button': '对账单', 'title': '客户对账单'}),
+    ('anna', UK_CUSTOMER, {'lang': 'en_US', 'button': 'Statement',
+                           'title': 'Customer Statement'}),
+], ids=['zh_CN', 'en_US'])
+def test_statement_from_the_card(odoo_server, browser, odoo_env, login, customer, labels):
+    """The salesperson opens the dialog from the card and prints; the statement of the
+    default period (this month to today) closes on the card's receivable."""
+    user, partner, figures = card_expectations(odoo_env, login, customer)
+    assert user.lang == labels['lang'], '%s should work in %s (lang %r)' % (
+        login, labels['lang'], user.lang)
     lang = odoo_env['res.lang'].search([('code', '=', partner.lang or 'en_US')])
-    open_customer_card(browser, odoo_server.url, 'li.ming', CUSTOMER)
-    ui.click_button(browser, '对账单')
+    open_customer_card(browser, odoo_server.url, login, customer)
+    ui.click_button(browser, labels['button'])
     title, _text = ui.dialog_text(browser, WIZARD)
-    assert title == '客户对账单', 'the period dialog is titled %r' % title
+    assert title == labels['title'], 'the period dialog is titled %r' % title
     since = odoo_server.log_size()
     ui.click(browser, ui.wait_for(browser, '.modal-footer button[name="action_print"]'))
     assert_report_downloaded(since)
     ui.assert_no_error_dialog(browser)
-    ui.screenshot(browser, 'customer_statement_printed')
+    ui.screenshot_in(browser, 'customer_statement_printed', user.lang, 'zh_CN')
     closing, amount = report_amount(browser, odoo_server.url,
                                     'crm_customer360.customer_statement', partner, CLOSING, lang)
     assert amount is not None and abs(amount - figures['receivable_amount']) < 0.005, (
         'the statement closes on %r, the card shows a receivable of %.2f'
         % (closing, figures['receivable_amount']))
-    ui.screenshot(browser, 'customer_statement', crop=REPORT_PAGE, whole_page=True)
+    # The statement is in the customer's language, its dates too (not the reader's, nor
+    # the language of whoever used the browser before: the host's frontend_lang cookie).
+    day = browser.find_element(By.CSS_SELECTOR, CLOSING_DATE).text.strip()
+    try:
+        datetime.strptime(day, lang.date_format)
+    except ValueError:
+        raise AssertionError('the statement\'s closing date %r is not in the %s format %r'
+                             % (day, lang.code, lang.date_format)) from None
+    ui.screenshot_in(browser, 'customer_statement', user.lang, 'zh_CN', crop=REPORT_PAGE,
+                     whole_page=True)

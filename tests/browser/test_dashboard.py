@@ -1,12 +1,14 @@
-"""The Customers app: its dashboard for a salesperson (李明, in Chinese) and for a sales
-manager (in English), each tile opening the records behind its number, and the customer
+"""The Customers app: its dashboard for a salesperson (李明) and for a sales manager, each in
+Chinese and in English, each tile opening the records behind its number, and the customer
 cards as a kanban with the grade badge and the overdue amount.
 
-The manager is a user of the scenario's own (committed, archived at the end): the demo's
-sales manager reads Chinese.
+李明 works in Chinese: his English run gives him en_US for the scenario (demo.user_language).
+The manager is a user of the scenario's own (committed, archived at the end), created in the
+run's language: the demo's sales manager reads Chinese.
 """
 import time
 
+import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -14,7 +16,15 @@ import demo_records as demo
 import odoo_ui as ui
 
 DASHBOARD_MENU = 'crm_customer360.crm_customer_dashboard_tile_menu'
+APP_MENU = 'crm_customer360.crm_customer360_menu_root'
 CARDS = '.o_content .o_kanban_view .o_kanban_record:not(.o_kanban_ghost)'
+# What proves the interface language: the app's name in the top bar, a tile's name, the
+# label of the overdue amount on a customer card.
+LABELS = {
+    'zh_CN': {'app': '客户', 'my_overdue': '我的逾期应收', 'overdue': '逾期：'},
+    'en_US': {'app': 'Customers', 'my_overdue': 'My Overdue Receivables', 'overdue': 'Overdue:'},
+}
+LANGS = sorted(LABELS)
 
 
 def tile(browser, code):
@@ -38,21 +48,38 @@ def shown_value(browser, code):
         By.CSS_SELECTOR, '.o_c360_tile_value').text.replace(',', '').strip())
 
 
-def test_salesperson_dashboard_in_chinese(odoo_server, browser, odoo_env):
+def assert_app_name(browser, lang):
+    """The Customers app's entry of the top bar is named in ``lang``."""
+    link = browser.find_element(By.CSS_SELECTOR, '.oe_application_menu_placeholder '
+                                                 'a[data-menu-xmlid="%s"]' % APP_MENU)
+    name = link.get_attribute('textContent').strip()
+    assert name == LABELS[lang]['app'], 'the app is called %r in %s' % (name, lang)
+
+
+@pytest.mark.parametrize('lang', LANGS)
+def test_salesperson_dashboard(odoo_server, browser, odoo_env, lang):
     """李明 opens the Customers app: his tiles, no team tile; his overdue tile opens exactly
     the customers it counts, as cards with their grade and overdue amount."""
+    with demo.user_language(odoo_server.db, 'li.ming', lang):
+        salesperson_dashboard(odoo_server, browser, odoo_env, lang)
+
+
+def salesperson_dashboard(odoo_server, browser, odoo_env, lang):
+    """The steps of test_salesperson_dashboard, 李明 working in ``lang``."""
+    labels = LABELS[lang]
     user = demo.demo_user(odoo_env, 'li.ming')
     values = tile_values(odoo_env, user)
     assert 'team_customers' not in values
     assert values['my_overdue'] >= 1, 'the demo gives 李明 customers with overdue invoices'
     ui.login(browser, odoo_server.url, 'li.ming', 'li.ming')
     ui.open_menu(browser, DASHBOARD_MENU)
+    assert_app_name(browser, lang)
     tile(browser, 'my_overdue')
-    assert '我的逾期应收' in tile(browser, 'my_overdue').text
+    assert labels['my_overdue'] in tile(browser, 'my_overdue').text
     for code in ('my_customers', 'my_overdue', 'follow_ups_today', 'pool_soon'):
         assert shown_value(browser, code) == values[code], code
     assert not browser.find_elements(By.CSS_SELECTOR, '.o_c360_tile_team_customers')
-    ui.screenshot(browser, 'dashboard_salesperson')
+    ui.screenshot_in(browser, 'dashboard_salesperson', lang, 'zh_CN')
 
     open_tile(browser, 'my_overdue')
     WebDriverWait(browser, ui.TIMEOUT).until(
@@ -60,11 +87,11 @@ def test_salesperson_dashboard_in_chinese(odoo_server, browser, odoo_env):
     cards = browser.find_elements(By.CSS_SELECTOR, CARDS)
     for card in cards:
         assert card.find_elements(By.CSS_SELECTOR, '.o_c360_overdue'), card.text
-        assert '逾期' in card.text, card.text
+        assert labels['overdue'] in card.text, card.text
     graded = [card for card in cards if card.find_elements(By.CSS_SELECTOR, '.o_c360_grade')]
     assert graded, 'no grade badge on the customer cards'
     assert card.find_elements(By.CSS_SELECTOR, 'img.o_c360_owner')
-    ui.screenshot(browser, 'customer_kanban')
+    ui.screenshot_in(browser, 'customer_kanban', lang, 'zh_CN')
 
     # His to-dos on customers: the demo gives him one due today and one late (which is which
     # depends on the day in Shanghai); the late tile lists exactly its number.
@@ -93,6 +120,7 @@ def test_manager_dashboard_in_english(odoo_server, browser, odoo_env):
         values = tile_values(odoo_env, user)
         ui.login(browser, odoo_server.url, login, login)
         ui.open_menu(browser, DASHBOARD_MENU)
+        assert_app_name(browser, 'en_US')
         for code in ('team_customers', 'team_overdue', 'grade_changes', 'credit_blocks',
                      'sla_breaches'):
             assert shown_value(browser, code) == values[code], code

@@ -2,10 +2,11 @@
 
 Needs the demo data of crm_customer360 in the served database: li.ming (interface in zh_CN)
 and his customer 深圳市鑫北斗软件开发有限公司 (mnemonic XBD), anna (English) and her customer
-Müller Maschinenbau GmbH (mnemonic MM). Each types a few letters in the customer field of a
-new quotation, picks the company from the drop-down and discards the quotation: nothing is
-written, the scenario can run again.
+Müller Maschinenbau GmbH (mnemonic MM). Each, in the interface's language, types the mnemonic
+and then the code in the customer field of a new quotation, picks the company from the
+drop-down and discards the quotation: nothing is written, the scenario can run again.
 """
+import pytest
 from selenium.webdriver.common.by import By
 
 import demo_records as demo
@@ -26,15 +27,18 @@ def expectations(env, login, customer, typed):
     return user, partner
 
 
-def pick_customer_on_new_quotation(browser, url, login, typed, customer, shot=None):
-    """Log in as ``login``, create a quotation, type ``typed`` in its customer field and pick
-    ``customer``; return the customer field's text. With ``shot``, save a screenshot of that
-    name of the open drop-down."""
+def new_quotation(browser, url, login):
+    """Log in as ``login`` and create a quotation (its form in edit mode)."""
     ui.login(browser, url, login, login)
     ui.open_menu(browser, QUOTATIONS_MENU)
     ui.click(browser, ui.wait_for(browser, '.o_list_button_add'))
     ui.wait_for(browser, FORM + '.o_form_editable')
 
+
+def pick_customer(browser, typed, customer, shot=None):
+    """Type ``typed`` in the quotation's customer field, pick ``customer`` in the drop-down
+    and return the customer field's text. With ``shot``, save a screenshot of that name of
+    the open drop-down."""
     def dropdown_shot(_entry):
         ui.screenshot(browser, shot, crop=['.o_control_panel .breadcrumb', FORM + ' .oe_title',
                                            FORM + ' .o_field_widget[name="partner_id"]',
@@ -47,28 +51,29 @@ def pick_customer_on_new_quotation(browser, url, login, typed, customer, shot=No
     return field.get_attribute('value')
 
 
-def test_li_ming_finds_his_customer_by_mnemonic(odoo_server, browser, odoo_env):
-    """li.ming types "xbd" and picks 深圳市鑫北斗软件开发有限公司."""
-    customer = '深圳市鑫北斗软件开发有限公司'
-    user, partner = expectations(odoo_env, 'li.ming', customer, 'xbd')
-    assert user.lang == 'zh_CN', 'li.ming should work in Chinese (lang %r)' % user.lang
-    assert partner.mnemonic == 'XBD', partner.mnemonic
-    value = pick_customer_on_new_quotation(browser, odoo_server.url, 'li.ming', 'xbd',
-                                           customer, shot='pinyin_search')
-    assert value == customer, value
-    ui.screenshot(browser, 'pinyin_search_li_ming')
-    ui.discard(browser)
-
-
-def test_anna_finds_her_customer_by_code(odoo_server, browser, odoo_env):
-    """anna types Müller's customer code in lower case and picks the company."""
-    customer = 'Müller Maschinenbau GmbH'
-    _user, partner = expectations(odoo_env, 'anna', customer, 'mm')
+@pytest.mark.parametrize('login, customer, mnemonic, labels', [
+    ('li.ming', '深圳市鑫北斗软件开发有限公司', 'XBD', {'lang': 'zh_CN', 'quotations': '报价单'}),
+    ('anna', 'Müller Maschinenbau GmbH', 'MM', {'lang': 'en_US', 'quotations': 'Quotations'}),
+], ids=['zh_CN', 'en_US'])
+def test_salesperson_finds_customer_by_mnemonic_and_code(odoo_server, browser, odoo_env, login,
+                                                         customer, mnemonic, labels):
+    """On a new quotation, in the salesperson's language, the customer field finds the
+    company by its mnemonic typed in lower case (li.ming: "xbd"), then by its code."""
+    user, partner = expectations(odoo_env, login, customer, mnemonic.lower())
+    assert user.lang == labels['lang'], '%s should work in %s (lang %r)' % (
+        login, labels['lang'], user.lang)
+    assert partner.mnemonic == mnemonic, partner.mnemonic
     assert partner.customer_code, 'the demo customer %s has no code' % customer
-    typed = partner.customer_code.lower()
-    value = pick_customer_on_new_quotation(browser, odoo_server.url, 'anna', typed, customer)
-    assert value == customer, value
-    ui.screenshot(browser, 'pinyin_search_anna')
+    code = partner.customer_code.lower()
+    expectations(odoo_env, login, customer, code)
+    new_quotation(browser, odoo_server.url, login)
+    ui.assert_breadcrumb(browser, labels['quotations'])
+    for typed in (mnemonic.lower(), code):
+        # the README's picture: li.ming's drop-down, found by the mnemonic
+        shot = 'pinyin_search' if login == 'li.ming' and typed == mnemonic.lower() else None
+        value = pick_customer(browser, typed, customer, shot=shot)
+        assert value == customer, 'typing %r picked %r' % (typed, value)
+    ui.screenshot(browser, 'pinyin_search_%s' % login.replace('.', '_'))
     ui.discard(browser)
 
 

@@ -18,6 +18,7 @@ from datetime import date
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.misc import format_date
 
 from ..access import readable_report_entities
 from ..facts import (
@@ -73,6 +74,11 @@ class CustomerStatementReport(models.AbstractModel):
             'statements': statements,
             # A function of the customer's language: _() translates into the context's.
             'ageing_labels': lambda lang: self.with_context(lang=lang)._ageing_labels(),
+            # Dates in the customer's language too: the 'date' widget formats in the
+            # request's, the reader's, or even the frontend_lang cookie's (the host's
+            # /report routes are website=True: http_routing takes the language from that
+            # cookie, which the previous user of the browser may have set).
+            'format_date': lambda value, lang: format_date(self.env, value, lang_code=lang),
         }
 
     # ------------------------------------------------------------------

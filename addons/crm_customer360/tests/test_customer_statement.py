@@ -3,6 +3,7 @@
 """The customer statement agrees with the card: worked out by hand on a small data set."""
 import base64
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
 
 from .common import Customer360Case
@@ -106,18 +107,24 @@ class TestCustomerStatement(Customer360Case):
         self.assertEqual(values['docs'], self.customer)
 
     def test_customer_language(self):
-        """The statement reads in the customer's language, whatever the user's."""
+        """The statement reads in the customer's language, whatever the user's: its dates
+        too (the 'date' widget would format them in the reader's)."""
+        end = fields.Date.from_string(self.period['date_to'])
         self.customer.lang = 'zh_CN'
         report = self.env.ref('crm_customer360.customer_statement_report')
-        html = report.render_qweb_html([self.customer.id], data=self.period)[0].decode()
+        html = report.with_context(lang='en_US').render_qweb_html(
+            [self.customer.id], data=self.period)[0].decode()
         self.assertIn('客户对账单', html)
         self.assertIn('期末余额', html)
         self.assertIn('1-30 天', html)
         self.assertIn('600.00', html)
+        self.assertIn('%d年%02d月%02d日' % (end.year, end.month, end.day), html)
         self.customer.lang = 'en_US'
-        html = report.render_qweb_html([self.customer.id], data=self.period)[0].decode()
+        html = report.with_context(lang='zh_CN').render_qweb_html(
+            [self.customer.id], data=self.period)[0].decode()
         self.assertIn('Closing Balance', html)
         self.assertIn('1-30 days', html)
+        self.assertIn(end.strftime('%m/%d/%Y'), html)
 
     def test_mail_template_attaches_statement(self):
         """The template renders for the customer, the statement of the composer's period
