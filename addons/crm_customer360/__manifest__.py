@@ -4,7 +4,7 @@
     "name": "Customer 360 Card",
     "summary": "One customer card: identity, proposals, contracts, invoices, "
                "receivables and overdue amounts",
-    "version": "11.0.1.5.0",
+    "version": "11.0.1.6.0",
     "category": "Sales",
     "website": "https://github.com/crm-customer360/crm-customer360",
     "author": "CRM Customer 360 contributors",
@@ -20,6 +20,7 @@
         "contacts",
         "portal",
         "queue_job",
+        "report_xlsx",
     ],
     "external_dependencies": {
         "python": ["stdnum", "phonenumbers", "pypinyin"],
@@ -38,6 +39,7 @@
         "data/res_partner_duplicate_data.xml",
         "data/crm_customer_dashboard_tile_data.xml",
         "report/customer_statement_templates.xml",
+        "report/customer_statement_xlsx.xml",
         "report/customer_briefing_templates.xml",
         "data/customer_statement_mail_template_data.xml",
         "data/crm_customer_handover_mail_template_data.xml",

@@ -4,7 +4,7 @@
     "name": "Customer Grading",
     "summary": "Grades customers by contribution (80/20, RFM), rates their credit, explains "
                "every grade and drives follow-up",
-    "version": "11.0.1.3.0",
+    "version": "11.0.1.4.0",
     "category": "Sales",
     "website": "https://github.com/crm-customer360/crm-customer360",
     "author": "CRM Customer 360 contributors",
@@ -44,6 +44,7 @@
         "data/crm_customer_analysis_data.xml",
         "views/crm_customer_analysis_views.xml",
         "data/crm_customer_analysis_filters.xml",
+        "report/customer_analysis_xlsx.xml",
         # the Customers app: menus, dashboard tiles, grade on the customer cards
         "data/crm_customer_dashboard_tile_data.xml",
         "views/res_partner_kanban_views.xml",

@@ -7,6 +7,7 @@ Needs the demo data of crm_customer360 (scripts/test.sh installs it): li.ming (i
 zh_CN) and his customer of the Chinese company, anna (English, no accounting rights) and her
 customer of the UK subsidiary, both with receivables.
 """
+import re
 import time
 from datetime import datetime
 
@@ -28,16 +29,19 @@ REPORT_PAGE = ['main .header', 'main .article', 'main .footer']
 WIZARD = '.modal .o_form_view input[name="date_from"], .modal .o_form_view div[name="date_from"]'
 
 
-def assert_report_downloaded(since, timeout=60):
-    """Wait until the web client's download of the report got its answer (200)."""
+def assert_report_downloaded(since, timeout=60, request='POST /report/download'):
+    """Wait until the web client's download of the report (``request``: the method and
+    the path's start) got its answer (200)."""
     deadline = time.time() + timeout
+    answer = re.compile(r'"%s\S* HTTP/1.1" (\d)' % re.escape(request))
     while time.time() < deadline:
         with SERVER_LOG.open('rb') as log:
             log.seek(since)
             text = log.read().decode('utf-8', 'replace')
-        if '"POST /report/download HTTP/1.1" 200' in text:
+        codes = answer.findall(text)
+        if '2' in codes:
             return
-        assert '"POST /report/download HTTP/1.1" 5' not in text, 'the report failed:\n' + text
+        assert '5' not in codes and '4' not in codes, 'the report failed:\n' + text
         time.sleep(0.5)
     raise AssertionError('the web client downloaded no report within %ds' % timeout)
 
@@ -101,3 +105,18 @@ def test_statement_from_the_card(odoo_server, browser, odoo_env, login, customer
                              % (day, lang.code, lang.date_format)) from None
     ui.screenshot_in(browser, 'customer_statement', user.lang, 'zh_CN', crop=REPORT_PAGE,
                      whole_page=True)
+
+
+def test_statement_to_excel(odoo_server, browser):
+    """li.ming exports the statement from the same dialog to Excel: the workbook downloads
+    (the report_xlsx client action asks /report/xlsx/... with the dialog's period)."""
+    open_customer_card(browser, odoo_server.url, 'li.ming', CUSTOMER)
+    ui.click_button(browser, '对账单')
+    ui.dialog_text(browser, WIZARD)
+    since = odoo_server.log_size()
+    button = ui.wait_for(browser, '.modal-footer button[name="action_export_xlsx"]')
+    assert button.text.strip() == '导出 Excel', 'the button reads %r' % button.text
+    ui.click(browser, button)
+    assert_report_downloaded(
+        since, request='POST /report/xlsx/crm_customer360.customer_statement_xlsx')
+    ui.assert_no_error_dialog(browser)

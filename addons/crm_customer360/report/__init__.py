@@ -1,2 +1,3 @@
 from . import customer_statement
 from . import customer_briefing
+from . import customer_statement_xlsx

@@ -38,6 +38,7 @@ from . import test_mail_activity
 from . import test_queue_job_once
 from . import test_customer_statement
 from . import test_customer_statement_http
+from . import test_customer_statement_xlsx
 from . import test_security_statement
 from . import test_customer_briefing
 from . import test_security_briefing

@@ -3,9 +3,16 @@
 """Over RPC and HTTP as the real users: a customer's statement is printed and sent by the
 internal users who may read the customer, never by its portal contact nor by a salesperson
 limited to other customers."""
+import json
+from urllib.parse import urlencode
+
+import xlrd
+
 from .rpc_case import RpcCase
 
 REPORT = 'report.crm_customer360.customer_statement'
+XLSX = 'report.crm_customer360.customer_statement_xlsx'
+XLSX_URL = '/report/xlsx/crm_customer360.customer_statement_xlsx'
 PERIOD = {'date_from': '2026-01-01', 'date_to': '2026-01-31'}
 
 
@@ -53,3 +60,32 @@ class TestSecurityStatement(RpcCase):
                 self.assertRpcRefused(role, 'crm.customer.statement', 'action_send',
                                       [wizard_id], refusals=('odoo.exceptions.AccessError',
                                                              'odoo.exceptions.UserError'))
+
+    def test_statement_xlsx(self):
+        """The Excel statement: ``generate_xlsx_report`` refuses the portal contact and the
+        own-customers-only salesperson before writing anything; the wizard's
+        ``action_export_xlsx`` only returns the report action; the owner downloads the
+        workbook over HTTP (by id, and as the web client asks for the wizard's), another
+        salesperson gets an error."""
+        for role, partner in (('portal', 'own'), ('own_only', 'other')):
+            self.assertRpcRefused(role, XLSX, 'generate_xlsx_report', [], None, PERIOD,
+                                  [self.ids[partner]], refusals=('odoo.exceptions.AccessError',))
+        for role in ('portal', 'sales'):
+            wizard_id = self.rpc(role, 'crm.customer.statement', 'create', dict(
+                PERIOD, partner_ids=[(6, 0, [self.ids['own']])]))
+            action = self.rpc(role, 'crm.customer.statement', 'action_export_xlsx', [wizard_id])
+            self.assertEqual((action['report_type'], action['report_name']),
+                             ('xlsx', 'crm_customer360.customer_statement_xlsx'))
+        self.authenticate(self.logins['sales'], self.logins['sales'])
+        for url in ('%s/%d' % (XLSX_URL, self.ids['own']), '%s?%s' % (XLSX_URL, urlencode({
+                'options': json.dumps(action['data']),
+                'context': json.dumps(action['context'])}))):
+            response = self.url_open(url)
+            self.assertEqual(response.status_code, 200, response.text[:500])
+            book = xlrd.open_workbook(file_contents=response.content)
+            self.assertEqual(book.sheet_names(), ['RPC Own Co'])
+            self.assertEqual(book.sheet_by_index(0).cell_value(2, 1), 'RPC Own Co')
+        self.authenticate(self.logins['own_only'], self.logins['own_only'])
+        response = self.url_open('%s/%d' % (XLSX_URL, self.ids['other']))
+        self.assertEqual(response.status_code, 500)
+        self.assertNotIn(b'RPC Other Co', response.content)

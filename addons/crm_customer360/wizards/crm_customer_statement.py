@@ -38,8 +38,18 @@ class CrmCustomerStatement(models.TransientModel):
     @api.multi
     def action_print(self):
         """Print the statements of the period (one per commercial entity)."""
+        return self._report_action('crm_customer360.customer_statement_report')
+
+    @api.multi
+    def action_export_xlsx(self):
+        """The statements of the period as an Excel workbook (one sheet per customer)."""
+        return self._report_action('crm_customer360.customer_statement_xlsx_report')
+
+    def _report_action(self, report_xmlid):
+        """The action printing the report ``report_xmlid`` for the wizard's customers and
+        period (the report checks the reader)."""
         self.ensure_one()
-        report = self.env.ref('crm_customer360.customer_statement_report')
+        report = self.env.ref(report_xmlid)
         return report.report_action(self.partner_ids, data=self._report_data(), config=False)
 
     @api.multi

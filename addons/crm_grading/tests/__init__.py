@@ -11,6 +11,7 @@ from . import test_sale_order_credit
 from . import test_sale_portal_credit
 from . import test_res_partner_follow_up
 from . import test_crm_customer_analysis
+from . import test_customer_analysis_xlsx
 from . import test_res_partner_pool_grade
 from . import test_res_partner_views
 from . import test_crm_grading_race

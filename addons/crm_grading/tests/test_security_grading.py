@@ -2,9 +2,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Grading policies, runs, credit rating and the analysis over RPC, as the real users (see
 SECURITY.md): who may run what, and the bounds of what a manager types."""
+import xlrd
+
 from odoo.exceptions import AccessError
 
 from .rpc_common import GradingRpcCase
+
+ANALYSIS_XLSX = 'report.crm_grading.customer_analysis_xlsx'
 
 VALIDATION = ('odoo.exceptions.ValidationError',)
 
@@ -103,6 +107,26 @@ class TestGradingJobsRpc(GradingRpcCase):
                                         'odoo.exceptions.AccessError'))
         action = self.rpc('manager', 'crm.customer.analysis', 'action_refresh')
         self.assertEqual(action['res_model'], 'crm.customer.analysis')
+
+    def test_analysis_xlsx(self):
+        """The analysis as Excel: ``generate_xlsx_report`` refuses the portal user, and a
+        salesperson limited to own customers for another's row, before writing anything;
+        the owner downloads the workbook of their customer's row over HTTP."""
+        with self.server_env() as env:
+            Analysis = env['crm.customer.analysis']
+            Analysis._refresh()
+            row = {key: Analysis.search([('partner_id', '=', self.ids[key]),
+                                         ('is_current_period', '=', True)]).id
+                   for key in ('own', 'other')}
+        for role, key in (('portal', 'own'), ('own_only', 'other')):
+            self.assertRpcRefused(role, ANALYSIS_XLSX, 'generate_xlsx_report', [], None, {},
+                                  [row[key]], refusals=('odoo.exceptions.AccessError',))
+        self.authenticate(self.logins['sales'], self.logins['sales'])
+        response = self.url_open('/report/xlsx/crm_grading.customer_analysis_xlsx/%d'
+                                 % row['own'])
+        self.assertEqual(response.status_code, 200, response.text[:500])
+        sheet = xlrd.open_workbook(file_contents=response.content).sheet_by_index(0)
+        self.assertEqual(sheet.cell_value(6, 1), 'RPC Own Co')
 
     def test_report_rows_read_over_xmlrpc(self):
         """XML-RPC carries integers up to 2**31 - 1: the cube's and the Pareto's row ids
