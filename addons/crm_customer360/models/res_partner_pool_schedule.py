@@ -198,7 +198,10 @@ class ResPartner(models.Model):
             string or ``None`` for today in the calendar of each customer's company
         """
         query, params = self._pool_schedule_query(settings, partner_ids)
-        conditions = []
+        # A one-time filter: when no company has a pool, PostgreSQL runs nothing below it
+        # (the planner does not know that no row will pass pool_enabled, and aggregated
+        # every confirmed order first: 0.6 s for a dashboard tile at SCALE=large).
+        conditions = [sql.SQL("EXISTS (SELECT 1 FROM res_company WHERE pool_enabled)")]
         if scheduled:
             conditions.append(sql.SQL("s.exempt IS NULL"))
         if release_date:
@@ -209,9 +212,8 @@ class ResPartner(models.Model):
                 sql.SQL(operator), sql.SQL('s.today') if value is None else sql.Placeholder()))
             if value is not None:
                 params = params + [value]
-        if conditions:
-            query = sql.SQL("SELECT s.* FROM ({}) s WHERE {}").format(
-                sql.SQL(query), sql.SQL(' AND ').join(conditions)).as_string(self.env.cr._obj)
+        query = sql.SQL("SELECT s.* FROM ({}) s WHERE {}").format(
+            sql.SQL(query), sql.SQL(' AND ').join(conditions)).as_string(self.env.cr._obj)
         self.env.cr.execute(query, params)
         return self.env.cr.dictfetchall()
 
