@@ -63,14 +63,16 @@ class TestResPartnerFollowUp(Customer360Case):
                          {fields.Date.context_today(self.Partner)})
         stale_activity = activities.filtered(lambda a: a.res_id == self.stale.id)
         self.assertEqual(stale_activity.summary, "Follow up: last contact %s, due every 7 days"
-                         % fields.Date.to_string(self.now - timedelta(days=10)))
+                         % self.local_day(fields.Datetime.to_string(
+                             self.now - timedelta(days=10))))
 
     def test_summary_in_the_owners_language(self):
         self.owner.lang = 'zh_CN'
         self.Partner._plan_follow_ups()
         summary = self.activities(self.stale).summary
         self.assertNotIn('Follow up', summary)
-        self.assertIn(fields.Date.to_string(self.now - timedelta(days=10)), summary)
+        self.assertIn(self.local_day(fields.Datetime.to_string(self.now - timedelta(days=10))),
+                      summary)
 
     def test_daily_job_plans_in_the_background_once(self):
         self.env['ir.config_parameter'].set_param('crm_customer360.batch_chunk_size', '1')
@@ -135,11 +137,11 @@ class TestResPartnerFollowUp(Customer360Case):
                       "a contact shows its company's follow-up")
         self.assertEqual([p.needs_follow_up for p in self.ours], [True, True, False, False])
         self.assertEqual(self.stale.next_follow_up_date,
-                         fields.Date.to_string(self.now - timedelta(days=3)))
+                         self.local_day(fields.Datetime.to_string(self.now - timedelta(days=3))))
         self.assertEqual(self.never.next_follow_up_date,
-                         fields.Date.to_string(self.now - timedelta(days=6)))
+                         self.local_day(fields.Datetime.to_string(self.now - timedelta(days=6))))
         self.assertEqual(self.recent.next_follow_up_date,
-                         fields.Date.to_string(self.now + timedelta(days=5)))
+                         self.local_day(fields.Datetime.to_string(self.now + timedelta(days=5))))
         self.assertFalse(self.skipped.next_follow_up_date)
 
     def test_filter_in_search_view(self):
