@@ -26,10 +26,6 @@ class ResPartner(models.Model):
              "a company follow the company's owner and co-owners.")
     ownership_history_ids = fields.One2many(
         'crm.customer.ownership.history', 'partner_id', 'Ownership History', readonly=True)
-    # Joined in SQL where a record rule follows it (the own-customers rule's
-    # commercial_partner_id.in_pool): without it, each read of partners by a restricted
-    # salesperson first listed the ids of every customer in the public pool.
-    commercial_partner_id = fields.Many2one(auto_join=True)
 
     @api.model
     def _commercial_fields(self):
