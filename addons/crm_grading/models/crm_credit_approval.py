@@ -211,10 +211,12 @@ class CrmCreditApproval(models.Model):
                  "%(reason)s") % {'user': self.requested_by_id.name,
                                   'amount': '{:,.2f}'.format(self.amount),
                                   'currency': self.currency_id.name, 'reason': self.reason}
-        # The salesperson may not see the approvers' partners or post for them: as superuser.
+        # The salesperson may not see the approvers' partners or post for them: as superuser,
+        # in the name of the salesperson who asked.
         self.order_id.sudo().message_post(
             body=html_escape(body).replace('\n', '<br/>'), partner_ids=approvers.mapped('partner_id').ids,
-            message_type='comment', subtype='mail.mt_note')
+            message_type='comment', subtype='mail.mt_note',
+            author_id=self.requested_by_id.partner_id.id)
 
     @api.multi
     def _notify_decided(self):
@@ -228,12 +230,16 @@ class CrmCreditApproval(models.Model):
         approval.activity_ids.action_feedback(approval._state_label())
         # Plain text of the users (reason, note): escaped, its lines kept.
         body = html_escape(approval._decision_body()).replace('\n', '<br/>')
+        # Posted as superuser, in the name of the approver who decided (not the superuser's).
+        author = self.env.user.partner_id.id
         approval.order_id.message_post(body=body, partner_ids=requester.partner_id.ids,
-                                       message_type='comment', subtype='mail.mt_note')
+                                       message_type='comment', subtype='mail.mt_note',
+                                       author_id=author)
         if approval.partner_id:
             approval.partner_id.message_post(body=body, message_type='comment',
-                                             subtype='mail.mt_note')
-        approval.message_post(body=body, message_type='comment', subtype='mail.mt_note')
+                                             subtype='mail.mt_note', author_id=author)
+        approval.message_post(body=body, message_type='comment', subtype='mail.mt_note',
+                              author_id=author)
         if approval.state == 'rejected':
             order_model = self.env['ir.model']._get('sale.order')
             self.env['mail.activity'].sudo().create({

@@ -84,6 +84,7 @@ class TestCrmCreditApproval(CreditApprovalCase):
         self.assertIn('Credit approval requested by Approval.Salesman for 200.00 %s: '
                       'Pays within the week' % self.currency.name, message.body)
         self.assertEqual(message.partner_ids, approvers.mapped('partner_id'))
+        self.assertEqual(message.author_id, self.salesman.partner_id)  # not the superuser
         self.assertEqual(self.quotation.credit_approval_status, 'requested')
 
     def test_request_refused(self):
@@ -140,6 +141,9 @@ class TestCrmCreditApproval(CreditApprovalCase):
         self.assertIn(text, self.quotation.message_ids[0].body)
         self.assertEqual(self.quotation.message_ids[0].partner_ids, self.salesman.partner_id)
         self.assertIn(text, self.customer.message_ids[0].body)
+        for message in (self.quotation.message_ids[0], self.customer.message_ids[0],
+                        approval.message_ids[0]):
+            self.assertEqual(message.author_id, self.approver.partner_id)
         self.assertEqual(self.quotation.credit_approval_status, 'approved')
         with self.assertRaises(UserError) as ctx:
             approval.sudo(self.approver).action_reject('Changed my mind')
