@@ -1,3 +1,4 @@
+from . import base_date_groups
 from . import customer_figures
 from . import res_partner
 from . import res_partner_staff

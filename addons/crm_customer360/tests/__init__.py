@@ -43,3 +43,4 @@ from . import test_security_statement
 from . import test_customer_briefing
 from . import test_security_briefing
 from . import test_rule_joins
+from . import test_date_groups
