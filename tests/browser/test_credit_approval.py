@@ -34,6 +34,14 @@ LABELS = {
 }
 
 
+def _open_quotation_as_anna(browser, url, name, order_name):
+    """Log in as anna and open her quotation ``order_name`` of the customer ``name``."""
+    ui.login(browser, url, LOGIN, LOGIN)
+    ui.open_menu(browser, QUOTATIONS_MENU)
+    ui.search(browser, name)
+    ui.open_record(browser, order_name)
+
+
 def _statusbar_button(browser, text):
     buttons = [b for b in browser.find_elements(By.CSS_SELECTOR, FORM + ' .o_form_statusbar '
                                                 'button') if b.is_displayed()
@@ -96,10 +104,7 @@ def approval_flow(browser, url, name, order_name, approver_login, lang):
     confirms the order ``order_name`` of the customer ``name``, all working in ``lang``."""
     labels = LABELS[lang]
     # anna asks for the approval from the blocked quotation.
-    ui.login(browser, url, LOGIN, LOGIN)
-    ui.open_menu(browser, QUOTATIONS_MENU)
-    ui.search(browser, name)
-    ui.open_record(browser, order_name)
+    _open_quotation_as_anna(browser, url, name, order_name)
     ui.wait_for(browser, FORM + ' .alert-warning')
     ui.click(browser, _statusbar_button(browser, labels['request']))
     ui.wait_for(browser, '.modal .o_field_widget[name="reason"]')
@@ -121,10 +126,7 @@ def approval_flow(browser, url, name, order_name, approver_login, lang):
     ui.screenshot_in(browser, 'credit_approval_approved', lang, 'en_US')
 
     # anna confirms the order.
-    ui.login(browser, url, LOGIN, LOGIN)
-    ui.open_menu(browser, QUOTATIONS_MENU)
-    ui.search(browser, name)
-    ui.open_record(browser, order_name)
+    _open_quotation_as_anna(browser, url, name, order_name)
     ui.wait_text(browser, FORM + ' .alert-info', labels['granted'])
     ui.click(browser, _statusbar_button(browser, labels['confirm_sale']))
     ui.wait_text(browser, FORM + ' .o_statusbar_status .btn-primary', labels['sale'])
