@@ -28,6 +28,7 @@ from . import crm_customer_handover_line
 from . import crm_customer_handover_batch
 from . import crm_customer_handover_intro
 from . import res_users
+from . import name_prefetch
 from . import crm_customer_merge_log
 from . import res_partner_merge
 from . import base_partner_merge_automatic_wizard

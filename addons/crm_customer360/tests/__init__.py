@@ -1,4 +1,5 @@
 from . import test_figures_query_count
+from . import test_name_prefetch
 from . import test_res_partner
 from . import test_res_partner_figures
 from . import test_crm_customer_interaction

@@ -52,16 +52,26 @@ class CrmServiceTicket(models.Model):
     def _sla_apply_for_customers(self, commercial_ids):
         """Recompute the SLA of the open tickets of these commercial entities (their grade
         changed). Takes ids, not records: a first grading run changes 100,000 grades, and
-        reading that many partners would take gigabytes."""
-        self.sudo().search([('commercial_partner_id', 'in', list(commercial_ids)),
-                            ('is_closed', '=', False)])._sla_apply()
+        reading that many partners would take gigabytes.
+
+        Only the tickets whose policy changes are rewritten: the deadlines depend on the
+        policy, the start and the team, so a grade that keeps the policy keeps them. A first
+        grading run changes every grade, and rewriting each open ticket one write at a time
+        cost seconds for nothing."""
+        tickets = self.sudo().search([('commercial_partner_id', 'in', list(commercial_ids)),
+                                      ('is_closed', '=', False)])
+        policies = self.env['crm.service.sla']._sla_for_tickets(tickets)
+        tickets.filtered(lambda ticket: policies[ticket.id] != ticket.sla_id)._sla_apply(
+            policies=policies)
 
     @api.multi
-    def _sla_apply(self, include_closed=False):
+    def _sla_apply(self, include_closed=False, policies=None):
         """Choose the policy of the open tickets (and of closed ones with
-        ``include_closed``, for new tickets) and set their deadlines and status."""
+        ``include_closed``, for new tickets) and set their deadlines and status.
+        ``policies`` (``{ticket id: policy}``) spares choosing them again."""
         tickets = self if include_closed else self.filtered(lambda ticket: not ticket.is_closed)
-        policies = self.env['crm.service.sla']._sla_for_tickets(tickets)
+        if policies is None:
+            policies = self.env['crm.service.sla']._sla_for_tickets(tickets)
         for ticket in tickets:
             sla = policies[ticket.id]
             start = fields.Datetime.from_string(ticket.sla_start_date or ticket.create_date)

@@ -112,6 +112,23 @@ class TestCrmServiceSla(ServiceCase):
         self.assertEqual(closed.sla_id, self.sla_default)
         self.assertEqual(closed.resolve_deadline, closed_deadline)
 
+    def test_grade_change_keeping_the_policy_leaves_tickets_alone(self):
+        """C to D keeps the default policy: the open ticket is not rewritten (a first
+        grading run changes every grade; rewriting every open ticket cost seconds)."""
+        ticket = self.make_ticket(self.customer_c)
+        self.assertEqual(ticket.sla_id, self.sla_default)
+        # a deadline no computation gives: it stays only if nothing rewrites the ticket
+        self.env.cr.execute("UPDATE crm_service_ticket SET response_deadline = "
+                            "'2030-01-01 00:00:00' WHERE id = %s", [ticket.id])
+        ticket.invalidate_cache()
+        self.customer_c.grade_id = self.env.ref('crm_grading.crm_customer_grade_d')
+        self.assertEqual(ticket.sla_id, self.sla_default)
+        self.assertEqual(ticket.response_deadline, '2030-01-01 00:00:00')
+        # the grade's policy changes: the deadline is computed again
+        self.customer_c.grade_id = self.grade_a
+        self.assertEqual(ticket.sla_id, self.sla_a)
+        self.assertEqual(ticket.response_deadline, '2026-11-30 14:00:00')
+
     def test_team_change_recomputes_deadlines(self):
         ticket = self.make_ticket(self.contact)
         other_team = self.env['crm.service.team'].create({'name': 'Svc 24x7'})
