@@ -18,35 +18,19 @@ On a form in edit mode:
     discard(browser)
 """
 import time
-from pathlib import Path
 
 from selenium.common.exceptions import (ElementClickInterceptedException,
-                                        StaleElementReferenceException, TimeoutException,
-                                        WebDriverException)
+                                        StaleElementReferenceException, TimeoutException)
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
-SCREENSHOTS = Path(__file__).resolve().parents[1] / 'screenshots'
-TIMEOUT = 30
-# The first page after a server start compiles the asset bundles (lessc): allow for it.
-FIRST_LOAD_TIMEOUT = 120
-
-# True when no RPC is pending, nothing blocks the UI and no animation runs. Not jQuery.active:
-# the bus keeps a /longpolling/poll request open all the time (a "shadow" RPC, uncounted).
-_IDLE_JS = """
-if (document.readyState !== 'complete') { return false; }
-if (document.querySelector('.oe_wait')) { return false; }
-if (window.jQuery && jQuery(':animated').length) { return false; }
-var busy = document.querySelectorAll('.o_loading, .blockUI, .oe_blockui_spin_container');
-for (var i = 0; i < busy.length; i++) {
-    if (busy[i].getClientRects().length && getComputedStyle(busy[i]).display !== 'none') {
-        return false;
-    }
-}
-return true;
-"""
+# The waits and the screenshots have modules of their own; the scenarios use them from here.
+from odoo_shots import SCREENSHOTS, screenshot, screenshot_in  # noqa: F401
+from odoo_wait import (  # noqa: F401
+    FIRST_LOAD_TIMEOUT, TIMEOUT, assert_no_error_dialog, wait_for, wait_idle, wait_loaded,
+    wait_replaced, wait_text)
 
 # The visible records of a kanban or list view, best match of arguments[0] first.
 _RECORDS_JS = """
@@ -74,26 +58,6 @@ return Array.prototype.some.call(
     function (rec) { return rec.crmBeforeSearch; });
 """
 
-# The box (in the screenshot's pixels) around the visible elements that the selectors
-# arguments[0] match, widened by arguments[1] CSS pixels and kept inside the window.
-_CROP_BOX_JS = """
-var box = null;
-arguments[0].forEach(function (selector) {
-    document.querySelectorAll(selector).forEach(function (node) {
-        var r = node.getBoundingClientRect();
-        if (!r.width || !r.height) { return; }
-        box = box ? [Math.min(box[0], r.left), Math.min(box[1], r.top),
-                     Math.max(box[2], r.right), Math.max(box[3], r.bottom)]
-                  : [r.left, r.top, r.right, r.bottom];
-    });
-});
-if (!box) { return null; }
-var m = arguments[1], ratio = window.devicePixelRatio || 1;
-box = [Math.max(box[0] - m, 0), Math.max(box[1] - m, 0),
-       Math.min(box[2] + m, window.innerWidth), Math.min(box[3] + m, window.innerHeight)];
-return box.map(function (v) { return v * ratio; });
-"""
-
 # After Discard: a confirmation dialog is open, or the form left edit mode (or closed).
 _DISCARDED_JS = """
 var buttons = document.querySelectorAll('.modal .modal-footer .btn-primary');
@@ -102,91 +66,6 @@ for (var i = 0; i < buttons.length; i++) {
 }
 return !document.querySelector('.o_content .o_form_view.o_form_editable');
 """
-
-
-def wait_for(browser, selector, timeout=TIMEOUT, visible=True):
-    """Wait for the CSS `selector` to be in the page (and visible) and return the element."""
-    condition = (ec.visibility_of_element_located if visible
-                 else ec.presence_of_element_located)((By.CSS_SELECTOR, selector))
-    try:
-        return WebDriverWait(browser, timeout).until(condition)
-    except TimeoutException:
-        raise AssertionError('%r did not show within %s s (url %s)'
-                             % (selector, timeout, browser.current_url)) from None
-
-
-def wait_text(browser, selector, text, timeout=TIMEOUT):
-    """Wait until an element matching `selector` shows `text`.
-
-    An element that goes stale while it is read (the page is being replaced, as after a form
-    post) counts as "not yet": the wait goes on in the new page.
-    """
-    try:
-        WebDriverWait(browser, timeout, ignored_exceptions=[StaleElementReferenceException]).until(
-            lambda b: any(text in element.text
-                          for element in b.find_elements(By.CSS_SELECTOR, selector)))
-    except TimeoutException:
-        raise AssertionError('%r never showed %r within %s s (url %s)'
-                             % (selector, text, timeout, browser.current_url)) from None
-
-
-def wait_replaced(browser, element, timeout=TIMEOUT):
-    """Wait until `element` has left the page, as when a form post loads the next page.
-
-    While Chromium unloads the page, chromedriver may answer a question about one of its
-    elements with an "unknown error" (the inspector's "Node with given id does not belong to
-    the document") instead of a stale reference: the element has left the page all the same.
-    selenium's `staleness_of` lets that error through, and the scenario failed by chance.
-    """
-    def gone(_driver):
-        try:
-            element.is_enabled()
-        except StaleElementReferenceException:
-            return True
-        except WebDriverException as error:
-            if 'does not belong to the document' not in (error.msg or ''):
-                raise
-            return True
-        return False
-    try:
-        WebDriverWait(browser, timeout).until(gone)
-    except TimeoutException:
-        raise AssertionError('the element stayed in the page for %s s (url %s)'
-                             % (timeout, browser.current_url)) from None
-
-
-def wait_loaded(browser, timeout=TIMEOUT):
-    """Wait until the web client is idle (no RPC, no blockUI); fail on an error dialog."""
-    wait_idle(browser, timeout)
-    assert_no_error_dialog(browser)
-
-
-def wait_idle(browser, timeout=TIMEOUT):
-    """Wait until the web client is idle (no RPC, no blockUI), dialogs or not."""
-    deadline = time.time() + timeout
-    idle_since = None
-    while time.time() < deadline:
-        if browser.execute_script(_IDLE_JS):
-            # idle twice 150 ms apart: a click often starts its RPC a tick later
-            if idle_since and time.time() - idle_since >= 0.15:
-                break
-            idle_since = idle_since or time.time()
-        else:
-            idle_since = None
-        time.sleep(0.05)
-    else:
-        raise AssertionError('the web client stayed busy for %s s (url %s)'
-                             % (timeout, browser.current_url))
-
-
-def assert_no_error_dialog(browser):
-    """Fail with its text when Odoo shows a server error or warning dialog."""
-    for dialog in browser.find_elements(By.CSS_SELECTOR, '.modal .o_dialog_error, '
-                                                         '.modal .o_dialog_warning'):
-        if dialog.is_displayed():
-            title = browser.find_elements(By.CSS_SELECTOR, '.modal .modal-title')
-            raise AssertionError('Odoo shows a dialog: %s\n%s' % (
-                title[0].text if title else '', dialog.text[:2000]))
 
 
 def login(browser, base_url, login, password):
@@ -487,33 +366,6 @@ def discard(browser):
     wait_loaded(browser)
 
 
-def screenshot(browser, name, crop=(), whole_page=False):
-    """Save a PNG of the page as tests/screenshots/<name>.png and return its path. With
-    `crop` (CSS selectors), keep only the visible box around the elements they match, with a
-    margin: a picture of the part that matters, for the documentation. With `whole_page`,
-    the window grows to the page's height (up to 2400 pixels) for the picture."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / (name if name.endswith('.png') else name + '.png')
-    size = browser.get_window_size() if whole_page else None
-    if size:
-        chrome, height = browser.execute_script(
-            'return [window.outerHeight - window.innerHeight,'
-            ' document.documentElement.scrollHeight];')
-        browser.set_window_size(size['width'], min(max(height + chrome, size['height']), 2400))
-    try:
-        browser.save_screenshot(str(path))
-        box = browser.execute_script(_CROP_BOX_JS, list(crop), 12) if crop else None
-    finally:
-        if size:
-            browser.set_window_size(size['width'], size['height'])
-    if box:
-        from PIL import Image  # Odoo's own requirement: in the venv of the tests
-        with Image.open(str(path)) as image:
-            cropped = image.crop(tuple(int(round(v)) for v in box))
-        cropped.save(str(path), optimize=True)
-    return path
-
-
 def open_tab_with(browser, selector, within='.o_content .o_form_view'):
     """Show the notebook page of the form holding `selector` (found by content, not by its
     label, which changes with the user's language)."""
@@ -533,10 +385,3 @@ def assert_breadcrumb(browser, text):
     """Wait until the control panel's breadcrumb shows `text`: an action's name, in the
     user's language (a scenario's proof of the interface language)."""
     wait_text(browser, '.o_control_panel .breadcrumb', text)
-
-
-def screenshot_in(browser, name, lang, native, **options):
-    """Save the screenshot `name` of a scenario that runs in several languages: under `name`
-    when it runs in its `native` language (the README shows those), else suffixed with
-    `lang`, and return its path. `options` are those of `screenshot`."""
-    return screenshot(browser, name if lang == native else '%s_%s' % (name, lang), **options)
