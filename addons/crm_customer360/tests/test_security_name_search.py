@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """name_search by mnemonic and code over JSON-RPC, as real users: nobody finds a partner the
 host's own search would not show them. The names' mnemonics (QZX) are no demo partner's."""
-from .rpc_case import RpcCase
+from .rpc_case import RpcCase, RpcError
 
 PARTNER = 'res.partner'
 
@@ -72,3 +72,33 @@ class TestSecurityNameSearch(RpcCase):
         values = self.rpc('sales', PARTNER, 'default_get', ['country_id'], context=dict(
             context, default_parent_id=self.ids['own']))
         self.assertFalse(values.get('country_id'))
+
+    def host_names(self, role, model, ids):
+        """The names the host's own ``read`` of ``display_name`` gives ``role``, or None when
+        it refuses them."""
+        try:
+            rows = self.rpc(role, model, 'read', ids, ['display_name'])
+        except RpcError:
+            return None
+        return [[row['id'], row['display_name']] for row in rows]
+
+    def test_name_get_of_partners_and_users(self):
+        """``name_get`` of partners and users (read without the prefetch of every column,
+        models/name_prefetch.py) answers the names of what the caller may read, and refuses
+        the rest, as the host's ``read`` does."""
+        own, other = self.ids['xbd_own'], self.ids['xbd_other']
+        self.assertEqual(self.rpc('own_only', PARTNER, 'name_get', [own]),
+                         [[own, '深圳市青之峡软件开发有限公司']])
+        self.assertRpcRefused('own_only', PARTNER, 'name_get', [other])
+        self.assertEqual(self.rpc('sales', PARTNER, 'name_get', [own, other]),
+                         [[own, '深圳市青之峡软件开发有限公司'], [other, '杭州奇珍轩贸易有限公司']])
+        calls = [(PARTNER, [self.ids['own']]), (PARTNER, [own]),
+                 ('res.users', [self.ids['colleague']])]
+        for role in ('portal', 'employee', 'sales', 'own_only'):
+            for model, ids in calls:
+                expected = self.host_names(role, model, ids)
+                if expected is None:
+                    self.assertRpcRefused(role, model, 'name_get', ids)
+                else:
+                    self.assertEqual(self.rpc(role, model, 'name_get', ids), expected,
+                                     (role, model))
