@@ -14,6 +14,7 @@ import inspect
 import re
 from pathlib import Path
 
+from odoo.tests import common
 from odoo.tests.common import TransactionCase
 
 OUR_ADDONS = ('crm_customer360', 'crm_grading', 'crm_service')
@@ -84,6 +85,10 @@ def _segment(source, node):
     return '\n'.join(lines[node.lineno - 1:end])
 
 
+# After the install of all the addons: at an addon's install it is not "installed" yet, and
+# the check skipped its methods (Odoo's runner let an undocumented override through).
+@common.at_install(False)
+@common.post_install(True)
 class TestSecurityApi(TransactionCase):
 
     def setUp(self):
