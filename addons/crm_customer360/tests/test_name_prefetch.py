@@ -42,6 +42,35 @@ class TestNamePrefetch(Customer360Case):
         self.assertEqual(self.loaded(self.salesman), [])
         self.assertEqual(self.loaded(customers | self.salesman.partner_id), [])
 
+    def count_queries(self, partners):
+        """Queries of a list page of ``partners`` with its salesperson column, as the list
+        asks for it, from an empty cache."""
+        partners.invalidate_cache()
+        before = self.env.cr.sql_log_count
+        self.env['res.partner'].sudo(self.salesman).search_read(
+            [('id', 'in', partners.ids)], ['display_name', 'user_id'])
+        return self.env.cr.sql_log_count - before
+
+    def test_constant_queries(self):
+        """The names cost a few queries per page (one per field a name is made of), not one
+        per row: the same for one customer and for the page."""
+        self.count_queries(self.customers)  # warm the rule and access caches
+        self.assertEqual(self.count_queries(self.customers[:1]),
+                         self.count_queries(self.customers))
+        contacts = self.contact
+        for customer in self.customers[1:]:
+            contacts |= self.make_contact(customer, 'Buyer of %s' % customer.name)
+        contacts.name_get()  # warm
+        contacts.invalidate_cache()
+        before = self.env.cr.sql_log_count
+        contacts[:1].name_get()
+        one = self.env.cr.sql_log_count - before
+        contacts.invalidate_cache()
+        before = self.env.cr.sql_log_count
+        names = contacts.name_get()
+        self.assertEqual(self.env.cr.sql_log_count - before, one)
+        self.assertEqual(names[2][1], 'C360 Prefetch 2, Buyer of C360 Prefetch 2')
+
     def test_customer_column(self):
         """A many2one to a partner (a contact's company) reads its stored display name only."""
         self.contact.invalidate_cache()
@@ -61,4 +90,5 @@ class TestNamePrefetch(Customer360Case):
             'C360 Prefetch 1 <buyer1@prefetch.example.com>')
         self.customers.invalidate_cache()
         self.assertEqual(self.customers[0].street, 'Road 0')
-        self.assertEqual(self.loaded(self.customers, ('street', 'comment')), ['comment', 'street'])
+        self.assertEqual(self.loaded(self.customers, ('street', 'comment')),
+                         ['comment', 'street'])
