@@ -144,6 +144,21 @@ external_db_host() {
     conf_value db_host
 }
 
+# pg_memory_settings: the memory settings of the embedded cluster, as a production server of
+# this machine would have them (docs/production.md): PostgreSQL's defaults (128 MB of shared
+# buffers, 1 GB of WAL between checkpoints) make a grading run of 100,000 customers evict and
+# write back its own pages. A quarter of the memory for shared buffers (at most 2 GB, or
+# CRM_PG_SHARED_BUFFERS).
+pg_memory_settings() {
+    local kb shared
+    kb=$(awk '/^MemTotal:/ {print $2}' /proc/meminfo 2>/dev/null)
+    [ -n "$kb" ] || kb=$((4 * 1024 * 1024))
+    shared=$((kb / 4 / 1024))
+    [ "$shared" -gt 2048 ] && shared=2048
+    [ "$shared" -lt 128 ] && shared=128
+    echo "-c shared_buffers=${CRM_PG_SHARED_BUFFERS:-${shared}MB} -c max_wal_size=4GB"
+}
+
 fallback_pg_dir() { echo "/var/tmp/crm360-pg-$(echo "$ROOT" | sha1sum | cut -c1-8)"; }
 
 as_pg() {  # run a PostgreSQL server binary: as postgres when we are root (initdb refuses root)
@@ -193,7 +208,7 @@ ensure_cluster() {
     if ! as_pg "$pgbin/pg_ctl" -D "$PGDATA_DIR" status >/dev/null 2>&1; then
         say "Starting PostgreSQL (socket $DB_HOST, port $DB_PORT)"
         as_pg "$pgbin/pg_ctl" -D "$PGDATA_DIR" -l "$pg_root/postgres.log" -w -t 60 \
-            -o "-k $DB_HOST -p $DB_PORT -c listen_addresses='' -c fsync=off -c max_connections=200 -c jit=off" \
+            -o "-k $DB_HOST -p $DB_PORT -c listen_addresses='' -c fsync=off -c max_connections=200 -c jit=off $(pg_memory_settings)" \
             start >/dev/null
     fi
 }
