@@ -221,6 +221,8 @@ class TestCrmGradingRun(GradingDataCase):
         facts = json.loads(c1.credit_facts)
         self.assertEqual((facts['date_from'], facts['date_to'], facts['rating']),
                          (self.date_from, self.day(0), 'AA'))
+        # Stored with sorted keys, so that the next run's same figures compare equal.
+        self.assertEqual(c1.credit_facts, json.dumps(facts, sort_keys=True))
         self.assertTrue(c1.credit_rated_date)
 
     def count_queries(self, partners):
