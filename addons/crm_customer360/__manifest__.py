@@ -4,7 +4,7 @@
     "name": "Customer 360 Card",
     "summary": "One customer card: identity, proposals, contracts, invoices, "
                "receivables and overdue amounts",
-    "version": "11.0.1.6.0",
+    "version": "11.0.1.7.0",
     "category": "Sales",
     "website": "https://github.com/crm-customer360/crm-customer360",
     "author": "CRM Customer 360 contributors",

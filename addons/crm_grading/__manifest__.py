@@ -4,7 +4,7 @@
     "name": "Customer Grading",
     "summary": "Grades customers by contribution (80/20, RFM), rates their credit, explains "
                "every grade and drives follow-up",
-    "version": "11.0.1.4.0",
+    "version": "11.0.1.5.0",
     "category": "Sales",
     "website": "https://github.com/crm-customer360/crm-customer360",
     "author": "CRM Customer 360 contributors",

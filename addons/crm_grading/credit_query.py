@@ -3,8 +3,8 @@
 """The set-based SQL of a credit rating (see ``res_partner_credit.py``): the figures the
 rating rules judge, for every customer of a company (or some), in one statement."""
 from odoo.addons.crm_customer360.facts import (
-    PAID_DATE_SQL, PURCHASE_INVOICE_TYPE, due_date_sql, not_staff_sql, overdue_invoices_sql,
-    receivable_amount_sql, receivable_invoices_sql, receivable_line_sql)
+    PURCHASE_INVOICE_TYPE, due_date_sql, not_staff_sql, overdue_invoices_sql,
+    receivable_amount_sql, receivable_invoices_sql)
 
 # Figures of every customer of the company, one row each; %(partners)s restricts to some.
 # A shared customer (no company) is rated by the main company only, as it is graded.
@@ -17,38 +17,27 @@ CREDIT_FIGURES_SQL = """
            AND """ + not_staff_sql('p') + """
            AND (%(all)s OR p.id = ANY(%(partners)s))
     ), inv AS (
-        -- Not joined to cust: the planner then sees how many invoices there are, and hashes
-        -- the reconciliations below instead of looking each invoice up.
-        SELECT i.id, i.commercial_partner_id AS pid, i.state, i.move_id, i.account_id,
+        -- The paid date is the card's days to pay's, stored on the invoice when it turned
+        -- paid (crm_customer360's account_invoice.py).
+        SELECT i.id, i.commercial_partner_id AS pid, i.state, i.c360_paid_date AS pay_date,
                """ + due_date_sql('i') + """ AS due
           FROM account_invoice i
          WHERE i.company_id = %(company)s AND i.type = '""" + PURCHASE_INVOICE_TYPE + """'
            AND (%(all)s OR i.commercial_partner_id = ANY(%(partners)s))
            AND i.state IN ('open', 'paid')
            AND i.date_invoice BETWEEN %(date_from)s AND %(date_to)s
-    ), paid AS (
-        -- The paid date as the card's days to pay (facts.PAID_DATE_SQL).
-        SELECT i.id, """ + PAID_DATE_SQL + """ AS pay_date
-          FROM account_invoice i
-          JOIN account_move_line il ON """ + receivable_line_sql('i') + """
-          JOIN account_partial_reconcile apr ON apr.debit_move_id = il.id
-         WHERE i.company_id = %(company)s AND i.type = '""" + PURCHASE_INVOICE_TYPE + """'
-           AND i.state = 'paid'
-           AND i.date_invoice BETWEEN %(date_from)s AND %(date_to)s
-           AND (%(all)s OR i.commercial_partner_id = ANY(%(partners)s))
-      GROUP BY i.id
     ), late AS (
         SELECT inv.pid,
                COUNT(*) AS invoice_count,
                COUNT(*) FILTER (WHERE inv.state = 'paid' OR inv.due < %(today)s) AS due_count,
                COUNT(*) FILTER (WHERE inv.state = 'paid'
-                                  AND COALESCE(paid.pay_date, inv.due) <= inv.due)
+                                  AND COALESCE(inv.pay_date, inv.due) <= inv.due)
                    AS on_time_count,
                SUM(CASE WHEN inv.state = 'paid'
-                        THEN GREATEST(COALESCE(paid.pay_date, inv.due) - inv.due, 0)
+                        THEN GREATEST(COALESCE(inv.pay_date, inv.due) - inv.due, 0)
                         WHEN inv.due < %(today)s THEN %(today)s::date - inv.due
                         ELSE 0 END) AS days_late
-          FROM inv LEFT JOIN paid ON paid.id = inv.id
+          FROM inv
       GROUP BY inv.pid
     ), open AS (
         SELECT i.commercial_partner_id AS pid,

@@ -1,5 +1,6 @@
 from . import base_date_groups
 from . import customer_figures
+from . import account_invoice
 from . import res_partner
 from . import res_partner_staff
 from . import res_partner_figures

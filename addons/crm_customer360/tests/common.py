@@ -10,6 +10,15 @@ from odoo.tests.common import SavepointCase
 from odoo.addons.crm_customer360.tz import company_today, company_tz, local_date
 
 
+def company_accounts(env, company):
+    """The receivable and the revenue account of ``company``'s chart, for test invoices."""
+    def first(xmlid):
+        return env['account.account'].search([
+            ('company_id', '=', company.id), ('user_type_id', '=', env.ref(xmlid).id)], limit=1)
+    return (first('account.data_account_type_receivable'),
+            first('account.data_account_type_revenue'))
+
+
 def run_background(env, batch):
     """Run a background run's jobs in this transaction, as the job runner would: every part
     (a part already done does nothing), then the finish."""
@@ -35,15 +44,7 @@ class Customer360Case(SavepointCase):
         cls.company = cls.env.user.company_id
         cls.currency = cls.company.currency_id
         cls.today = company_today(cls.company)
-        Account = cls.env['account.account']
-        cls.account_receivable = Account.search([
-            ('company_id', '=', cls.company.id),
-            ('user_type_id', '=', cls.env.ref('account.data_account_type_receivable').id)],
-            limit=1)
-        cls.account_revenue = Account.search([
-            ('company_id', '=', cls.company.id),
-            ('user_type_id', '=', cls.env.ref('account.data_account_type_revenue').id)],
-            limit=1)
+        cls.account_receivable, cls.account_revenue = company_accounts(cls.env, cls.company)
         cls.bank_journal = cls.env['account.journal'].search([
             ('company_id', '=', cls.company.id), ('type', '=', 'bank')], limit=1)
         cls.sale_journal = cls.env['account.journal'].search([

@@ -14,6 +14,7 @@ from odoo.exceptions import AccessError
 from odoo.addons.crm_customer360.report.customer_statement import CustomerStatementReport
 from odoo.addons.crm_customer360.tz import company_today
 
+from .common import company_accounts
 from .http_case import C360HttpCase
 
 URL = '/report/%s/crm_customer360.customer_statement/%d'
@@ -37,14 +38,7 @@ class TestCustomerStatementHttp(C360HttpCase):
             customer = env['res.partner'].create({
                 'name': 'Statement HTTP', 'is_company': True, 'customer': True,
                 'lang': 'en_US', 'user_id': users['st_http_owner'].id})
-            receivable = env['account.account'].search([
-                ('company_id', '=', company.id),
-                ('user_type_id', '=', env.ref('account.data_account_type_receivable').id)],
-                limit=1)
-            revenue = env['account.account'].search([
-                ('company_id', '=', company.id),
-                ('user_type_id', '=', env.ref('account.data_account_type_revenue').id)],
-                limit=1)
+            receivable, revenue = company_accounts(env, company)
             invoice = env['account.invoice'].create({
                 'partner_id': customer.id, 'type': 'out_invoice', 'date_invoice': day,
                 'account_id': receivable.id,

@@ -23,16 +23,17 @@ class TestSecurityFigures(CardRpcCase):
         """``init`` keeps its name for the server, which runs it as the superuser: the RPC
         layer refuses the name, and ``init`` itself refuses any other user's server code."""
         for role in ('portal', 'sales', 'manager'):
-            for model in ('crm.customer.figures', 'res.partner'):
+            for model in ('crm.customer.figures', 'res.partner', 'account.invoice'):
                 self.assertRpcRefused(role, model, 'init', [],
                                       refusals=('odoo.exceptions.AccessError',))
         with self.server_env() as env:
-            for model in ('crm.customer.figures', 'res.partner'):
+            for model in ('crm.customer.figures', 'res.partner', 'account.invoice'):
                 with self.assertRaises(AccessError) as caught:
                     env[model].sudo(self.ids['manager']).init()
                 self.assertIn('Only the server itself', caught.exception.name)
             env['crm.customer.figures'].init()
             env['res.partner'].init()
+            env['account.invoice'].init()
 
     def test_figure_fields_for_salespeople_only(self):
         """Portal users and employees without a sales right may not read the figures, even
